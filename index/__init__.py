@@ -1,0 +1,1 @@
+"""Write side: readers, cleaning, chunking, embedding and the on-disk index."""

@@ -1,0 +1,93 @@
+"""First cleaning pass: make scraped Chinese text searchable and quotable.
+
+Every rule here is general (it names a kind of mess, not a file). The text that
+comes out is what gets indexed, quoted in citations and shown by `inspect`, so
+cleaning must never invent text, only normalise or drop it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# Pinyin glosses written after each character: 產(chǎn)業(yè) -> 產業. A gloss is
+# latin letters with at least one tone mark, in ASCII or full-width brackets.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN = re.compile(rf"(?<=[{_CJK}])[(（]([a-z{_TONED}]{{1,7}})[)）]")
+
+# Whitespace between two CJK characters, or between a digit/letter and a CJK
+# character, is a typesetting artefact ("15 亿" / "3 月") that breaks phrase matching.
+_SPACE_CJK = re.compile(rf"(?<=[{_CJK}0-9%])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[0-9])")
+
+# Half-width punctuation next to CJK text goes back to its full-width form so
+# quotes read as Chinese (NFKC turned ，：；！？ into ASCII).
+_PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+_PUNCT_CJK = re.compile(rf"(?<=[{_CJK}”’）)])([,:;!?])|([,:;!?])(?=[{_CJK}“‘])")
+
+# Lines that are page furniture, never article content.
+_BOILERPLATE = re.compile(
+    r"^(?:"
+    r"!\[[^\]]*\]\([^)]*\)"                     # markdown image placeholder
+    r"|.*(?:copyright|all rights reserved|版权所有|ICP备|ICP证|网安备|增值电信业务|信息服务业务经营许可).*"
+    r"|(?:特别声明|免责声明|声明)[:：].*"
+    r"|notice[:：].*"
+    r"|.*本平台仅提供信息存储服务.*"
+    r"|(?:责任编辑|责编|编辑|审核|校对|监制|图片|摄影)\s*[:：|｜].{0,40}"
+    r"|(?:原创文章|转载请注明|如若转载).*"
+    r"|上一篇.*|下一篇.*|相关推荐|相关阅读|相关新闻|发表回复|发表评论|.*(?:必填项已用|邮箱地址不会被公开).*"
+    r"|.*(?:点我投稿|联系我们|企业入驻|友情链接|扫一扫|分享到|返回顶部|打印本页|关闭窗口).*"
+    r"|[-–—*·•]+"                                # bare separators
+    r"|\(\d+\)"                                  # like counters "(0)"
+    r")$",
+    re.IGNORECASE,
+)
+_LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: loading the conversion tables costs ~50 ms
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, so simplified questions match traditional articles."""
+    return _t2s().convert(text)
+
+
+def strip_pinyin(text: str) -> str:
+    return _PINYIN.sub("", text)
+
+
+def is_link_farm(line: str) -> bool:
+    """A line of many short `|`-separated items (place names, tags): a spam trailer."""
+    parts = [p for p in _LINK_FARM_SEP.split(line.strip()) if p]
+    return len(parts) >= 6 and sum(len(p) for p in parts) / len(parts) <= 8
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE.match(line)) or is_link_farm(line)
+
+
+def normalize(text: str) -> str:
+    """Character-level normalisation, safe on any substring (used on queries too)."""
+    text = strip_pinyin(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
+    text = to_simplified(text)
+    text = _SPACE_CJK.sub("", text)
+    return _PUNCT_CJK.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
+
+
+def clean_text(text: str) -> str:
+    """Normalise characters, drop furniture lines, squeeze whitespace; keep line breaks."""
+    lines = []
+    for raw in normalize(text).splitlines():
+        line = re.sub(r"[ \t]+", " ", raw).strip()
+        if line and not is_boilerplate(line):
+            lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,176 @@
+"""Readers: files on disk → raw articles (text plus whatever metadata the file states).
+
+A reader never raises for bad content: it returns `Rejected(source, reason)` so
+one broken file is reported and the rest of the folder is still indexed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .meta import find_date
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class RawArticle:
+    source: str
+    text: str
+    meta: dict = field(default_factory=dict)  # title/date/url/outlet stated by the file itself
+
+
+@dataclass
+class Rejected:
+    source: str
+    reason: str
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first, then the encoding charset-normalizer detects.
+
+    Raises ValueError when the bytes are not text in any encoding we can trust.
+    """
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("二进制文件（含 NUL 字节），不是文本")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("无法识别文件编码；请转存为 UTF-8")
+    text = str(best)
+    if best.encoding.lower() in {"gb2312", "gbk"}:
+        text = data.decode("gb18030", errors="replace")  # gb18030 is the superset; detectors under-report it
+    return text
+
+
+_DATE_LINE = re.compile(r"^\[?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?::\d{2})?)?\s*\]?$")
+
+
+def split_listing(text: str) -> list[str] | None:
+    """Split a listing page (title, body, date line — repeated) into its articles.
+
+    Returns None when the page is not a listing: fewer than two date lines each
+    closing a block that opens with a short title line followed by body text.
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    blocks, current = [], []
+    for line in lines:
+        if line in {"-", "—", "*"}:
+            continue
+        current.append(line)
+        if _DATE_LINE.match(line):
+            blocks.append(current)
+            current = []
+    blocks = [[ln for ln in b if ln] for b in blocks]
+    articles = [b for b in blocks if len(b) >= 3 and len(b[0]) <= 80 and len("".join(b[1:-1])) > len(b[0])]
+    if len(articles) < 2 or len(articles) < len(blocks):
+        return None
+    return ["\n".join(b) for b in articles]
+
+
+def _markdown_to_text(text: str) -> str:
+    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)           # front matter
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)                  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)              # links keep their words
+    text = re.sub(r"^\s{0,3}(?:#{1,6}|>|[-*+]\s|\d+\.\s)\s*", "", text, flags=re.M)
+    return re.sub(r"(\*\*|__|`)", "", text)
+
+
+def _html_to_article(html: str) -> tuple[str, dict]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    meta = {}
+    for key in ("article:published_time", "pubdate", "publishdate", "date"):
+        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+        if tag and tag.get("content") and find_date(tag["content"]):
+            meta["date"] = find_date(tag["content"])
+            break
+    h1 = soup.find("h1")
+    title = (h1.get_text(" ", strip=True) if h1 else "") or (soup.title.get_text(strip=True) if soup.title else "")
+    if title:
+        meta["title"] = title
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
+        tag.decompose()
+    body = soup.find("article") or soup.find("main") or soup.body or soup
+    text = body.get_text("\n", strip=True)
+    if title and title not in text[:200]:
+        text = title + "\n" + text
+    return text, meta
+
+
+def _read_jsonl(path: Path, source: str, text: str) -> Iterator[RawArticle | Rejected]:
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Rejected(f"{source}:{no}", f"第 {no} 行不是合法 JSON（{e.msg}）")
+            continue
+        if not isinstance(obj, dict) or not str(obj.get("text") or "").strip():
+            yield Rejected(f"{source}:{no}", f"第 {no} 行缺少非空的 \"text\" 字段")
+            continue
+        key = str(obj.get("id") or no)
+        meta = {k: str(obj[k]) for k in ("title", "date", "url", "outlet") if obj.get(k)}
+        if "date" in meta:
+            meta["date"] = find_date(meta["date"]) or meta["date"]
+        yield RawArticle(f"{source}#{key}", str(obj["text"]), meta)
+
+
+def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
+    """All articles in one file; `source` is how citations will name the file."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield Rejected(source, f"不支持的文件类型 {suffix or '(无扩展名)'}；支持 {' '.join(SUFFIXES)}")
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield Rejected(source, f"文件过大（{size // 2**20} MB > {MAX_BYTES // 2**20} MB）；请拆分后再导入")
+            return
+        text = decode(path.read_bytes())
+    except (OSError, ValueError) as e:
+        yield Rejected(source, str(e))
+        return
+    if not text.strip():
+        yield Rejected(source, "空文件")
+        return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, source, text)
+    elif suffix in (".html", ".htm"):
+        body, meta = _html_to_article(text)
+        yield RawArticle(source, body, meta)
+    else:
+        if suffix in (".md", ".markdown"):
+            text = _markdown_to_text(text)
+        parts = split_listing(text)
+        if parts is None:
+            yield RawArticle(source, text)
+        else:
+            for i, part in enumerate(parts, 1):
+                yield RawArticle(f"{source}#{i}", part)
+
+
+def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+    """(file, source name) for every file under `paths`, sources relative to each root."""
+    for root in paths:
+        if root.is_file():
+            yield root, root.name
+            continue
+        if not root.exists():
+            raise FileNotFoundError(f"路径不存在：{root}")
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            yield path, path.relative_to(root).as_posix()

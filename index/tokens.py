@@ -1,0 +1,34 @@
+"""Chinese word tokens for BM25, the same for chunks and for questions.
+
+bm25s's default regex tokenizer keeps whole clauses as one token in Chinese,
+so we feed it jieba's search-mode words instead, minus punctuation and
+function words that every article contains.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+_KEEP = re.compile(r"[\w\u3400-\u9fff]")
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 是 在 为 对 将 把 被 由 从 向 于 也 就 都 而 并 等 之 其 这 那 有 个 中 上 下 以 "
+    "吗 呢 吧 啊 么 哪些 哪个 哪里 哪儿 什么 多少 几 怎么 怎样 如何 为什么 是否 谁 何时 哪天 有没有 "
+    "请问 一下 告诉 我 你 我们 它 他们 分别 主要 包括 包含 哪 几个 多大 多长 多久".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba words (overlapping sub-words help recall on compound names)."""
+    words = _jieba().lcut_for_search(text.lower())
+    return [w for w in words if _KEEP.search(w) and w not in STOPWORDS]

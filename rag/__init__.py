@@ -1,0 +1,1 @@
+"""Read side: retrieval, fusion, answering and the Engine facade."""

@@ -1,0 +1,186 @@
+"""The extractive answerer: composes an answer from sentences of the retrieved articles.
+
+It never writes a word that is not in a source, apart from the short framing
+("共找到 N 项"): list questions get the distinct named items, factoid
+questions get the sentence stating the fact first, everything else the best
+supported sentences. Each sentence carries a citation whose quote is exactly
+`document.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from index.split import SENTENCE
+
+from .question import QuestionKind, has_evidence
+from .types import Citation, Hit
+
+_SENT = re.compile(SENTENCE)
+_LEAD = re.compile(r"^(?:其中|此外|另外|同时|与此同时|首先|其次|再次|最后|一是|二是|三是|四是|五是|六是|七是|八是|"
+                   r"第[一二三四五六七八九十]+|[（(]?[一二三四五六七八九十\d]+[)）、.．])[，,：:、]?")
+_DEMONSTRATIVE = re.compile(r"^(?:这|那|该|此|本|上述|以上|各|每|其|多个|一批|首批|一系列|相关|有关|这些|其他|在|对|向|把|将|从|为)")
+_ITEM_FOLLOW = "由是以将在从于为拟计划依托位于总投资投资主要通过聚焦占地建设作为共总，：:"
+_ENUM = re.compile(r"(?:包括|包含|涵盖|涉及|有|分别是|分别为|如|即)[：:]?(?P<items>[^。；！？]{4,200}?(?:、[^。；！？]{1,40}?)+)(?:等|[。；！？]|$)")
+
+MIN_SENTENCE_SUPPORT = 0.34   # share of the question's idf mass a sentence must contain to be used
+MAX_ITEMS = 12
+
+
+@dataclass
+class Sentence:
+    meta: dict          # the document's metadata (doc_id, source, title, date, …)
+    text: str
+    start: int          # in the cleaned document
+    end: int
+    support: float      # idf-weighted share of the question's words found here (title counts half)
+    opens_paragraph: bool = False
+
+
+def sentences(spans: list[tuple[str, int, int]], docs: dict[str, dict]) -> list[Sentence]:
+    """Sentences of (doc_id, start, end) spans in document coordinates, each once."""
+    seen, out = set(), []
+    for doc_id, lo, hi in spans:
+        doc = docs[doc_id]
+        for sm in _SENT.finditer(doc["text"], lo, hi):
+            text = sm.group().strip()
+            start = sm.start() + (len(sm.group()) - len(sm.group().lstrip()))
+            if len(text) < 6 or (doc_id, start) in seen:
+                continue
+            seen.add((doc_id, start))
+            opens = start == 0 or doc["text"][start - 1] == "\n"
+            out.append(Sentence(doc["metadata"], text, start, start + len(text), 0.0, opens))
+    return out
+
+
+def score(sents: list[Sentence], weights: dict[str, float]) -> None:
+    total = sum(weights.values()) or 1.0
+    for s in sents:
+        low, title = s.text.lower(), s.meta.get("title", "").lower()
+        own = sum(w for t, w in weights.items() if t in low)
+        ctx = sum(w for t, w in weights.items() if t not in low and t in title)
+        s.support = (own + 0.5 * ctx) / total
+
+
+class Composer:
+    """Collects cited sentences and numbers sources in the order they are first cited."""
+
+    def __init__(self) -> None:
+        self.citations: list[Citation] = []
+        self._by_span: dict[tuple[str, int], int] = {}
+
+    def cite(self, s: Sentence) -> str:
+        m = s.meta
+        key = (m["doc_id"], s.start)
+        if key not in self._by_span:
+            n = len(self.citations) + 1
+            self._by_span[key] = n
+            self.citations.append(Citation(n, m["doc_id"], m["source"], m.get("title", ""),
+                                           m.get("date", ""), s.text, s.start, s.end))
+        return f"[{self._by_span[key]}]"
+
+
+def list_item(sentence: str, head: str | None) -> str | None:
+    """The name a sentence introduces, when it opens with '<name><head>' (光伏储能项目由…)."""
+    if not head:
+        return None
+    body = _LEAD.sub("", sentence)
+    m = re.match(rf"(.{{2,45}}?{re.escape(head)})[”\"’]?(?=[{_ITEM_FOLLOW}])", body)
+    if not m:
+        return None
+    name = re.sub(r"[“”\"‘’]", "", m.group(1)).strip("《》 ")
+    if "，" in name or "。" in name or _DEMONSTRATIVE.match(name) or len(name) <= len(head) + 1:
+        return None
+    return name
+
+
+def enumeration(sentence: str) -> list[str]:
+    """Items of an inline enumeration: '涵盖科技创新、清洁能源和文化旅游等领域'."""
+    m = _ENUM.search(sentence)
+    if not m:
+        return []
+    parts = re.split(r"、|以及|及|和|与", m.group("items"))
+    return [p.strip("“”\"《》 ") for p in parts if 1 < len(p.strip()) <= 20]
+
+
+def compose(question: str, qk: QuestionKind, hits: list[Hit], docs: dict[str, dict],
+            weights: dict[str, float]) -> tuple[str, list[Citation]] | None:
+    """The answer text and its citations, or None when no sentence is supported well enough."""
+    sents = sentences([(h.meta["doc_id"], h.meta["start"], h.meta["end"]) for h in hits], docs)
+    score(sents, weights)
+    usable = [s for s in sents if s.support >= MIN_SENTENCE_SUPPORT]
+    if not usable:
+        return None
+    top_doc = max(usable, key=lambda s: s.support).meta["doc_id"]
+    composer = Composer()
+    if qk.kind == "list":
+        text = _list_answer(qk, usable, top_doc, docs, composer)
+        if text:
+            return text, composer.citations
+    if qk.kind == "factoid":
+        return _factoid_answer(qk, usable, docs, composer), composer.citations
+    return _general_answer(usable, composer), composer.citations
+
+
+def _list_answer(qk: QuestionKind, usable: list[Sentence], top_doc: str, docs: dict[str, dict],
+                 composer: Composer) -> str | None:
+    # Items are named in sentences of the relevant articles even when the sentence
+    # repeats none of the question's words and lies outside the retrieved chunks,
+    # so read those articles whole.
+    relevant = [top_doc] + sorted({s.meta["doc_id"] for s in usable if s.support >= 0.75} - {top_doc})
+    found: dict[str, Sentence] = {}
+    for s in sentences([(d, 0, len(docs[d]["text"])) for d in relevant[:3]], docs):
+        name = list_item(s.text, qk.head)
+        if name and name not in found:
+            found[name] = s
+    # Items introduced one per paragraph are the list; names met mid-paragraph are asides.
+    items = {k: s for k, s in found.items() if s.opens_paragraph}
+    items = items if len(items) >= 2 else found
+    if len(items) < 2:
+        best = max(usable, key=lambda s: s.support)
+        for name in enumeration(best.text):
+            items.setdefault(name, best)
+    if len(items) < 2:
+        return None
+    lines = [f"共找到 {len(items)} 项：" if len(items) <= MAX_ITEMS else f"共找到 {len(items)} 项，列出前 {MAX_ITEMS} 项："]
+    for i, (name, s) in enumerate(list(items.items())[:MAX_ITEMS], 1):
+        lines.append(f"{i}. {name}：{_detail(s.text, name)}{composer.cite(s)}")
+    return "\n".join(lines)
+
+
+def _detail(sentence: str, name: str, limit: int = 80) -> str:
+    """The sentence without its opening name, shortened for a list line."""
+    body = _LEAD.sub("", sentence)
+    plain = re.sub(r"[“”\"‘’]", "", body)
+    rest = plain[len(name):].lstrip("，：:") if plain.startswith(name) else sentence
+    return rest if len(rest) <= limit else rest[: limit - 2] + "……"
+
+
+def _previous(s: Sentence, docs: dict[str, dict]) -> Sentence | None:
+    """The sentence just before `s` in its paragraph, if any."""
+    doc_id = s.meta["doc_id"]
+    text = docs[doc_id]["text"]
+    lo = text.rfind("\n", 0, s.start) + 1
+    before = sentences([(doc_id, lo, s.start)], docs)
+    return before[-1] if before else None
+
+
+def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], composer: Composer) -> str:
+    ranked = sorted(usable, key=lambda s: (has_evidence(s.text, qk.wants), s.support), reverse=True)
+    best = ranked[0]
+    text = f"{best.text}{composer.cite(best)}"
+    before = _previous(best, docs)
+    if before and not has_evidence(best.text, qk.wants) and has_evidence(before.text, qk.wants):
+        text = f"{before.text}{composer.cite(before)}{text}"  # "那一年，…" needs the year stated before it
+    others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants) and s.support >= best.support * 0.9
+              and s.meta["doc_id"] != best.meta["doc_id"]]
+    for s in others[:1]:
+        text += f"\n另据《{s.meta.get('title', '')}》：{s.text}{composer.cite(s)}"
+    return text
+
+
+def _general_answer(usable: list[Sentence], composer: Composer) -> str:
+    ranked = sorted(usable, key=lambda s: s.support, reverse=True)[:3]
+    first = ranked[0].meta["doc_id"]
+    ranked.sort(key=lambda s: (s.meta["doc_id"] != first, s.start))
+    return "".join(f"{s.text}{composer.cite(s)}" for s in ranked)

@@ -1,0 +1,77 @@
+"""The Engine facade: what every interface (CLI, web page, HTTP API, evals) calls."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from index import store
+from index.embed import get_embedder
+from index.errors import ModelMismatch
+
+from .answer import compose
+from .question import classify
+from .retrieve import RetrievalSettings, Retriever
+from .settings import Settings
+from .types import Answer, Hit
+
+# Share of the question's idf mass that the best retrieved chunk (with its title)
+# must contain; below it the engine refuses. Calibrated on samples/gold.jsonl and
+# the CRUD dev questions (README, "Refusal").
+REFUSE_BELOW = 0.5
+CONTEXT_CHUNKS = 8
+
+
+def refusal_text(question: str) -> str:
+    return f"资料中没有找到能回答“{question.strip()}”的内容。可以换个说法，或确认相关文章已导入。"
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None, retrieval: RetrievalSettings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.index = store.load(Path(self.settings.index))
+        model = self.index.embed_model
+        if self.settings.embed_model != model:
+            raise ModelMismatch(
+                f"索引 {self.settings.index} 用嵌入模型 {model!r} 建成，查询设置为 {self.settings.embed_model!r}；"
+                f"请把 WENJIN_EMBED_MODEL 设为 {model!r}，或用新模型重新 ingest"
+            )
+        self.retriever = Retriever(self.index, get_embedder(model), retrieval)
+
+    def evidence(self, tokens: list[str]) -> dict[str, float]:
+        """idf weight of each distinct question word."""
+        return {t: self.retriever.idf(t) for t in dict.fromkeys(tokens)}
+
+    def support(self, hit: Hit, weights: dict[str, float]) -> float:
+        text = f"{hit.meta.get('title', '')}\n{hit.node.text}".lower()
+        total = sum(weights.values()) or 1.0
+        return sum(w for t, w in weights.items() if t in text) / total
+
+    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
+            top_k: int | None = None) -> Answer:
+        question = (question or "").strip()
+        if not question:
+            raise ValueError("问题不能为空")
+        t0 = time.perf_counter()
+        tokens = self.retriever.query_tokens(question)
+        hits = self.retriever.search(question, top_k=max(top_k or self.settings.top_k, CONTEXT_CHUNKS),
+                                     filters=filters)
+        t1 = time.perf_counter()
+        weights = self.evidence(tokens)
+        best = max((self.support(h, weights) for h in hits), default=0.0)
+        composed = compose(question, classify(question, tokens), hits, self.index.docs, weights) \
+            if best >= REFUSE_BELOW else None
+        t2 = time.perf_counter()
+        timings = {"retrieve_ms": round((t1 - t0) * 1000, 1), "answer_ms": round((t2 - t1) * 1000, 1)}
+        if composed is None:
+            return Answer(question, refusal_text(question), [], True, "extractive", timings)
+        text, citations = composed
+        return Answer(question, text, citations, False, "extractive", timings)
+
+    def stream(self, question: str, history: Sequence[tuple[str, str]] = (),
+               filters: dict | None = None, top_k: int | None = None) -> Iterator[str | Answer]:
+        """Text pieces, then the finished Answer (the extractive answer comes in one piece)."""
+        answer = self.ask(question, history, filters, top_k)
+        yield answer.text
+        yield answer

@@ -1,0 +1,108 @@
+"""Hybrid retrieval: BM25 over jieba words and dense e5 vectors, fused by weighted RRF.
+
+Both legs fetch `candidates` chunks (far more than are shown) before fusing,
+so a chunk ranked modestly by both legs can still surface. The weights and the
+RRF constant were chosen on the CRUD dev questions (README, "Retrieval").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from index.clean import normalize
+from index.embed import Embedder
+from index.store import Index
+from index.tokens import tokenize
+
+from .fusion import rrf
+from .types import Hit
+
+
+@dataclass
+class RetrievalSettings:
+    mode: str = "hybrid"          # hybrid | bm25 | dense
+    candidates: int = 50          # per leg, before fusion
+    rrf_k: float = 60.0
+    bm25_weight: float = 1.0
+    dense_weight: float = 1.0
+
+
+class Retriever:
+    def __init__(self, index: Index, embedder: Embedder, settings: RetrievalSettings | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings or RetrievalSettings()
+        if self.settings.mode not in ("hybrid", "bm25", "dense"):
+            raise ValueError(f"retrieval mode must be hybrid, bm25 or dense, not {self.settings.mode!r}")
+
+    def query_tokens(self, question: str) -> list[str]:
+        return tokenize(normalize(question))
+
+    # --- legs -------------------------------------------------------------
+    def bm25(self, tokens: list[str], n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        if not tokens:
+            return []
+        n = min(n, len(self.index.chunks))
+        mask = None if allowed is None else allowed.astype(np.float32)
+        rows, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, weight_mask=mask)
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if s > 0]
+
+    def dense(self, question: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        import faiss
+
+        vec = np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
+        n = min(n, self.index.faiss.ntotal)
+        params = None
+        if allowed is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64)))
+        scores, rows = self.index.faiss.search(vec, n, params=params)
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
+
+    # --- fused ------------------------------------------------------------
+    def search(self, question: str, top_k: int = 5, filters: dict | None = None) -> list[Hit]:
+        s = self.settings
+        allowed = self.allowed_rows(filters)
+        if allowed is not None and not allowed.any():
+            return []
+        lex = self.bm25(self.query_tokens(question), s.candidates, allowed) if s.mode != "dense" else []
+        sem = self.dense(question, s.candidates, allowed) if s.mode != "bm25" else []
+        lex_rank = {r: i for i, (r, _) in enumerate(lex, 1)}
+        sem_rank = {r: i for i, (r, _) in enumerate(sem, 1)}
+        fused = rrf([[r for r, _ in lex], [r for r, _ in sem]], k=s.rrf_k, weights=[s.bm25_weight, s.dense_weight])
+        return [
+            Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r))
+            for r, score in fused[:top_k]
+        ]
+
+    def allowed_rows(self, filters: dict | None) -> np.ndarray | None:
+        """Boolean mask of chunks passing `filters` (`since`/`until` ISO dates, `source` prefix)."""
+        if not filters:
+            return None
+        since, until, source = filters.get("since"), filters.get("until"), filters.get("source")
+        keep = np.ones(len(self.index.chunks), dtype=bool)
+        for i, c in enumerate(self.index.chunks):
+            date = c.metadata.get("date") or ""
+            if (since or until) and (not date or date.startswith("--")):
+                keep[i] = False
+            elif (since and date < since) or (until and date > until + "~"):
+                keep[i] = False
+            elif source and not c.metadata.get("source", "").startswith(source):
+                keep[i] = False
+        return keep
+
+    # --- evidence strength ---------------------------------------------------
+    @cached_property
+    def _df(self) -> tuple[dict[str, int], np.ndarray, int]:
+        bm = self.index.bm25
+        indptr = np.asarray(bm.scores["indptr"])
+        return bm.vocab_dict, np.diff(indptr), int(bm.scores["num_docs"])
+
+    def idf(self, token: str) -> float:
+        """BM25's idf; a word the index has never seen gets the highest idf there is."""
+        vocab, df, n = self._df
+        d = int(df[vocab[token]]) if token in vocab else 0
+        return math.log(1 + (n - d + 0.5) / (d + 0.5))

