@@ -47,6 +47,22 @@ _BOILERPLATE = re.compile(
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 
 
+# What is left of UTF-8 read as cp1252/latin-1 once ftfy has repaired what it can:
+# a Latin-1 letter followed by more Latin-1/cp1252 debris ("æ®æ‚‰"). In Chinese
+# news such runs are never words, so they are dropped rather than shown.
+_MOJIBAKE = re.compile(
+    "[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """Re-decode what ftfy can (é¦–æ‰¹ → 首批), then drop the garbled runs that remain."""
+    import ftfy
+
+    return _MOJIBAKE.sub("", ftfy.fix_encoding(text))
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc  # imported lazily: loading the conversion tables costs ~50 ms
@@ -75,7 +91,7 @@ def is_boilerplate(line: str) -> bool:
 
 def normalize(text: str) -> str:
     """Character-level normalisation, safe on any substring (used on queries too)."""
-    text = strip_pinyin(text)
+    text = strip_pinyin(repair_mojibake(text))
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
     text = to_simplified(text)

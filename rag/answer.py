@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from index.split import SENTENCE
 
-from .question import QuestionKind, has_evidence
+from .question import QuestionKind, closeness, has_evidence, is_name
 from .types import Citation, Hit
 
 _SENT = re.compile(SENTENCE)
@@ -24,6 +24,7 @@ _ITEM_FOLLOW = "由是以将在从于为拟计划依托位于总投资投资主�
 _ENUM = re.compile(r"(?:包括|包含|涵盖|涉及|有|分别是|分别为|如|即)[：:]?(?P<items>[^。；！？]{4,200}?(?:、[^。；！？]{1,40}?)+)(?:等|[。；！？]|$)")
 
 MIN_SENTENCE_SUPPORT = 0.34   # share of the question's idf mass a sentence must contain to be used
+MIN_DOC_SUPPORT = 0.6         # …and that its whole article must contain, for a factoid answer
 MAX_ITEMS = 12
 
 
@@ -118,7 +119,8 @@ def compose(question: str, qk: QuestionKind, hits: list[Hit], docs: dict[str, di
         if text:
             return text, composer.citations
     if qk.kind == "factoid":
-        return _factoid_answer(qk, usable, docs, composer), composer.citations
+        text = _factoid_answer(qk, usable, docs, weights, composer)
+        return (text, composer.citations) if text else None
     return _general_answer(usable, composer), composer.citations
 
 
@@ -165,8 +167,26 @@ def _previous(s: Sentence, docs: dict[str, dict]) -> Sentence | None:
     return before[-1] if before else None
 
 
-def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], composer: Composer) -> str:
-    ranked = sorted(usable, key=lambda s: (has_evidence(s.text, qk.wants), s.support), reverse=True)
+def answers_it(s: Sentence, qk: QuestionKind, doc_support: float) -> bool:
+    """Could this sentence state the fact asked for, rather than another fact on the same topic?"""
+    stated = s.text + s.meta.get("title", "") + s.meta.get("date", "")
+    return (doc_support >= MIN_DOC_SUPPORT
+            and s.text != s.meta.get("title")
+            and (not qk.focus or any(w in s.text.lower() for w in qk.focus))
+            and all(n in stated for n in qk.numbers))
+
+
+def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], weights: dict[str, float],
+                    composer: Composer) -> str | None:
+    # The article must name every name in the question (锡会, 宜宾…), not just share its topic.
+    keys = [t for t in weights if is_name(t)]
+    doc_support = {d: _support(docs[d], weights) if all(_mentions(docs[d], k) for k in keys) else 0.0
+                   for d in {s.meta["doc_id"] for s in usable}}
+    fitting = [s for s in usable if answers_it(s, qk, doc_support[s.meta["doc_id"]])]
+    if not fitting:
+        return None
+    ranked = sorted(fitting, key=lambda s: (has_evidence(s.text, qk.wants), closeness(s.text, qk.around), s.support),
+                    reverse=True)
     best = ranked[0]
     text = f"{best.text}{composer.cite(best)}"
     before = _previous(best, docs)
@@ -177,6 +197,15 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     for s in others[:1]:
         text += f"\n另据《{s.meta.get('title', '')}》：{s.text}{composer.cite(s)}"
     return text
+
+
+def _mentions(doc: dict, word: str | None) -> bool:
+    return word is None or word in (doc["metadata"].get("title", "") + "\n" + doc["text"]).lower()
+
+
+def _support(doc: dict, weights: dict[str, float]) -> float:
+    text = (doc["metadata"].get("title", "") + "\n" + doc["text"]).lower()
+    return sum(w for t, w in weights.items() if t in text) / (sum(weights.values()) or 1.0)
 
 
 def _general_answer(usable: list[Sentence], composer: Composer) -> str:

@@ -13,12 +13,20 @@ _TYPES = {
     "who": re.compile(r"谁|哪位|什么人|哪家|哪个单位|哪个部门|哪个企业|哪个公司|由哪"),
     "what": re.compile(r"什么|哪个|哪一|何种|是否"),
 }
+_MONEY_Q = re.compile(r"投资|金额|资金|产值|销售额|收入|营收|融资|总额|多少钱|多少元")
 _EVIDENCE = {
-    "number": re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:个|家|项|条|位|名|亿|万|千|百|倍|%)"),
+    "money": re.compile(r"\d[\d.,]*\s*[万亿千百]*(?:美)?元"),
+    "number": re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日号时])|[一二三四五六七八九十百千万亿两]+(?:个|家|项|条|位|名|亿|万|千|百|倍|成)"),
     "date": re.compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月"),
     "place": re.compile(r"[省市县区镇乡村州园馆港]|中心|基地"),
     "who": re.compile(r"[公司局委会院校部厅办]|集团|政府|书记|主任|董事长|负责人|市长|县长"),
 }
+
+
+_WH = re.compile(r"多少|几|多大|多高|多长|多久|何时|哪天|哪一天|哪年|哪一年|什么时候|什么时间|哪里|哪儿|在哪|何地|"
+                 r"什么地方|谁|哪位|哪家|哪个|哪一|什么|何种")
+_FILLER = re.compile(r"^(?:是|的|有|为|能|了|在|要|会|将|约|共|一共|总共|大概|大约|达到|达)+|(?:是|的|有|为|了|呢|吗)+$")
+_PUNCT = re.compile(r"[，。？！?!,;；：:\s]")
 
 
 @dataclass
@@ -26,6 +34,9 @@ class QuestionKind:
     kind: str          # list | factoid | general
     wants: str | None  # number | date | place | who | what | None
     head: str | None   # for lists: the noun the items are named by ("项目", "企业")
+    focus: tuple[str, ...] = ()   # factoid: the words next to the question word ("多少游客" → 游客)
+    around: tuple[str, str] = ("", "")  # the question's text just before and just after its question word
+    numbers: tuple[str, ...] = ()  # digits the question states ("2024年"): the answer must state them too
 
 
 def classify(question: str, tokens: list[str]) -> QuestionKind:
@@ -35,10 +46,49 @@ def classify(question: str, tokens: list[str]) -> QuestionKind:
         after_words = [t for t in tokens if len(t) >= 2 and after.startswith(t)]
         head = after_words[0] if after_words else _head_noun(before, tokens)
         return QuestionKind("list", None, head)
+    numbers = tuple(re.findall(r"\d+(?:\.\d+)?", q))
     for wants, pattern in _TYPES.items():
         if pattern.search(q):
-            return QuestionKind("factoid", wants, None)
-    return QuestionKind("general", None, None)
+            if wants == "number" and _MONEY_Q.search(q):
+                wants = "money"
+            return QuestionKind("factoid", wants, None, focus=focus_words(q, tokens), numbers=numbers, around=around(q))
+    return QuestionKind("general", None, None, numbers=numbers)
+
+
+def around(question: str) -> tuple[str, str]:
+    m = _WH.search(question)
+    if not m:
+        return "", ""
+    after = _FILLER.sub("", _PUNCT.split(question[m.end():], maxsplit=1)[0])
+    before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
+    return before, after
+
+
+def closeness(sentence: str, around: tuple[str, str]) -> int:
+    """Characters of the question's wording next to its question word found verbatim in the sentence:
+    the longest tail of the text before it ("年能加工") plus the longest head of the text after it."""
+    before, after = around
+    tail = next((n for n in range(len(before), 1, -1) if before[-n:] in sentence), 0)
+    head = next((n for n in range(len(after), 1, -1) if after[:n] in sentence), 0)
+    return tail + head
+
+
+def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
+    """Words right after the question word, else right before it: what is asked about.
+
+    "接待多少游客" → 游客; "工业产值是多少" → 工业产值. A sentence lacking them
+    answers some other question about the same topic.
+    """
+    m = _WH.search(question)
+    if not m:
+        return ()
+    after = _PUNCT.split(question[m.end():], maxsplit=1)[0]
+    after = _FILLER.sub("", re.sub(r"^[个家项条位次年天名所座万亿千百]", "", after))
+    before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
+    span = after if len(after) >= 2 else before[-6:]
+    words = [t for t in tokens if len(t) >= 2 and t in span]
+    longest = [w for w in words if not any(w != o and w in o for o in words)]
+    return tuple(dict.fromkeys(longest))
 
 
 def _head_noun(before: str, tokens: list[str]) -> str | None:
@@ -47,6 +97,13 @@ def _head_noun(before: str, tokens: list[str]) -> str | None:
     if not words:
         return None
     return max(words, key=before.rfind)
+
+
+def is_name(word: str) -> bool:
+    """A word rare in general Chinese (a place, park or company name), by jieba's idf table."""
+    from .retrieve import COMMON_WORD_IDF, general_idf
+
+    return len(word) >= 2 and not word.isdigit() and general_idf(word) >= COMMON_WORD_IDF
 
 
 def has_evidence(sentence: str, wants: str | None) -> bool:

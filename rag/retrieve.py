@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -102,7 +102,36 @@ class Retriever:
         return bm.vocab_dict, np.diff(indptr), int(bm.scores["num_docs"])
 
     def idf(self, token: str) -> float:
-        """BM25's idf; a word the index has never seen gets the highest idf there is."""
+        """How much a question word says about which passage answers it.
+
+        BM25's idf for words the index knows. A word it has never seen is either
+        a name it does not cover (理塘: the strongest sign the question cannot be
+        answered, so the highest idf) or a common word that happens not to occur
+        (签了, 那个: nearly no weight); jieba's general-language idf tells them apart.
+        """
         vocab, df, n = self._df
-        d = int(df[vocab[token]]) if token in vocab else 0
-        return math.log(1 + (n - d + 0.5) / (d + 0.5))
+        if token in vocab:
+            d = int(df[vocab[token]])
+            return math.log(1 + (n - d + 0.5) / (d + 0.5)) * (0.5 if len(token) == 1 else 1.0)
+        if general_idf(token) < COMMON_WORD_IDF or len(token) == 1:
+            return 0.1
+        return math.log(1 + (n + 0.5) / 0.5)
+
+
+COMMON_WORD_IDF = 10.5  # jieba idf below this: an everyday word (签了 10.2, 那个 4.7; 理塘 10.9)
+
+
+@lru_cache(maxsize=1)
+def _general_idf() -> dict[str, float]:
+    """jieba's own idf table (270k words, from a general corpus), shipped in its wheel."""
+    import os
+
+    import jieba.analyse
+
+    path = os.path.join(os.path.dirname(jieba.analyse.__file__), "idf.txt")
+    with open(path, encoding="utf-8") as f:
+        return {w: float(v) for w, v in (line.split() for line in f if line.strip())}
+
+
+def general_idf(token: str) -> float:
+    return _general_idf().get(token, 99.0)
