@@ -38,12 +38,15 @@ def split(doc: Document, splitter: SentenceSplitter) -> list[TextNode]:
     """Chunks of `doc` carrying the document's metadata plus `start`, `end`, `chunk_no`."""
     # split_text, not get_nodes_from_documents: the latter shrinks every chunk by
     # the length of the document's metadata string.
+    # A chunk starts after the previous one's start and at most `chunk_overlap`
+    # characters before its end; searching from there finds the right place
+    # even when the text repeats itself (a title printed twice).
     out, pos = [], 0
     for no, text in enumerate(splitter.split_text(doc.text)):
         start = doc.text.find(text, pos)
         if start < 0:  # the splitter only strips and joins, so this means a library change
             raise RuntimeError(f"chunk {no} of {doc.metadata.get('source')} is not a substring of its document")
-        pos = start + 1
+        pos = max(start + 1, start + len(text) - splitter.chunk_overlap)
         meta = dict(doc.metadata, start=start, end=start + len(text), chunk_no=no)
         out.append(TextNode(id_=f"{doc.doc_id}:{no}", text=text, metadata=meta))
     return out

@@ -18,13 +18,14 @@ from index.embed import Embedder
 from index.store import Index
 from index.tokens import tokenize
 
-from .fusion import rrf
+from .fusion import rrf, score_fusion
 from .types import Hit
 
 
 @dataclass
 class RetrievalSettings:
     mode: str = "hybrid"          # hybrid | bm25 | dense
+    fusion: str = "rrf"           # rrf | score
     candidates: int = 50          # per leg, before fusion
     rrf_k: float = 60.0
     bm25_weight: float = 1.0
@@ -72,11 +73,16 @@ class Retriever:
         sem = self.dense(question, s.candidates, allowed) if s.mode != "bm25" else []
         lex_rank = {r: i for i, (r, _) in enumerate(lex, 1)}
         sem_rank = {r: i for i, (r, _) in enumerate(sem, 1)}
-        fused = rrf([[r for r, _ in lex], [r for r, _ in sem]], k=s.rrf_k, weights=[s.bm25_weight, s.dense_weight])
+        fused = fuse(lex, sem, s)
         return [
             Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r))
             for r, score in fused[:top_k]
         ]
+
+    def legs(self, question: str, n: int | None = None) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Both legs' ranked (row, score) lists, for benchmarks that fuse them many ways."""
+        n = n or self.settings.candidates
+        return self.bm25(self.query_tokens(question), n), self.dense(question, n)
 
     def allowed_rows(self, filters: dict | None) -> np.ndarray | None:
         """Boolean mask of chunks passing `filters` (`since`/`until` ISO dates, `source` prefix)."""
@@ -116,6 +122,13 @@ class Retriever:
         if general_idf(token) < COMMON_WORD_IDF or len(token) == 1:
             return 0.1
         return math.log(1 + (n + 0.5) / 0.5)
+
+
+def fuse(lex: list[tuple[int, float]], sem: list[tuple[int, float]], s: RetrievalSettings) -> list[tuple[int, float]]:
+    weights = [s.bm25_weight, s.dense_weight]
+    if s.fusion == "score":
+        return score_fusion([lex, sem], weights)
+    return rrf([[r for r, _ in lex], [r for r, _ in sem]], k=s.rrf_k, weights=weights)
 
 
 COMMON_WORD_IDF = 10.5  # jieba idf below this: an everyday word (签了 10.2, 那个 4.7; 理塘 10.9)

@@ -1,0 +1,46 @@
+"""Shared fixtures: one real index of the shipped sample corpus per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "articles"
+GOLD = ROOT / "samples" / "gold.jsonl"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def hermetic(monkeypatch, tmp_path):
+    """No test reads the developer's environment or wenjin.toml."""
+    for var in ("WENJIN_INDEX", "WENJIN_EMBED_MODEL", "WENJIN_LLM_BASE_URL", "WENJIN_TOP_K"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory) -> Path:
+    from index.ingest import ingest
+
+    root = tmp_path_factory.mktemp("sample") / "index"
+    ingest([SAMPLES], root, progress=False)
+    return root
+
+
+@pytest.fixture
+def sample_copy(sample_index, tmp_path) -> Path:
+    """A private copy of the sample index (with its vector cache) that a test may change."""
+    dest = tmp_path / "index"
+    shutil.copytree(sample_index, dest, symlinks=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def engine(sample_index):
+    from rag.engine import Engine
+    from rag.settings import Settings
+
+    return Engine(Settings(index=sample_index))

@@ -1,0 +1,50 @@
+from index.clean import clean_text, is_boilerplate, is_link_farm, normalize
+
+
+def test_pinyin_glosses_are_removed_and_script_simplified():
+    assert normalize("中國(guó)產(chǎn)業(yè)名片") == "中国产业名片"
+
+
+def test_full_width_digits_and_spaces_inside_chinese_are_normalised():
+    assert normalize("签约 １５ 个项目，投资 10 亿元") == "签约15个项目，投资10亿元"
+
+
+def test_ascii_punctuation_between_chinese_goes_back_to_full_width():
+    assert normalize("德格县,成都高新区:合作!") == "德格县，成都高新区：合作！"
+
+
+def test_decimal_points_and_latin_text_are_left_alone():
+    assert normalize("增长19.3%, GDP 3.5") == "增长19.3%, GDP 3.5"
+
+
+def test_mojibake_is_repaired_or_dropped():
+    garbled = "首批签约".encode("utf-8").decode("cp1252", errors="replace")
+    assert normalize(f"双方{garbled}项目") == "双方首批签约项目"
+    assert "æ" not in normalize("示范应用。æ®æ‚‰,双方")
+
+
+def test_boilerplate_lines_are_dropped_and_content_kept():
+    text = "\n".join([
+        "标题：德格县签约8个项目",
+        "![]()",
+        "正文第一句。",
+        "责任编辑：王某",
+        "Copyright 1999-2025 某网 All Rights Reserved.京ICP备14033264号-5",
+        "特别声明:以上内容为自媒体平台用户上传并发布,本平台仅提供信息存储服务。",
+        "Notice: The content above is uploaded by a user.",
+        "上一篇 2025年3月22日",
+        "阿城市| 航空| 永登县| 南宁市| 东平县| 洛宁县| 张家港市",
+    ])
+    assert clean_text(text) == "标题：德格县签约8个项目\n正文第一句。"
+
+
+def test_link_farm_needs_many_short_items():
+    assert is_link_farm("成都| 德阳| 眉山| 资阳| 渝北| 江北")
+    assert not is_link_farm("成都市与德阳市 | 签约仪式")
+    assert not is_boilerplate("编辑部门表示将继续推进合作。")
+
+
+def test_cleaning_is_idempotent():
+    text = "中國(guó)產(chǎn)業(yè) 15 亿\n\n责任编辑：某\n正文。"
+    once = clean_text(text)
+    assert clean_text(once) == once
