@@ -105,15 +105,18 @@ def enumeration(sentence: str) -> list[str]:
 
 
 def compose(question: str, qk: QuestionKind, hits: list[Hit], docs: dict[str, dict],
-            weights: dict[str, float]) -> tuple[str, list[Citation]] | None:
-    """The answer text and its citations, or None when no sentence is supported well enough."""
+            weights: dict[str, float], composer: "Composer | None" = None) -> tuple[str, list[Citation]] | None:
+    """The answer text and its citations, or None when no sentence is supported well enough.
+
+    Pass one `composer` to several calls to number the citations of a multi-part answer together.
+    """
     sents = sentences([(h.meta["doc_id"], h.meta["start"], h.meta["end"]) for h in hits], docs)
     score(sents, weights)
     usable = [s for s in sents if s.support >= MIN_SENTENCE_SUPPORT]
     if not usable:
         return None
     top_doc = max(usable, key=lambda s: s.support).meta["doc_id"]
-    composer = Composer()
+    composer = composer or Composer()
     if qk.kind == "list":
         text = _list_answer(qk, usable, top_doc, docs, composer)
         if text:
@@ -185,8 +188,17 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     fitting = [s for s in usable if answers_it(s, qk, doc_support[s.meta["doc_id"]])]
     if not fitting:
         return None
-    ranked = sorted(fitting, key=lambda s: (has_evidence(s.text, qk.wants), closeness(s.text, qk.around), s.support),
-                    reverse=True)
+    # A fact's sentence often leaves its subject to the headline ("总投资18.6亿元" under a title naming
+    # 武侯区 and 德格县), so rank by the words of sentence and title together, then by wording shared
+    # with the question next to its question word ("项目总投资"), then by the sentence alone.
+    total = sum(weights.values()) or 1.0
+
+    def in_context(s: Sentence) -> float:
+        text = (s.meta.get("title", "") + "\n" + s.text).lower()
+        return sum(w for t, w in weights.items() if t in text) / total
+
+    ranked = sorted(fitting, key=lambda s: (has_evidence(s.text, qk.wants), in_context(s)
+                                            + 0.05 * closeness(s.text, qk.around) + 0.1 * s.support), reverse=True)
     best = ranked[0]
     text = f"{best.text}{composer.cite(best)}"
     before = _previous(best, docs)

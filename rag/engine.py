@@ -10,8 +10,8 @@ from index import store
 from index.embed import get_embedder
 from index.errors import ModelMismatch
 
-from .answer import compose
-from .question import classify
+from .answer import Composer, compose
+from .question import classify, split_parts
 from .retrieve import RetrievalSettings, Retriever
 from .settings import Settings
 from .types import Answer, Hit
@@ -20,7 +20,6 @@ from .types import Answer, Hit
 # must contain; below it the engine refuses. Calibrated on samples/gold.jsonl and
 # the CRUD dev questions (README, "Refusal").
 REFUSE_BELOW = 0.5
-CONTEXT_CHUNKS = 8
 
 
 def refusal_text(question: str) -> str:
@@ -53,21 +52,35 @@ class Engine:
         question = (question or "").strip()
         if not question:
             raise ValueError("问题不能为空")
+        timings = {"retrieve_ms": 0.0, "answer_ms": 0.0}
+        parts = split_parts(question)
+        if not parts:
+            composed = self._answer_one(question, filters, top_k, timings)
+            if composed is None:
+                return Answer(question, refusal_text(question), [], True, "extractive", timings)
+            return Answer(question, composed[0], composed[1], False, "extractive", timings)
+        composer = Composer()
+        texts = []
+        for part in parts:
+            composed = self._answer_one(part, filters, top_k, timings, composer)
+            texts.append(f"【{part}】\n" + (composed[0] if composed else "资料中没有找到这一项。"))
+        refused = not composer.citations
+        text = refusal_text(question) if refused else "\n".join(texts)
+        return Answer(question, text, composer.citations, refused, "extractive", timings)
+
+    def _answer_one(self, question: str, filters: dict | None, top_k: int | None, timings: dict,
+                    composer: Composer | None = None) -> tuple[str, list] | None:
         t0 = time.perf_counter()
         tokens = self.retriever.query_tokens(question)
-        hits = self.retriever.search(question, top_k=max(top_k or self.settings.top_k, CONTEXT_CHUNKS),
-                                     filters=filters)
+        hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
         t1 = time.perf_counter()
         weights = self.evidence(tokens)
         best = max((self.support(h, weights) for h in hits), default=0.0)
-        composed = compose(question, classify(question, tokens), hits, self.index.docs, weights) \
+        composed = compose(question, classify(question, tokens), hits, self.index.docs, weights, composer) \
             if best >= REFUSE_BELOW else None
-        t2 = time.perf_counter()
-        timings = {"retrieve_ms": round((t1 - t0) * 1000, 1), "answer_ms": round((t2 - t1) * 1000, 1)}
-        if composed is None:
-            return Answer(question, refusal_text(question), [], True, "extractive", timings)
-        text, citations = composed
-        return Answer(question, text, citations, False, "extractive", timings)
+        timings["retrieve_ms"] += round((t1 - t0) * 1000, 1)
+        timings["answer_ms"] += round((time.perf_counter() - t1) * 1000, 1)
+        return composed
 
     def stream(self, question: str, history: Sequence[tuple[str, str]] = (),
                filters: dict | None = None, top_k: int | None = None) -> Iterator[str | Answer]:

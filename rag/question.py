@@ -110,3 +110,28 @@ def has_evidence(sentence: str, wants: str | None) -> bool:
     """Does the sentence contain the kind of thing asked for (a number for 多少…)?"""
     pattern = _EVIDENCE.get(wants or "")
     return bool(pattern.search(sentence)) if pattern else True
+
+
+_JOINT = re.compile(r"分别|加起来|合计|一共|总共|各自|各是|两者|二者")
+_PREDICATE = re.compile(r"的|分别|加起来|合计|一共|总共|各自|各是|是|有|在|投资|签")
+
+
+def split_parts(question: str) -> list[str]:
+    """'A和B的总投资分别是多少' → ['A的总投资是多少', 'B的总投资是多少']; [] when not such a question.
+
+    Only questions that say they ask about each part (分别, 加起来…) are split, at
+    their first 和/与/以及, and the shared predicate is copied to both subjects.
+    """
+    q = question.strip()
+    if not _JOINT.search(q):
+        return []
+    m = re.search(r"以及|和|与|跟|同", q)
+    if not m:
+        return []
+    left, right = q[: m.start()], q[m.end():]
+    p = _PREDICATE.search(right, 2)
+    if not p or len(left) < 2:
+        return []
+    subject, predicate = right[: p.start()], _JOINT.sub("", right[p.start():])
+    predicate = re.sub(r"^的的", "的", predicate)
+    return [left + predicate, subject + predicate]

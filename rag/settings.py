@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     api_token: str | None = Field(None, description="HTTP API 需要的 bearer token")
     chunk_chars: int = Field(300, ge=50, le=4000)
     overlap_chars: int = Field(60, ge=0, le=1000)
-    top_k: int = Field(5, ge=1, le=50, description="回答所用的文本块数")
+    top_k: int = Field(8, ge=1, le=50, description="回答所用的文本块数")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

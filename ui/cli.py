@@ -69,7 +69,7 @@ def ingest(paths, index, chunk_chars, overlap_chars, embed_model, quiet) -> None
 @click.argument("question")
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象")
-@click.option("--top-k", type=int, default=None, help="用于回答的文本块数（默认 5）")
+@click.option("--top-k", type=int, default=None, help="用于回答的文本块数（默认 8）")
 @click.option("--since", default=None, help="只用此日期（YYYY-MM-DD）及以后的文章")
 @click.option("--until", default=None, help="只用此日期及以前的文章")
 def ask(question, index, as_json, top_k, since, until) -> None:
