@@ -85,10 +85,13 @@ def ask(question, index, as_json, top_k, since, until) -> None:
     click.echo(answer.text)
     if answer.citations:
         click.echo("\n来源：")
-    for c in answer.citations:
-        date = f" {c.date}" if c.date else ""
-        click.echo(f"[{c.n}] 《{c.title}》{date} · {c.source}")
-        click.echo(f"    “{c.quote}”")
+    previous = None
+    for c in answer.citations:  # consecutive passages of one article share its heading
+        if c.doc_id != previous:
+            date = f" {c.date}" if c.date else ""
+            click.echo(f"《{c.title or c.source}》{date} · {c.source}")
+            previous = c.doc_id
+        click.echo(f"  [{c.n}] “{c.quote}”")
 
 
 @cli.command()
