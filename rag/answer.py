@@ -54,13 +54,17 @@ def sentences(spans: list[tuple[str, int, int]], docs: dict[str, dict]) -> list[
     return out
 
 
+def coverage(weights: dict[str, float], *texts: str) -> float:
+    """Share of the question's word weight found in `texts`: the one measure of evidence used throughout."""
+    text = "\n".join(texts).lower()
+    return sum(w for t, w in weights.items() if t in text) / (sum(weights.values()) or 1.0)
+
+
 def score(sents: list[Sentence], weights: dict[str, float]) -> None:
-    total = sum(weights.values()) or 1.0
+    """A sentence's support: its own words, plus half for words only its article's title holds."""
     for s in sents:
-        low, title = s.text.lower(), s.meta.get("title", "").lower()
-        own = sum(w for t, w in weights.items() if t in low)
-        ctx = sum(w for t, w in weights.items() if t not in low and t in title)
-        s.support = (own + 0.5 * ctx) / total
+        own = coverage(weights, s.text)
+        s.support = own + 0.5 * (coverage(weights, s.text, s.meta.get("title", "")) - own)
 
 
 class Composer:
@@ -191,14 +195,11 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     # A fact's sentence often leaves its subject to the headline ("总投资18.6亿元" under a title naming
     # 武侯区 and 德格县), so rank by the words of sentence and title together, then by wording shared
     # with the question next to its question word ("项目总投资"), then by the sentence alone.
-    total = sum(weights.values()) or 1.0
+    def rank(s: Sentence) -> tuple[bool, float]:
+        headline = coverage(weights, s.meta.get("title", ""), s.text)
+        return has_evidence(s.text, qk.wants), headline + 0.05 * closeness(s.text, qk.around) + 0.1 * s.support
 
-    def in_context(s: Sentence) -> float:
-        text = (s.meta.get("title", "") + "\n" + s.text).lower()
-        return sum(w for t, w in weights.items() if t in text) / total
-
-    ranked = sorted(fitting, key=lambda s: (has_evidence(s.text, qk.wants), in_context(s)
-                                            + 0.05 * closeness(s.text, qk.around) + 0.1 * s.support), reverse=True)
+    ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
     text = f"{best.text}{composer.cite(best)}"
     before = _previous(best, docs)
@@ -216,8 +217,7 @@ def _mentions(doc: dict, word: str | None) -> bool:
 
 
 def _support(doc: dict, weights: dict[str, float]) -> float:
-    text = (doc["metadata"].get("title", "") + "\n" + doc["text"]).lower()
-    return sum(w for t, w in weights.items() if t in text) / (sum(weights.values()) or 1.0)
+    return coverage(weights, doc["metadata"].get("title", ""), doc["text"])
 
 
 def _general_answer(usable: list[Sentence], composer: Composer) -> str:

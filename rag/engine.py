@@ -10,7 +10,7 @@ from index import store
 from index.embed import get_embedder
 from index.errors import ModelMismatch
 
-from .answer import Composer, compose
+from .answer import Composer, compose, coverage
 from .question import classify, split_parts
 from .retrieve import RetrievalSettings, Retriever
 from .settings import Settings
@@ -43,9 +43,7 @@ class Engine:
         return {t: self.retriever.idf(t) for t in dict.fromkeys(tokens)}
 
     def support(self, hit: Hit, weights: dict[str, float]) -> float:
-        text = f"{hit.meta.get('title', '')}\n{hit.node.text}".lower()
-        total = sum(weights.values()) or 1.0
-        return sum(w for t, w in weights.items() if t in text) / total
+        return coverage(weights, hit.meta.get("title", ""), hit.node.text)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
             top_k: int | None = None) -> Answer:
