@@ -19,9 +19,9 @@ from tqdm import tqdm
 from . import store
 from .clean import clean_text
 from .embed import VectorCache, embed_cached, get_embedder
-from .errors import ModelMismatch
+from .errors import ModelMismatch, WenjinError
 from .meta import describe
-from .readers import RawArticle, Rejected, iter_files, read_file
+from .readers import SUFFIXES, RawArticle, Rejected, iter_files, read_file
 from .split import CHUNK_CHARS, OVERLAP_CHARS, make_splitter, split
 from .tokens import tokenize
 
@@ -94,6 +94,10 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
             f"请换一个 --index 目录，或删除 {root} 后重建"
         )
     documents = load_documents(paths, report)
+    if not documents:  # never replace an index with an empty one because of a wrong path
+        rejected = "；".join(f"{src}：{why}" for src, why in report.rejected[:5])
+        raise WenjinError(f"在 {', '.join(map(str, paths))} 中没有可导入的文章，索引未改动"
+                          + (f"（拒收：{rejected}）" if rejected else f"（支持 {' '.join(SUFFIXES)}）"))
     _diff(old, documents, report)
 
     splitter = make_splitter(settings.chunk_chars, settings.overlap_chars)

@@ -25,9 +25,9 @@ def test_sample_gold_scores_stay_above_thresholds(engine):
     refused_wrong = sum(answers[i.id].refused for i in answerable) / len(answerable)
     print(f"fact recall {recall:.3f}, gold source cited {cited:.3f}, "
           f"refusal recall {refused_right:.3f}, false refusals {refused_wrong:.3f}")
-    assert recall >= 0.85
+    assert recall >= 0.9
     assert cited >= 0.9
-    assert refused_right >= 0.4
+    assert refused_right >= 0.5
     assert refused_wrong <= 0.1
 
 

