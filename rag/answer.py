@@ -21,7 +21,6 @@ _LEAD = re.compile(r"^(?:其中|此外|另外|同时|与此同时|首先|其次|
                    r"第[一二三四五六七八九十]+|[（(]?[一二三四五六七八九十\d]+[)）、.．])[，,：:、]?")
 _DEMONSTRATIVE = re.compile(r"^(?:这|那|该|此|本|上述|以上|各|每|其|多个|一批|首批|一系列|相关|有关|这些|其他|在|对|向|把|将|从|为)")
 _ITEM_FOLLOW = "由是以将在从于为拟计划依托位于总投资投资主要通过聚焦占地建设作为共总，：:"
-_ENUM = re.compile(r"(?:包括|包含|涵盖|涉及|有|分别是|分别为|如|即)[：:]?(?P<items>[^。；！？]{4,200}?(?:、[^。；！？]{1,40}?)+)(?:等|[。；！？]|$)")
 
 MIN_SENTENCE_SUPPORT = 0.34   # share of the question's idf mass a sentence must contain to be used
 MIN_DOC_SUPPORT = 0.6         # …and that its whole article must contain, for a factoid answer
@@ -99,13 +98,30 @@ def list_item(sentence: str, head: str | None) -> str | None:
     return name
 
 
-def enumeration(sentence: str) -> list[str]:
-    """Items of an inline enumeration: '涵盖科技创新、清洁能源和文化旅游等领域'."""
-    m = _ENUM.search(sentence)
-    if not m:
+_RUN = re.compile(r"[^，。；：:、“”（）()]{1,24}(?:、[^，。；：:、“”（）()]{1,24})+")
+_ITEM_HEAD = re.compile(r"^.*(?:涉及|包括|包含|涵盖|围绕|聚焦|重点发展|发展|确定了|展示了|展示|推介了|推介|设立|设置|建设|生产|是|了|如|即)")
+_ITEM_TAIL = re.compile(r"(?:等|四大|三大|五大|六大|[一二三四五六七八九十两\d]+(?:大|个|类|项|种|家|条)).*$")
+
+
+def enumeration(sentence: str, head: str | None = None) -> list[str]:
+    """Items of an inline enumeration: '涉及调味品、预制菜、白酒和饮用水等领域' → 4 items.
+
+    Among several runs of 、-separated items, the one followed by the question's head noun
+    ("…等特色产品" for 哪些产品) wins, else the longest.
+    """
+    runs = list(_RUN.finditer(sentence))
+    if not runs:
         return []
-    parts = re.split(r"、|以及|及|和|与", m.group("items"))
-    return [p.strip("“”\"《》 ") for p in parts if 1 < len(p.strip()) <= 20]
+    if head:
+        near = [r for r in runs if head in sentence[r.end(): r.end() + 12] or head[-1] in sentence[r.end(): r.end() + 12]]
+        runs = near or runs
+    run = max(runs, key=lambda r: r.group().count("、"))
+    parts = run.group().split("、")
+    parts[0] = _ITEM_HEAD.sub("", parts[0])
+    last = _ITEM_TAIL.sub("", parts[-1])
+    parts[-1:] = [p for p in re.split(r"以及|和|及|与", last)]
+    items = [p.strip("“”\"《》 ") for p in parts]
+    return [p for p in items if 1 < len(p) <= 20]
 
 
 def compose(question: str, qk: QuestionKind, hits: list[Hit], docs: dict[str, dict],
@@ -146,15 +162,20 @@ def _list_answer(qk: QuestionKind, usable: list[Sentence], top_doc: str, docs: d
     items = {k: s for k, s in found.items() if s.opens_paragraph}
     items = items if len(items) >= 2 else found
     if len(items) < 2:
-        best = max(usable, key=lambda s: s.support)
-        for name in enumeration(best.text):
-            items.setdefault(name, best)
-    if len(items) < 2:
-        return None
+        return _enumerated(qk, usable, composer)
     lines = [f"共找到 {len(items)} 项：" if len(items) <= MAX_ITEMS else f"共找到 {len(items)} 项，列出前 {MAX_ITEMS} 项："]
     for i, (name, s) in enumerate(list(items.items())[:MAX_ITEMS], 1):
         lines.append(f"{i}. {name}：{_detail(s.text, name)}{composer.cite(s)}")
     return "\n".join(lines)
+
+
+def _enumerated(qk: QuestionKind, usable: list[Sentence], composer: Composer) -> str | None:
+    """The best-supported sentence that enumerates things, as one cited line."""
+    for s in sorted(usable, key=lambda s: s.support, reverse=True)[:3]:
+        names = list(dict.fromkeys(enumeration(s.text, qk.head)))
+        if len(names) >= 2:
+            return f"共找到 {len(names)} 项：{'、'.join(names)}。{composer.cite(s)}"
+    return None
 
 
 def _detail(sentence: str, name: str, limit: int = 80) -> str:
