@@ -8,6 +8,7 @@ RRF constant were chosen on the CRUD dev questions (README, "Retrieval").
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -85,20 +86,33 @@ class Retriever:
         return self.bm25(self.query_tokens(question), n), self.dense(question, n)
 
     def allowed_rows(self, filters: dict | None) -> np.ndarray | None:
-        """Boolean mask of chunks passing `filters` (`since`/`until` ISO dates, `source` prefix)."""
+        """Boolean mask of chunks passing `filters` (`since`/`until` ISO dates, `source` prefix).
+
+        A date filter keeps only articles with a known full date: an undated article
+        cannot be shown to fall inside the range.
+        """
         if not filters:
             return None
-        since, until, source = filters.get("since"), filters.get("until"), filters.get("source")
-        keep = np.ones(len(self.index.chunks), dtype=bool)
-        for i, c in enumerate(self.index.chunks):
-            date = c.metadata.get("date") or ""
-            if (since or until) and (not date or date.startswith("--")):
-                keep[i] = False
-            elif (since and date < since) or (until and date > until + "~"):
-                keep[i] = False
-            elif source and not c.metadata.get("source", "").startswith(source):
-                keep[i] = False
+        for key in ("since", "until"):
+            if filters.get(key) and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(filters[key])):
+                raise ValueError(f"日期过滤 {key}={filters[key]!r} 格式不对；请写成 YYYY-MM-DD（如 2024-03-01）")
+        dates, sources = self._columns
+        keep = np.ones(len(dates), dtype=bool)
+        if filters.get("since") or filters.get("until"):
+            keep &= (dates != "") & ~np.char.startswith(dates, "--")
+        if filters.get("since"):
+            keep &= dates >= str(filters["since"])
+        if filters.get("until"):
+            keep &= dates <= str(filters["until"]) + "~"  # "~" sorts after any time suffix
+        if filters.get("source"):
+            keep &= np.char.startswith(sources, str(filters["source"]))
         return keep
+
+    @cached_property
+    def _columns(self) -> tuple[np.ndarray, np.ndarray]:
+        meta = [c.metadata for c in self.index.chunks]
+        return (np.array([m.get("date") or "" for m in meta], dtype=str),
+                np.array([m.get("source", "") for m in meta], dtype=str))
 
     # --- evidence strength ---------------------------------------------------
     @cached_property

@@ -68,3 +68,10 @@ def test_each_leg_alone_still_finds_the_dege_article(sample_index):
         e = Engine(Settings(index=sample_index), RetrievalSettings(mode=mode))
         hits = e.retriever.search("德格帮扶项目有哪些", top_k=3)
         assert hits[0].meta["source"] == "dege_assistance.txt", mode
+
+
+def test_a_malformed_date_filter_is_refused_with_the_format(engine):
+    import pytest
+
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        engine.ask("锡会产业园累计引进了多少家企业?", filters={"since": "2024/01/01"})
