@@ -33,8 +33,9 @@ class Sentence:
     text: str
     start: int          # in the cleaned document
     end: int
-    support: float      # idf-weighted share of the question's words found here (title counts half)
+    support: float      # idf-weighted share of the question's words found here (title, previous sentence: half)
     opens_paragraph: bool = False
+    before: str = ""    # the previous sentence of the same paragraph: it often names the subject
 
 
 def sentences(spans: list[tuple[str, int, int]], docs: dict[str, dict]) -> list[Sentence]:
@@ -42,14 +43,18 @@ def sentences(spans: list[tuple[str, int, int]], docs: dict[str, dict]) -> list[
     seen, out = set(), []
     for doc_id, lo, hi in spans:
         doc = docs[doc_id]
+        before = ""
         for sm in _SENT.finditer(doc["text"], lo, hi):
             text = sm.group().strip()
             start = sm.start() + (len(sm.group()) - len(sm.group().lstrip()))
+            if not text:
+                before = ""  # a line break ends the paragraph
             if len(text) < 6 or (doc_id, start) in seen:
                 continue
             seen.add((doc_id, start))
             opens = start == 0 or doc["text"][start - 1] == "\n"
-            out.append(Sentence(doc["metadata"], text, start, start + len(text), 0.0, opens))
+            out.append(Sentence(doc["metadata"], text, start, start + len(text), 0.0, opens, before))
+            before = text
     return out
 
 
@@ -60,10 +65,10 @@ def coverage(weights: dict[str, float], *texts: str) -> float:
 
 
 def score(sents: list[Sentence], weights: dict[str, float]) -> None:
-    """A sentence's support: its own words, plus half for words only its article's title holds."""
+    """A sentence's support: its own words, plus half for words only its title or previous sentence hold."""
     for s in sents:
         own = coverage(weights, s.text)
-        s.support = own + 0.5 * (coverage(weights, s.text, s.meta.get("title", "")) - own)
+        s.support = own + 0.5 * (coverage(weights, s.text, s.before, s.meta.get("title", "")) - own)
 
 
 class Composer:
@@ -197,11 +202,17 @@ def _previous(s: Sentence, docs: dict[str, dict]) -> Sentence | None:
 
 def answers_it(s: Sentence, qk: QuestionKind, doc_support: float) -> bool:
     """Could this sentence state the fact asked for, rather than another fact on the same topic?"""
-    stated = s.text + s.meta.get("title", "") + s.meta.get("date", "")
+    stated = s.before + s.text + s.meta.get("title", "") + s.meta.get("date", "")
+    # A quantity about something else is a wrong answer (多少游客 vs 投资1.7亿元); for dates,
+    # places and people the event is often named in other words, so there focus only ranks.
+    focus_needed = qk.focus and qk.wants in ("number", "money")
     return (doc_support >= MIN_DOC_SUPPORT
-            and s.text != s.meta.get("title")
-            and (not qk.focus or any(w in s.text.lower() for w in qk.focus))
+            and (not focus_needed or has_focus(s.text, qk))
             and all(n in stated for n in qk.numbers))
+
+
+def has_focus(text: str, qk: QuestionKind) -> bool:
+    return any(w in text.lower() for w in qk.focus)
 
 
 def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], weights: dict[str, float],
@@ -217,16 +228,17 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     # 武侯区 and 德格县), so rank by the words of sentence and title together, then by wording shared
     # with the question next to its question word ("项目总投资"), then by the sentence alone.
     def rank(s: Sentence) -> tuple[bool, float]:
-        headline = coverage(weights, s.meta.get("title", ""), s.text)
-        return has_evidence(s.text, qk.wants), headline + 0.05 * closeness(s.text, qk.around) + 0.1 * s.support
+        context = coverage(weights, s.meta.get("title", ""), s.before, s.text)
+        return (has_evidence(s.text, qk.wants, weights),
+                context + 0.05 * closeness(s.text, qk.around) + 0.1 * s.support + 0.1 * has_focus(s.text, qk))
 
     ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
     text = f"{best.text}{composer.cite(best)}"
     before = _previous(best, docs)
-    if before and not has_evidence(best.text, qk.wants) and has_evidence(before.text, qk.wants):
+    if before and not has_evidence(best.text, qk.wants, weights) and has_evidence(before.text, qk.wants, weights):
         text = f"{before.text}{composer.cite(before)}{text}"  # "那一年，…" needs the year stated before it
-    others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants) and s.support >= best.support * 0.9
+    others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
               and s.meta["doc_id"] != best.meta["doc_id"]]
     for s in others[:1]:
         text += f"\n另据《{s.meta.get('title', '')}》：{s.text}{composer.cite(s)}"

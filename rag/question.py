@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
 
 _LIST = re.compile(r"有哪些|哪些|有什么|包括什么|包括哪|包含哪|哪几|都有谁|列举|分别是")
 _TYPES = {
@@ -18,6 +20,7 @@ _EVIDENCE = {
     "money": re.compile(r"\d[\d.,]*\s*[万亿千百]*(?:美)?元"),
     "number": re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日号时])|[一二三四五六七八九十百千万亿两]+(?:个|家|项|条|位|名|亿|万|千|百|倍|成)"),
     "date": re.compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月"),
+    "day": re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]+月[一二三四五六七八九十]+日"),
     "place": re.compile(r"[省市县区镇乡村州园馆港]|中心|基地"),
     "who": re.compile(r"[公司局委会院校部厅办]|集团|政府|书记|主任|董事长|负责人|市长|县长"),
 }
@@ -51,6 +54,8 @@ def classify(question: str, tokens: list[str]) -> QuestionKind:
         if pattern.search(q):
             if wants == "number" and _MONEY_Q.search(q):
                 wants = "money"
+            if wants == "date" and re.search(r"哪天|哪一天|几月几[日号]|日期", q):
+                wants = "day"
             return QuestionKind("factoid", wants, None, focus=focus_words(q, tokens), numbers=numbers, around=around(q))
     return QuestionKind("general", None, None, numbers=numbers)
 
@@ -86,7 +91,9 @@ def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
     after = _FILLER.sub("", re.sub(r"^[个家项条位次年天名所座万亿千百]", "", after))
     before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
     span = after if len(after) >= 2 else before[-6:]
-    words = [t for t in tokens if len(t) >= 2 and t in span]
+    # Only nouns: a sentence may say 召开 where the question says 举办, but 游客 has no stand-in.
+    nouns = [w.word for w in _posseg().lcut(span) if w.flag.startswith("n") or w.flag == "vn"]
+    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns)]
     longest = [w for w in words if not any(w != o and w in o for o in words)]
     return tuple(dict.fromkeys(longest))
 
@@ -99,6 +106,13 @@ def _head_noun(before: str, tokens: list[str]) -> str | None:
     return max(words, key=before.rfind)
 
 
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba.posseg
+
+    return jieba.posseg
+
+
 def is_name(word: str) -> bool:
     """A word rare in general Chinese (a place, park or company name), by jieba's idf table."""
     from .retrieve import COMMON_WORD_IDF, general_idf
@@ -106,10 +120,18 @@ def is_name(word: str) -> bool:
     return len(word) >= 2 and not word.isdigit() and general_idf(word) >= COMMON_WORD_IDF
 
 
-def has_evidence(sentence: str, wants: str | None) -> bool:
-    """Does the sentence contain the kind of thing asked for (a number for 多少…)?"""
+def has_evidence(sentence: str, wants: str | None, asked: Iterable[str] = ()) -> bool:
+    """Does the sentence contain the kind of thing asked for (a number for 多少…)?
+
+    Words of the question itself (`asked`) do not count: 产业园 in "高德产业园设在哪里"
+    is not a place that answers it.
+    """
     pattern = _EVIDENCE.get(wants or "")
-    return bool(pattern.search(sentence)) if pattern else True
+    if not pattern:
+        return True
+    for word in sorted(asked, key=len, reverse=True):
+        sentence = sentence.replace(word, " ")
+    return bool(pattern.search(sentence))
 
 
 _JOINT = re.compile(r"分别|加起来|合计|一共|总共|各自|各是|两者|二者")
