@@ -68,7 +68,8 @@ def run(settings: Settings, questions_path: Path, out: Path) -> str:
     rows = {}
     for name, variant in VARIANTS:
         ranked = []
-        for lex, sem in legs:
+        for leg in legs:
+            lex, sem = (leg["lex_all"], leg["sem_all"]) if variant.fusion == "score" else (leg["lex"], leg["sem"])
             order = fuse(lex if variant.mode != "dense" else [], sem if variant.mode != "bm25" else [], variant)
             ranked.append([doc_of(chunks[r].metadata["source"]) for r, _ in order[:10]])
         rows[name] = metrics(ranked, gold)

@@ -38,6 +38,7 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.settings = settings or RetrievalSettings()
+        self._vectors: dict[str, np.ndarray] = {}
         if self.settings.mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"retrieval mode must be hybrid, bm25 or dense, not {self.settings.mode!r}")
 
@@ -53,10 +54,20 @@ class Retriever:
         rows, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, weight_mask=mask)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if s > 0]
 
+    def query_vector(self, question: str) -> np.ndarray:
+        """The question's embedding, cached: a repeated or re-fused question costs no model call."""
+        vec = self._vectors.get(question)
+        if vec is None:
+            vec = np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
+            if len(self._vectors) >= 1024:
+                self._vectors.pop(next(iter(self._vectors)))
+            self._vectors[question] = vec
+        return vec
+
     def dense(self, question: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         import faiss
 
-        vec = np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
+        vec = self.query_vector(question)
         n = min(n, self.index.faiss.ntotal)
         params = None
         if allowed is not None:
@@ -74,16 +85,35 @@ class Retriever:
         sem = self.dense(question, s.candidates, allowed) if s.mode != "bm25" else []
         lex_rank = {r: i for i, (r, _) in enumerate(lex, 1)}
         sem_rank = {r: i for i, (r, _) in enumerate(sem, 1)}
+        if s.mode == "hybrid" and s.fusion == "score":
+            lex, sem = self.complete(question, lex, sem)
         fused = fuse(lex, sem, s)
         return [
             Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r))
             for r, score in fused[:top_k]
         ]
 
-    def legs(self, question: str, n: int | None = None) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
-        """Both legs' ranked (row, score) lists, for benchmarks that fuse them many ways."""
+    def complete(self, question: str, lex: list[tuple[int, float]],
+                 sem: list[tuple[int, float]]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Both legs' scores for every candidate either leg found.
+
+        Score fusion needs them: a chunk ranked 51st by one leg is not worth 0 there.
+        """
+        rows = list(dict.fromkeys([r for r, _ in lex] + [r for r, _ in sem]))
+        if not rows:
+            return [], []
+        tokens = self.query_tokens(question)
+        bm = self.index.bm25.get_scores(tokens) if tokens else np.zeros(len(self.index.chunks))
+        vectors = self.index.faiss.reconstruct_batch(np.asarray(rows, dtype=np.int64))
+        cos = vectors @ self.query_vector(question)[0]
+        return [(r, float(bm[r])) for r in rows], [(r, float(c)) for r, c in zip(rows, cos)]
+
+    def legs(self, question: str, n: int | None = None) -> dict[str, list[tuple[int, float]]]:
+        """Each leg's ranked (row, score) list and their completed scores, for benchmarks that fuse many ways."""
         n = n or self.settings.candidates
-        return self.bm25(self.query_tokens(question), n), self.dense(question, n)
+        lex, sem = self.bm25(self.query_tokens(question), n), self.dense(question, n)
+        lex_all, sem_all = self.complete(question, lex, sem)
+        return {"lex": lex, "sem": sem, "lex_all": lex_all, "sem_all": sem_all}
 
     def allowed_rows(self, filters: dict | None) -> np.ndarray | None:
         """Boolean mask of chunks passing `filters` (`since`/`until` ISO dates, `source` prefix).

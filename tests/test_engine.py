@@ -63,11 +63,22 @@ def test_date_filter_excludes_older_articles(engine):
     assert not any(c.source == "wuxi_park.md" for c in a.citations)
 
 
-def test_each_leg_alone_still_finds_the_dege_article(sample_index):
-    for mode in ("bm25", "dense"):
-        e = Engine(Settings(index=sample_index), RetrievalSettings(mode=mode))
+def test_each_leg_and_each_fusion_finds_the_dege_article(sample_index):
+    for setting in (RetrievalSettings(mode="bm25"), RetrievalSettings(mode="dense"),
+                    RetrievalSettings(fusion="rrf"), RetrievalSettings(fusion="score")):
+        e = Engine(Settings(index=sample_index), setting)
         hits = e.retriever.search("德格帮扶项目有哪些", top_k=3)
-        assert hits[0].meta["source"] == "dege_assistance.txt", mode
+        assert hits[0].meta["source"] == "dege_assistance.txt", setting
+
+
+def test_completed_scores_cover_every_candidate_of_either_leg(engine):
+    legs = engine.retriever.legs("锡会产业园累计引进了多少家企业?", n=5)
+    union = {r for r, _ in legs["lex"]} | {r for r, _ in legs["sem"]}
+    assert {r for r, _ in legs["lex_all"]} == {r for r, _ in legs["sem_all"]} == union
+    sem = dict(legs["sem"])
+    for r, cos in legs["sem_all"]:
+        if r in sem:
+            assert abs(cos - sem[r]) < 1e-4  # reconstructed vectors give FAISS's own scores
 
 
 def test_a_malformed_date_filter_is_refused_with_the_format(engine):
