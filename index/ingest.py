@@ -11,7 +11,6 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from llama_index.core import Document
 from tqdm import tqdm
@@ -83,7 +82,8 @@ def embedding_text(node, with_title: bool) -> str:
 
 
 def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None,
-           progress: bool = True, log: Callable[[str], None] = lambda s: None) -> IngestReport:
+           progress: bool = True) -> IngestReport:
+    """Bring the index at `root` in step with the articles under `paths`; returns what changed."""
     settings = settings or IngestSettings()
     started = time.perf_counter()
     report = IngestReport()
@@ -108,10 +108,13 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
     root.mkdir(parents=True, exist_ok=True)
     cache = VectorCache(root / "embcache.sqlite", embedder.name, embedder.dim)
     texts = [embedding_text(c, settings.embed_title) for c in chunks]
-    with tqdm(total=len(set(texts)), desc="向量", unit="块", disable=not progress) as bar:
-        vectors, report.embedded = embed_cached(embedder, texts, cache, progress=bar.update)
-    cache.close()
-    tokens = [tokenize(f"{c.metadata.get('title', '')}\n{c.text}") for c in tqdm(chunks, desc="分词", unit="块", disable=not progress)]
+    try:
+        with tqdm(total=len(set(texts)), desc="向量", unit="块", disable=not progress) as bar:
+            vectors, report.embedded = embed_cached(embedder, texts, cache, progress=bar.update)
+    finally:
+        cache.close()
+    bar = tqdm(chunks, desc="分词", unit="块", disable=not progress)
+    tokens = [tokenize(f"{c.metadata.get('title', '')}\n{c.text}") for c in bar]
 
     manifest = {
         "format": store.FORMAT,
