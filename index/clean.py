@@ -99,11 +99,23 @@ def normalize(text: str) -> str:
     return _PUNCT_CJK.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
 
 
+MAX_FURNITURE_LINE = 120  # longer lines are body text, furniture in them is cut sentence by sentence
+_SENTENCES = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』\"]*|[^。！？!?]+")
+
+
 def clean_text(text: str) -> str:
-    """Normalise characters, drop furniture lines, squeeze whitespace; keep line breaks."""
+    """Normalise characters, drop furniture lines, squeeze whitespace; keep line breaks.
+
+    Pages flattened to one line (common in scraped corpora) hold whole articles on a
+    line, so there only the sentences that are furniture are dropped, never the line.
+    """
     lines = []
     for raw in normalize(text).splitlines():
         line = re.sub(r"[ \t]+", " ", raw).strip()
-        if line and not is_boilerplate(line):
+        if len(line) > MAX_FURNITURE_LINE:
+            line = "".join(s for s in _SENTENCES.findall(line) if not is_boilerplate(s.strip()))
+        elif is_boilerplate(line):
+            continue
+        if line:
             lines.append(line)
     return "\n".join(lines)

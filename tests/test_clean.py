@@ -48,3 +48,9 @@ def test_cleaning_is_idempotent():
     text = "中國(guó)產(chǎn)業(yè) 15 亿\n\n责任编辑：某\n正文。"
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_a_whole_article_on_one_line_keeps_its_body():
+    body = "德阳经开区与上海临港签约共建氢能装备产业园，首批签约项目5个，总投资28亿元。" * 4
+    flat = body + "责任编辑：王某。版权所有，未经授权不得转载。"
+    assert clean_text(flat) == body
