@@ -27,12 +27,12 @@ from .gold import norm
 VARIANTS = [
     ("bm25", RetrievalSettings(mode="bm25")),
     ("dense", RetrievalSettings(mode="dense")),
-    ("rrf k=60 1:1", RetrievalSettings(rrf_k=60)),
+    ("rrf k=60 1:1", RetrievalSettings(fusion="rrf", rrf_k=60, dense_weight=1.0)),
 ] + [
-    (f"rrf k={k} 1:{w}", RetrievalSettings(rrf_k=k, dense_weight=w))
-    for k in (5, 20, 60) for w in (0.3, 0.5, 0.7)
+    (f"rrf k={k} 1:{w}", RetrievalSettings(fusion="rrf", rrf_k=k, dense_weight=w))
+    for k in (2, 5, 20, 60) for w in (0.2, 0.3, 0.5)
 ] + [
-    (f"score 1:{w}", RetrievalSettings(fusion="score", dense_weight=w)) for w in (0.3, 0.5, 0.7, 1.0)
+    (f"score 1:{w}", RetrievalSettings(fusion="score", dense_weight=w)) for w in (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
 ]
 
 

@@ -28,6 +28,18 @@ def _jieba():
     return jieba
 
 
+# Question words carry no content, and jieba's search mode would split them into
+# words that do ("哪一年" → "一年"), so questions lose them before tokenising.
+_QUESTION_WORDS = re.compile(
+    r"哪一年|哪年|哪一天|哪天|什么时候|什么时间|什么样的?|多少|哪些|哪里|哪儿|哪个|哪家|哪位|哪一|哪几|"
+    r"是否|有没有|为什么|怎么样|怎样|如何|何时|何地|何种|什么|谁|吗|呢|几(?=[个家项条位次年天名所座月日号])"
+)
+
+
+def query_tokens(question: str) -> list[str]:
+    return tokenize(_QUESTION_WORDS.sub(" ", question))
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba words (overlapping sub-words help recall on compound names)."""
     words = _jieba().lcut_for_search(text.lower())

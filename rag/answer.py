@@ -217,9 +217,7 @@ def has_focus(text: str, qk: QuestionKind) -> bool:
 
 def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], weights: dict[str, float],
                     composer: Composer) -> str | None:
-    # The article must name every name in the question (锡会, 宜宾…), not just share its topic.
-    keys = [t for t in weights if is_name(t)]
-    doc_support = {d: _support(docs[d], weights) if all(_mentions(docs[d], k) for k in keys) else 0.0
+    doc_support = {d: _support(docs[d], weights) if _names_match(docs[d], weights) else 0.0
                    for d in {s.meta["doc_id"] for s in usable}}
     fitting = [s for s in usable if answers_it(s, qk, doc_support[s.meta["doc_id"]])]
     if not fitting:
@@ -241,12 +239,23 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
               and s.meta["doc_id"] != best.meta["doc_id"]]
     for s in others[:1]:
-        text += f"\n另据《{s.meta.get('title', '')}》：{s.text}{composer.cite(s)}"
+        where = f"《{s.meta['title']}》" if s.meta.get("title") else s.meta["source"]
+        text += f"\n另据{where}：{s.text}{composer.cite(s)}"
     return text
 
 
-def _mentions(doc: dict, word: str | None) -> bool:
-    return word is None or word in (doc["metadata"].get("title", "") + "\n" + doc["text"]).lower()
+def _names_match(doc: dict, weights: dict[str, float]) -> bool:
+    """Does the article name the question's subject (锡会, 宜宾…), not just share its topic?
+
+    Names are the question's rare words (whole words, not search-mode fragments such as 效期
+    of 有效期); the article must hold the weightiest and two thirds of their weight.
+    """
+    names = [t for t in weights if is_name(t) and not any(t != o and t in o for o in weights)]
+    if not names:
+        return True
+    text = (doc["metadata"].get("title", "") + "\n" + doc["text"]).lower()
+    found = sum(weights[n] for n in names if n in text)
+    return max(names, key=weights.get) in text and found >= 2 / 3 * sum(weights[n] for n in names)
 
 
 def _support(doc: dict, weights: dict[str, float]) -> float:

@@ -32,6 +32,12 @@ _FILLER = re.compile(r"^(?:是|的|有|为|能|了|在|要|会|将|约|共|一�
 _PUNCT = re.compile(r"[，。？！?!,;；：:\s]")
 
 
+# Nouns that name the measure rather than the thing measured: the number itself answers
+# them ("8人" answers 人数, "52.3%" answers 百分比), so a sentence need not repeat them.
+_MEASURES = frozenset("人数 百分比 比例 比重 占比 数量 数目 价格 金额 规模 有效期 期限 时间 时长 面积 长度 高度 "
+                      "次数 数字 总数 总量 总额 数额 多少 增速 增幅 速度 年限 年龄 温度 距离 名称 型号".split())
+
+
 @dataclass
 class QuestionKind:
     kind: str          # list | factoid | general
@@ -93,7 +99,7 @@ def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
     span = after if len(after) >= 2 else before[-6:]
     # Only nouns: a sentence may say 召开 where the question says 举办, but 游客 has no stand-in.
     nouns = [w.word for w in _posseg().lcut(span) if w.flag.startswith("n") or w.flag == "vn"]
-    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns)]
+    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and t not in _MEASURES]
     longest = [w for w in words if not any(w != o and w in o for o in words)]
     return tuple(dict.fromkeys(longest))
 
