@@ -67,10 +67,13 @@ def classify(question: str, tokens: list[str]) -> QuestionKind:
 
 
 def around(question: str) -> tuple[str, str]:
+    """The clause's text before and after the question word, without fillers (是, 的, 有…)
+    or a leading classifier (多少家企业 → 企业)."""
     m = _WH.search(question)
     if not m:
         return "", ""
-    after = _FILLER.sub("", _PUNCT.split(question[m.end():], maxsplit=1)[0])
+    after = _PUNCT.split(question[m.end():], maxsplit=1)[0]
+    after = _FILLER.sub("", re.sub(r"^[个家项条位次年天名所座万亿千百]", "", after))
     before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
     return before, after
 
@@ -90,13 +93,10 @@ def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
     "接待多少游客" → 游客; "工业产值是多少" → 工业产值. A sentence lacking them
     answers some other question about the same topic.
     """
-    m = _WH.search(question)
-    if not m:
-        return ()
-    after = _PUNCT.split(question[m.end():], maxsplit=1)[0]
-    after = _FILLER.sub("", re.sub(r"^[个家项条位次年天名所座万亿千百]", "", after))
-    before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
+    before, after = around(question)
     span = after if len(after) >= 2 else before[-6:]
+    if not span:
+        return ()
     # Only nouns: a sentence may say 召开 where the question says 举办, but 游客 has no stand-in.
     nouns = [w.word for w in _posseg().lcut(span) if w.flag.startswith("n") or w.flag == "vn"]
     words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and t not in _MEASURES]
