@@ -18,7 +18,7 @@ class Cli(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (WenjinError, ValueError, FileNotFoundError, PermissionError) as e:
+        except (WenjinError, ValueError, OSError) as e:
             click.echo(f"错误：{e}", err=True)
             sys.exit(1)
         except ImportError as e:
