@@ -232,12 +232,13 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
 
     ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
-    text = f"{best.text}{composer.cite(best)}"
     before = _previous(best, docs)
+    text = ""
     if before and not has_evidence(best.text, qk.wants, weights) and has_evidence(before.text, qk.wants, weights):
-        text = f"{before.text}{composer.cite(before)}{text}"  # "那一年，…" needs the year stated before it
+        text = f"{before.text}{composer.cite(before)}"  # "那一年，…" needs the year stated before it
+    text += f"{best.text}{composer.cite(best)}"
     others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
-              and s.meta["doc_id"] != best.meta["doc_id"]]
+              and s.meta["doc_id"] != best.meta["doc_id"] and s.text != best.text]  # a reprint adds nothing
     for s in others[:1]:
         where = f"《{s.meta['title']}》" if s.meta.get("title") else s.meta["source"]
         text += f"\n另据{where}：{s.text}{composer.cite(s)}"
