@@ -1,0 +1,48 @@
+"""Question analysis and the pieces of the extractive answerer, on hand-made sentences."""
+
+from index.tokens import query_tokens
+from rag.answer import enumeration, list_item
+from rag.question import classify, split_parts
+
+
+def kind(q):
+    return classify(q, query_tokens(q))
+
+
+def test_list_questions_and_their_head_noun():
+    assert kind("德格帮扶项目有哪些").kind == "list" and kind("德格帮扶项目有哪些").head == "项目"
+    assert kind("成都与德格签约了哪些企业").head == "企业"
+
+
+def test_factoid_kinds_focus_and_numbers():
+    k = kind("锡会产业园2024年的工业产值是多少?")
+    assert (k.kind, k.wants, k.focus, k.numbers) == ("factoid", "money", ("工业产值",), ("2024",))
+    assert kind("双方是哪天签约的").wants == "day"
+    assert kind("雀儿山项目每年接待多少游客").focus == ("游客",)
+    assert kind("下落不明人数是多少").focus == ()  # 人数 is answered by the number itself
+
+
+def test_question_words_are_not_searched_for():
+    assert "一年" not in query_tokens("《求佛》是哪一年推出的")
+    assert query_tokens("德格帮扶项目有哪些") == ["德格", "帮扶", "项目"]
+
+
+def test_two_part_questions_share_their_predicate():
+    assert split_parts("武侯区帮扶德格的项目和锡会产业园的总投资分别是多少?") == [
+        "武侯区帮扶德格的项目的总投资是多少?", "锡会产业园的总投资是多少?"]
+    assert split_parts("成都和德阳在哪里签约") == []  # nothing says "each"
+
+
+def test_list_items_open_their_sentence():
+    assert list_item("其中，光伏及配套储能项目由成都高新发展股份有限公司牵头策划。", "项目") == "光伏及配套储能项目"
+    assert list_item("“新能源+熊猫专列”项目由三方共同打造。", "项目") == "新能源+熊猫专列项目"
+    assert list_item("这些项目围绕德格县的优势资源展开。", "项目") is None
+    assert list_item("同时，在甘眉工业园布局配套项目，积极打造产业园。", "项目") is None
+
+
+def test_enumerations_pick_the_run_of_the_asked_noun():
+    s = "四川馆设置“天府好物”和“投资四川”两个展区，集中展示白酒、茶叶、中医药和文创产品等特色产品，并推介天府新区、绵阳科技城等平台。"
+    assert enumeration(s, "产品") == ["白酒", "茶叶", "中医药", "文创产品"]
+    assert enumeration("园区确定了铜基新材料、石榴精深加工和绿色建材三大主导产业。", "产业") == [
+        "铜基新材料", "石榴精深加工", "绿色建材"]
+    assert enumeration("没有列举的一句话。") == []
