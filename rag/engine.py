@@ -27,6 +27,8 @@ def refusal_text(question: str) -> str:
 
 
 class Engine:
+    """One loaded index, retriever and answerer; built once per process and shared."""
+
     def __init__(self, settings: Settings | None = None, retrieval: RetrievalSettings | None = None) -> None:
         self.settings = settings or Settings()
         self.index = store.load(Path(self.settings.index))
@@ -47,6 +49,12 @@ class Engine:
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
             top_k: int | None = None) -> Answer:
+        """Answer `question` from the index, or refuse.
+
+        `history` holds earlier (question, answer) turns; the extractive answerer does not
+        read them (condensing follow-up questions comes with the LLM answerer).
+        `filters`: `since`/`until` (YYYY-MM-DD) and `source` (a source prefix).
+        """
         question = (question or "").strip()
         if not question:
             raise ValueError("问题不能为空")
