@@ -109,7 +109,7 @@ def _html_to_article(html: str) -> tuple[str, dict]:
     return text, meta
 
 
-def _read_jsonl(path: Path, source: str, text: str) -> Iterator[RawArticle | Rejected]:
+def _read_jsonl(source: str, text: str) -> Iterator[RawArticle | Rejected]:
     for no, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -147,7 +147,7 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
         yield Rejected(source, "空文件")
         return
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, source, text)
+        yield from _read_jsonl(source, text)
     elif suffix in (".html", ".htm"):
         body, meta = _html_to_article(text)
         yield RawArticle(source, body, meta)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from index.split import SENTENCE
+from index.tokens import is_name
 
-from .question import QuestionKind, closeness, has_evidence, is_name
+from .question import QuestionKind, closeness, has_evidence
 from .types import Citation, Hit
 
 _SENT = re.compile(SENTENCE)

@@ -119,13 +119,6 @@ def _posseg():
     return jieba.posseg
 
 
-def is_name(word: str) -> bool:
-    """A word rare in general Chinese (a place, park or company name), by jieba's idf table."""
-    from .retrieve import COMMON_WORD_IDF, general_idf
-
-    return len(word) >= 2 and not word.isdigit() and general_idf(word) >= COMMON_WORD_IDF
-
-
 def has_evidence(sentence: str, wants: str | None, asked: Iterable[str] = ()) -> bool:
     """Does the sentence contain the kind of thing asked for (a number for 多少…)?
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
 
 from index.clean import normalize
 from index.embed import Embedder
 from index.store import Index
-from index.tokens import query_tokens
+from index.tokens import COMMON_WORD_IDF, general_idf, query_tokens
 
 from .fusion import rrf, score_fusion
 from .types import Hit
@@ -83,19 +83,20 @@ class Retriever:
         allowed = self.allowed_rows(filters)
         if allowed is not None and not allowed.any():
             return []
-        lex = self.bm25(self.query_tokens(question), s.candidates, allowed) if s.mode != "dense" else []
+        tokens = self.query_tokens(question)
+        lex = self.bm25(tokens, s.candidates, allowed) if s.mode != "dense" else []
         sem = self.dense(question, s.candidates, allowed) if s.mode != "bm25" else []
         lex_rank = {r: i for i, (r, _) in enumerate(lex, 1)}
         sem_rank = {r: i for i, (r, _) in enumerate(sem, 1)}
         if s.mode == "hybrid" and s.fusion == "score":
-            lex, sem = self.complete(question, lex, sem)
+            lex, sem = self.complete(question, tokens, lex, sem)
         fused = fuse(lex, sem, s)
         return [
             Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r))
             for r, score in fused[:top_k]
         ]
 
-    def complete(self, question: str, lex: list[tuple[int, float]],
+    def complete(self, question: str, tokens: list[str], lex: list[tuple[int, float]],
                  sem: list[tuple[int, float]]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """Both legs' scores for every candidate either leg found.
 
@@ -104,7 +105,6 @@ class Retriever:
         rows = list(dict.fromkeys([r for r, _ in lex] + [r for r, _ in sem]))
         if not rows:
             return [], []
-        tokens = self.query_tokens(question)
         bm = self.index.bm25.get_scores(tokens) if tokens else np.zeros(len(self.index.chunks))
         vectors = self.index.faiss.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         cos = vectors @ self.query_vector(question)[0]
@@ -113,8 +113,9 @@ class Retriever:
     def legs(self, question: str, n: int | None = None) -> dict[str, list[tuple[int, float]]]:
         """Each leg's ranked (row, score) list and their completed scores, for benchmarks that fuse many ways."""
         n = n or self.settings.candidates
-        lex, sem = self.bm25(self.query_tokens(question), n), self.dense(question, n)
-        lex_all, sem_all = self.complete(question, lex, sem)
+        tokens = self.query_tokens(question)
+        lex, sem = self.bm25(tokens, n), self.dense(question, n)
+        lex_all, sem_all = self.complete(question, tokens, lex, sem)
         return {"lex": lex, "sem": sem, "lex_all": lex_all, "sem_all": sem_all}
 
     def allowed_rows(self, filters: dict | None) -> np.ndarray | None:
@@ -175,22 +176,3 @@ def fuse(lex: list[tuple[int, float]], sem: list[tuple[int, float]], s: Retrieva
     if s.fusion == "score":
         return score_fusion([lex, sem], weights)
     return rrf([[r for r, _ in lex], [r for r, _ in sem]], k=s.rrf_k, weights=weights)
-
-
-COMMON_WORD_IDF = 10.5  # jieba idf below this: an everyday word (签了 10.2, 那个 4.7; 理塘 10.9)
-
-
-@lru_cache(maxsize=1)
-def _general_idf() -> dict[str, float]:
-    """jieba's own idf table (270k words, from a general corpus), shipped in its wheel."""
-    import os
-
-    import jieba.analyse
-
-    path = os.path.join(os.path.dirname(jieba.analyse.__file__), "idf.txt")
-    with open(path, encoding="utf-8") as f:
-        return {w: float(v) for w, v in (line.split() for line in f if line.strip())}
-
-
-def general_idf(token: str) -> float:
-    return _general_idf().get(token, 99.0)
