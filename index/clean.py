@@ -37,6 +37,7 @@ _BOILERPLATE = re.compile(
     r"|.*本平台仅提供信息存储服务.*"
     r"|(?:责任编辑|责编|编辑|审核|校对|监制|图片|摄影)\s*[:：|｜].{0,40}"
     r"|(?:原创文章|转载请注明|如若转载).*"
+    r"|.{0,30}(?:如有侵权|侵权请联系|侵删|请联系删除).{0,20}"
     r"|上一篇.*|下一篇.*|相关推荐|相关阅读|相关新闻|发表回复|发表评论|.*(?:必填项已用|邮箱地址不会被公开).*"
     r"|.*(?:点我投稿|联系我们|企业入驻|友情链接|扫一扫|分享到|返回顶部|打印本页|关闭窗口).*"
     r"|[-–—*·•]+"                                # bare separators
@@ -56,11 +57,28 @@ _MOJIBAKE = re.compile(
 )
 
 
-def repair_mojibake(text: str) -> str:
+# A byte lost in a double-byte encoding shows as "?" or U+FFFD between Chinese
+# characters (Chinese text writes its question mark full-width), and every
+# character after it is misaligned until the next ASCII byte resynchronises
+# ("规?偭恳淹黄1.4万亿元"). A run of ideographs with no punctuation from there to
+# the next ASCII character or line end is that garbage; a run that reaches Chinese
+# punctuation first was a real question mark and stays.
+_LOST_BYTE = re.compile(rf"(?<=[{_CJK}])[?\ufffd][{_CJK}]{{1,40}}(?=[\x00-\x7f]|$)", re.M)
+
+
+def _drop(pattern: re.Pattern, text: str, removed: list | None, kind: str, repl: str = "") -> str:
+    def sub(m: re.Match) -> str:
+        if removed is not None:
+            removed.append((kind, m.group(0)))
+        return repl
+    return pattern.sub(sub, text)
+
+
+def repair_mojibake(text: str, removed: list | None = None) -> str:
     """Re-decode what ftfy can (é¦–æ‰¹ → 首批), then drop the garbled runs that remain."""
     import ftfy
 
-    return _MOJIBAKE.sub("", ftfy.fix_encoding(text))
+    return _drop(_MOJIBAKE, ftfy.fix_encoding(text), removed, "乱码")
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +93,8 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def strip_pinyin(text: str) -> str:
-    return _PINYIN.sub("", text)
+def strip_pinyin(text: str, removed: list | None = None) -> str:
+    return _drop(_PINYIN, text, removed, "拼音")
 
 
 def is_link_farm(line: str) -> bool:
@@ -89,9 +107,14 @@ def is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE.match(line)) or is_link_farm(line)
 
 
-def normalize(text: str) -> str:
-    """Character-level normalisation, safe on any substring (used on queries too)."""
-    text = strip_pinyin(repair_mojibake(text))
+def normalize(text: str, removed: list | None = None) -> str:
+    """Character-level normalisation, safe on any substring (used on queries too).
+
+    `removed`, when given, collects (kind, text) for everything dropped, so
+    `wenjin inspect` can show what cleaning took out.
+    """
+    text = repair_mojibake(strip_pinyin(text, removed), removed)
+    text = _drop(_LOST_BYTE, text, removed, "乱码")
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
     text = to_simplified(text)
@@ -103,18 +126,25 @@ MAX_FURNITURE_LINE = 120  # longer lines are body text, furniture in them is cut
 _SENTENCES = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』\"]*|[^。！？!?]+")
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, removed: list | None = None) -> str:
     """Normalise characters, drop furniture lines, squeeze whitespace; keep line breaks.
 
     Pages flattened to one line (common in scraped corpora) hold whole articles on a
     line, so there only the sentences that are furniture are dropped, never the line.
     """
     lines = []
-    for raw in normalize(text).splitlines():
+    for raw in normalize(text, removed).splitlines():
         line = re.sub(r"[ \t]+", " ", raw).strip()
         if len(line) > MAX_FURNITURE_LINE:
-            line = "".join(s for s in _SENTENCES.findall(line) if not is_boilerplate(s.strip()))
+            kept = []
+            for s in _SENTENCES.findall(line):
+                if is_boilerplate(s.strip()):
+                    removed is not None and removed.append(("版式", s.strip()))
+                else:
+                    kept.append(s)
+            line = "".join(kept)
         elif is_boilerplate(line):
+            removed is not None and removed.append(("版式", line))
             continue
         if line:
             lines.append(line)

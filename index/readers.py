@@ -14,7 +14,7 @@ from typing import Iterator
 
 from .meta import find_date
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".docx", ".pdf")
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -82,31 +82,91 @@ def _markdown_to_text(text: str) -> str:
     text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)           # front matter
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)                  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)              # links keep their words
+    text = re.sub(r"^\s{0,3}(?:=+|-{3,}|\*{3,})\s*$", "", text, flags=re.M)  # setext underlines, rules
     text = re.sub(r"^\s{0,3}(?:#{1,6}|>|[-*+]\s|\d+\.\s)\s*", "", text, flags=re.M)
-    return re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    return re.sub(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])", r"\1", text)  # *emphasis*
 
 
-def _html_to_article(html: str) -> tuple[str, dict]:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
+def _html_meta(soup) -> dict:
+    """What the page's <head> states: publication date, canonical URL, author."""
     meta = {}
-    for key in ("article:published_time", "pubdate", "publishdate", "date"):
+    for key in ("article:published_time", "pubdate", "publishdate", "date", "dc.date"):
         tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
         if tag and tag.get("content") and find_date(tag["content"]):
             meta["date"] = find_date(tag["content"])
             break
+    url = soup.find("link", rel="canonical") or soup.find("meta", attrs={"property": "og:url"})
+    if url and (url.get("href") or url.get("content")):
+        meta["url"] = url.get("href") or url.get("content")
+    author = soup.find("meta", attrs={"name": "author"})
+    if author and author.get("content"):
+        meta["author"] = author["content"].strip()
+    return meta
+
+
+def _html_to_article(html: str) -> tuple[str, dict]:
+    """Main text without page chrome: trafilatura's extraction, bs4 when it finds nothing."""
+    import trafilatura
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    meta = _html_meta(soup)
     h1 = soup.find("h1")
     title = (h1.get_text(" ", strip=True) if h1 else "") or (soup.title.get_text(strip=True) if soup.title else "")
-    if title:
-        meta["title"] = title
+    # Chrome that HTML names as such goes first; trafilatura then finds the main
+    # text among what is left (sidebars, link lists, comment blocks).
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
-    body = soup.find("article") or soup.find("main") or soup.body or soup
-    text = body.get_text("\n", strip=True)
-    if title and title not in text[:200]:
-        text = title + "\n" + text
+    extracted = trafilatura.extract(str(soup), include_comments=False, include_tables=True, favor_recall=True,
+                                    include_links=False, include_images=False)
+    if extracted and extracted.strip():
+        text = extracted
+    else:
+        body = soup.find("article") or soup.find("main") or soup.body or soup
+        text = body.get_text("\n", strip=True)
+    if title:
+        meta["title"] = title
+        if title not in text[:200]:
+            text = title + "\n" + text
     return text, meta
+
+
+def _docx_text(data: bytes) -> str:
+    import io
+
+    import docx  # python-docx
+
+    document = docx.Document(io.BytesIO(data))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines += ["\t".join(cell.text for cell in row.cells) for row in table.rows]
+    return "\n".join(lines)
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        raise ValueError("PDF 已加密；请先解除密码保护再导入")
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    if not text.strip():
+        raise ValueError("PDF 没有文字层（可能是扫描件）；请先做 OCR 再导入")
+    return text
+
+
+def _binary_text(suffix: str, data: bytes) -> str:
+    """Text of a .docx or .pdf; any failure of the parser becomes a reason to reject."""
+    try:
+        return _docx_text(data) if suffix == ".docx" else _pdf_text(data)
+    except ValueError:
+        raise
+    except Exception as e:  # the parsers raise many types for corrupt files
+        kind = "Word 文档" if suffix == ".docx" else "PDF"
+        raise ValueError(f"{kind}无法解析（{type(e).__name__}）；文件可能已损坏") from None
 
 
 def _read_jsonl(source: str, text: str) -> Iterator[RawArticle | Rejected]:
@@ -122,7 +182,7 @@ def _read_jsonl(source: str, text: str) -> Iterator[RawArticle | Rejected]:
             yield Rejected(f"{source}:{no}", f"第 {no} 行缺少非空的 \"text\" 字段")
             continue
         key = str(obj.get("id") or no)
-        meta = {k: str(obj[k]) for k in ("title", "date", "url", "outlet") if obj.get(k)}
+        meta = {k: str(obj[k]) for k in ("title", "date", "url", "outlet", "author") if obj.get(k)}
         if "date" in meta:
             meta["date"] = find_date(meta["date"]) or meta["date"]
         yield RawArticle(f"{source}#{key}", str(obj["text"]), meta)
@@ -139,7 +199,8 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
         if size > MAX_BYTES:
             yield Rejected(source, f"文件过大（{size // 2**20} MB > {MAX_BYTES // 2**20} MB）；请拆分后再导入")
             return
-        text = decode(path.read_bytes())
+        data = path.read_bytes()
+        text = _binary_text(suffix, data) if suffix in (".docx", ".pdf") else decode(data)
     except (OSError, ValueError) as e:
         yield Rejected(source, str(e))
         return

@@ -2,6 +2,9 @@
 
     DIR/current -> versions/<stamp>   symlink, replaced with one rename
     DIR/versions/<stamp>/manifest.json  docs.jsonl  chunks.jsonl  dense.faiss  bm25/
+                         tokens.jsonl (BM25 words per chunk, reused by the next ingest)
+                         originals.jsonl (text as read, and what cleaning removed)
+                         terms.txt (the jieba user dictionary, for chunks and questions alike)
     DIR/embcache.sqlite               passage vectors shared by all versions
 
 A crash while writing leaves a half-built folder under versions/ that nothing
@@ -15,14 +18,16 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 from llama_index.core.schema import TextNode
 
 from .errors import IndexDamaged, IndexMissing
+from .tokens import Tokenizer
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -35,6 +40,7 @@ class Index:
     chunks: list[TextNode]       # row i of FAISS and doc i of BM25
     faiss: object
     bm25: object
+    tokenizer: Tokenizer
 
     @property
     def embed_model(self) -> str:
@@ -57,8 +63,9 @@ def _write_jsonl(path: Path, rows) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def write_version(root: Path, manifest: dict, docs: dict[str, dict], chunks: list[TextNode],
-                  vectors: np.ndarray, bm25_tokens: list[list[str]]) -> Path:
+def write_version(root: Path, manifest: dict, docs: dict[str, dict], originals: dict[str, dict | None],
+                  chunks: list[TextNode], vectors: np.ndarray, bm25_tokens: list[list[str]],
+                  terms: set[str]) -> Path:
     """Write a complete new version and make it current; returns its folder."""
     import bm25s
     import faiss
@@ -71,6 +78,9 @@ def write_version(root: Path, manifest: dict, docs: dict[str, dict], chunks: lis
     tmp.mkdir()
     _write_jsonl(tmp / "docs.jsonl", ({"doc_id": k, **v} for k, v in docs.items()))
     _write_jsonl(tmp / "chunks.jsonl", ({"id": c.node_id, "text": c.text, "metadata": c.metadata} for c in chunks))
+    _write_jsonl(tmp / "tokens.jsonl", bm25_tokens)
+    _write_jsonl(tmp / "originals.jsonl", ({"doc_id": k, **(v or {})} for k, v in originals.items()))
+    (tmp / "terms.txt").write_text("".join(f"{t}\n" for t in sorted(terms)), "utf-8")
     dense = faiss.IndexFlatIP(int(manifest["embedding"]["dim"]))
     if len(vectors):
         dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
@@ -106,28 +116,94 @@ def _prune(versions: Path, keep: set[str], spare: int = 1) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def load(root: Path) -> Index:
-    import bm25s
-    import faiss
+def _read_jsonl(path: Path):
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
 
+
+def _open(root: Path) -> tuple[Path, dict]:
     version = current_version(root)
     if version is None:
         raise IndexMissing(f"索引目录 {root} 中没有可用的索引；请先运行 `wenjin ingest 文件夹 --index {root}`")
     manifest = json.loads((version / "manifest.json").read_text("utf-8"))
     if manifest.get("format") != FORMAT:
-        raise IndexDamaged(f"索引 {root} 的格式版本 {manifest.get('format')} 不受支持（需要 {FORMAT}）；请重新 ingest")
-    docs = {}
-    with (version / "docs.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            docs[row.pop("doc_id")] = row
-    chunks = []
-    with (version / "chunks.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            chunks.append(TextNode(id_=row["id"], text=row["text"], metadata=row["metadata"]))
+        raise IndexDamaged(f"索引 {root} 的格式版本 {manifest.get('format')} 不受支持（需要 {FORMAT}）；"
+                           f"请删除 {root} 后重新 ingest")
+    return version, manifest
+
+
+def _docs_and_chunks(version: Path) -> tuple[dict[str, dict], list[TextNode]]:
+    docs = {row.pop("doc_id"): row for row in _read_jsonl(version / "docs.jsonl")}
+    chunks = [TextNode(id_=r["id"], text=r["text"], metadata=r["metadata"])
+              for r in _read_jsonl(version / "chunks.jsonl")]
+    return docs, chunks
+
+
+def _terms(version: Path) -> list[str]:
+    return (version / "terms.txt").read_text("utf-8").split()
+
+
+def load(root: Path) -> Index:
+    import bm25s
+    import faiss
+
+    version, manifest = _open(root)
+    docs, chunks = _docs_and_chunks(version)
     dense = faiss.read_index(str(version / "dense.faiss"))
     bm25 = bm25s.BM25.load(str(version / "bm25"))
     if dense.ntotal != len(chunks):
         raise IndexDamaged(f"索引 {root} 已损坏（向量 {dense.ntotal} 条，文本块 {len(chunks)} 条）；请重新 ingest")
-    return Index(version, manifest, docs, chunks, dense, bm25)
+    return Index(version, manifest, docs, chunks, dense, bm25, Tokenizer(_terms(version)))
+
+
+def originals(root: Path) -> dict[str, dict]:
+    """doc_id -> {original, removed}: the text as read and what cleaning took out."""
+    version, _ = _open(root)
+    return {row.pop("doc_id"): row for row in _read_jsonl(version / "originals.jsonl")}
+
+
+@dataclass
+class Previous:
+    """The current version as the next ingest sees it: everything it may carry over."""
+
+    path: Path
+    manifest: dict
+    docs: dict[str, dict]
+    chunks: list[TextNode]
+    tokens: list[list[str]]
+    terms: list[str]
+
+    @cached_property
+    def chunk_rows(self) -> dict[str, list[int]]:
+        rows: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            rows.setdefault(c.metadata["doc_id"], []).append(i)
+        return rows
+
+    @cached_property
+    def _dense(self):
+        import faiss
+
+        return faiss.read_index(str(self.path / "dense.faiss"))
+
+    def vectors(self, rows: list[int]) -> np.ndarray:
+        return np.vstack([self._dense.reconstruct(int(r)) for r in rows]) if rows else np.zeros((0, self._dense.d))
+
+    @cached_property
+    def _originals(self) -> dict[str, dict]:
+        return {row.pop("doc_id"): row for row in _read_jsonl(self.path / "originals.jsonl")}
+
+    def original(self, doc_id: str) -> dict | None:
+        return self._originals.get(doc_id)
+
+
+def load_previous(root: Path) -> Previous | None:
+    """The current version, or None when there is none in this format (the next ingest rebuilds)."""
+    try:
+        version, manifest = _open(root)
+    except (IndexMissing, IndexDamaged):
+        return None
+    docs, chunks = _docs_and_chunks(version)
+    tokens = list(_read_jsonl(version / "tokens.jsonl"))
+    return Previous(version, manifest, docs, chunks, tokens, _terms(version))

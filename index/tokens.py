@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _KEEP = re.compile(r"[\w\u3400-\u9fff]")
 STOPWORDS = frozenset(
@@ -36,14 +36,49 @@ _QUESTION_WORDS = re.compile(
 )
 
 
-def query_tokens(question: str) -> list[str]:
-    return tokenize(_QUESTION_WORDS.sub(" ", question))
+class Tokenizer:
+    """jieba search-mode words, with an index's own terms (index/terms.py) kept whole.
+
+    Each index gets its own jieba instance, so two indexes in one process never
+    share a dictionary, and a question is cut with the same terms as the chunks.
+    A term also yields the words jieba would cut it into without the term
+    ("逢春麝业" → 逢春麝业 + 逢春 + 麝业), so adding a term never loses a match.
+    """
+
+    def __init__(self, terms=()) -> None:
+        self.terms = frozenset(t.strip().lower() for t in terms if t.strip())
+
+    @cached_property
+    def _cutter(self):
+        if not self.terms:
+            return _jieba()
+        import jieba
+
+        _jieba()  # sets the log level
+        cutter = jieba.Tokenizer()
+        cutter.initialize()
+        for term in sorted(self.terms):
+            cutter.add_word(term)
+        return cutter
+
+    def tokenize(self, text: str) -> list[str]:
+        """Search-mode jieba words (overlapping sub-words help recall on compound names)."""
+        out = []
+        for w in self._cutter.lcut_for_search(text.lower()):
+            if _KEEP.search(w) and w not in STOPWORDS:
+                out.append(w)
+                if w in self.terms:  # search mode already gave the sub-words jieba knows
+                    known = set(out[-len(w):])
+                    out += [p for p in _jieba().lcut(w) if p not in known and _KEEP.search(p) and p not in STOPWORDS]
+        return out
+
+    def query_tokens(self, question: str) -> list[str]:
+        return self.tokenize(_QUESTION_WORDS.sub(" ", question))
 
 
-def tokenize(text: str) -> list[str]:
-    """Search-mode jieba words (overlapping sub-words help recall on compound names)."""
-    words = _jieba().lcut_for_search(text.lower())
-    return [w for w in words if _KEEP.search(w) and w not in STOPWORDS]
+DEFAULT = Tokenizer()
+tokenize = DEFAULT.tokenize
+query_tokens = DEFAULT.query_tokens
 
 
 COMMON_WORD_IDF = 10.5  # jieba idf below this: an everyday word (签了 10.2, 那个 4.7; 理塘 10.9)

@@ -86,7 +86,8 @@ class Composer:
             n = len(self.citations) + 1
             self._by_span[key] = n
             self.citations.append(Citation(n, m["doc_id"], m["source"], m.get("title", ""),
-                                           m.get("date", ""), s.text, s.start, s.end))
+                                           m.get("date", ""), s.text, s.start, s.end,
+                                           m.get("outlet", ""), m.get("url", ""), list(m.get("also", []))))
         return f"[{self._by_span[key]}]"
 
 
@@ -269,3 +270,27 @@ def _general_answer(usable: list[Sentence], composer: Composer) -> str:
     first = ranked[0].meta["doc_id"]
     ranked.sort(key=lambda s: (s.meta["doc_id"] != first, s.start))
     return "".join(f"{s.text}{composer.cite(s)}" for s in ranked)
+
+
+def show_date(date: str) -> str:
+    """ISO dates as they are; a date stated without its year says so."""
+    if date.startswith("--"):
+        month, day = date[2:].split("-")
+        return f"{int(month)}月{int(day)}日（年份不详）"
+    return date
+
+
+def date_note(citations: list[Citation]) -> str:
+    """One line giving the date of each cited article: news facts change, the reader should know when.
+
+    Sources are named by number without brackets, so the note adds no citation markers.
+    """
+    by_date: dict[str, list[int]] = {}
+    for c in citations:
+        if c.date:
+            by_date.setdefault(c.date, []).append(c.n)
+    if not by_date:
+        return ""
+    if len(by_date) == 1 and len(next(iter(by_date.values()))) == len(citations):
+        return f"（报道日期：{show_date(next(iter(by_date)))}）"
+    return "（报道日期：" + "；".join(f"来源{'、'.join(map(str, ns))} {show_date(d)}" for d, ns in by_date.items()) + "）"

@@ -10,7 +10,7 @@ from index import store
 from index.embed import get_embedder
 from index.errors import ModelMismatch
 
-from .answer import Composer, compose, coverage
+from .answer import Composer, compose, coverage, date_note
 from .question import classify, split_parts
 from .retrieve import RetrievalSettings, Retriever
 from .settings import Settings
@@ -64,14 +64,14 @@ class Engine:
             composed = self._answer_one(question, filters, top_k, timings)
             if composed is None:
                 return Answer(question, refusal_text(question), [], True, "extractive", timings)
-            return Answer(question, composed[0], composed[1], False, "extractive", timings)
+            return Answer(question, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
         composer = Composer()
         texts = []
         for part in parts:
             composed = self._answer_one(part, filters, top_k, timings, composer)
             texts.append(f"【{part}】\n" + (composed[0] if composed else "资料中没有找到这一项。"))
         refused = not composer.citations
-        text = refusal_text(question) if refused else "\n".join(texts)
+        text = refusal_text(question) if refused else _dated("\n".join(texts), composer.citations)
         return Answer(question, text, composer.citations, refused, "extractive", timings)
 
     def _answer_one(self, question: str, filters: dict | None, top_k: int | None, timings: dict,
@@ -94,3 +94,8 @@ class Engine:
         answer = self.ask(question, history, filters, top_k)
         yield answer.text
         yield answer
+
+
+def _dated(text: str, citations: list) -> str:
+    note = date_note(citations)
+    return f"{text}\n{note}" if note else text

@@ -19,7 +19,7 @@ import numpy as np
 from index.clean import normalize
 from index.embed import Embedder
 from index.store import Index
-from index.tokens import COMMON_WORD_IDF, general_idf, query_tokens
+from index.tokens import COMMON_WORD_IDF, general_idf
 
 from .fusion import rrf, score_fusion
 from .types import Hit
@@ -45,7 +45,7 @@ class Retriever:
             raise ValueError(f"retrieval mode must be hybrid, bm25 or dense, not {self.settings.mode!r}")
 
     def query_tokens(self, question: str) -> list[str]:
-        return query_tokens(normalize(question))
+        return self.index.tokenizer.query_tokens(normalize(question))
 
     # --- legs -------------------------------------------------------------
     def bm25(self, tokens: list[str], n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:

@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(300, ge=50, le=4000)
     overlap_chars: int = Field(60, ge=0, le=1000)
     top_k: int = Field(8, ge=1, le=50, description="回答所用的文本块数")
+    terms_file: Path | None = Field(None, description="自定义词表（每行一个词），导入时加入分词词典")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

@@ -30,6 +30,9 @@ class Citation:
     quote: str
     start: int
     end: int
+    outlet: str = ""
+    url: str = ""
+    also: list[dict] = field(default_factory=list)  # reprints of the same article: {source, title, date, outlet, url}
 
 
 @dataclass

