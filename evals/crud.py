@@ -49,10 +49,15 @@ def answer_correct(text: str, answers: list[str]) -> bool:
     return False
 
 
-def metrics(ranked_docs: list[list[str]], gold: list[set[str]]) -> dict[str, float]:
+def docs_of(meta: dict) -> frozenset[str]:
+    """The document a chunk comes from plus the reprints indexed as that one document."""
+    return frozenset([doc_of(meta["source"])] + [doc_of(a["source"]) for a in meta.get("also", [])])
+
+
+def metrics(ranked_docs: list[list[frozenset[str]]], gold: list[set[str]]) -> dict[str, float]:
     n = len(gold) or 1
-    out = {f"hit@{k}": sum(bool(set(r[:k]) & g) for r, g in zip(ranked_docs, gold)) / n for k in (1, 5, 10)}
-    rr = [next((1 / i for i, d in enumerate(r[:10], 1) if d in g), 0.0) for r, g in zip(ranked_docs, gold)]
+    out = {f"hit@{k}": sum(any(d & g for d in r[:k]) for r, g in zip(ranked_docs, gold)) / n for k in (1, 5, 10)}
+    rr = [next((1 / i for i, d in enumerate(r[:10], 1) if d & g), 0.0) for r, g in zip(ranked_docs, gold)]
     out["MRR@10"] = sum(rr) / n
     return out
 
@@ -71,7 +76,7 @@ def run(settings: Settings, questions_path: Path, out: Path) -> str:
         for leg in legs:
             lex, sem = (leg["lex_all"], leg["sem_all"]) if variant.fusion == "score" else (leg["lex"], leg["sem"])
             order = fuse(lex if variant.mode != "dense" else [], sem if variant.mode != "bm25" else [], variant)
-            ranked.append([doc_of(chunks[r].metadata["source"]) for r, _ in order[:10]])
+            ranked.append([docs_of(chunks[r].metadata) for r, _ in order[:10]])
         rows[name] = metrics(ranked, gold)
     configured = engine.retriever.settings
     answers = _answers(engine, questions, configured)

@@ -69,3 +69,9 @@ def fact_recall(item: GoldItem, answer_text: str) -> float | None:
         return None
     text = norm(answer_text)
     return sum(norm(f) in text for f in item.must_include) / len(item.must_include)
+
+
+def cites_gold(item: GoldItem, citations) -> bool:
+    """A gold source is cited directly or as a reprint of the cited article (Citation.also)."""
+    sources = [c.source for c in citations] + [a["source"] for c in citations for a in c.also]
+    return any(source_matches(g, s) for g in item.gold_sources for s in sources)
