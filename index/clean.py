@@ -38,11 +38,11 @@ _BOILERPLATE = re.compile(
     r"|(?:责任编辑|责编|编辑|审核|校对|监制|图片|摄影)\s*[:：|｜].{0,40}"
     r"|.{0,20}(?:记者|通讯员|图片|摄影|编辑)\s*[|｜].{0,30}"    # credit lines: 德阳传媒记者 | 某某图片 | 某某
     r"|[(（][^()（）]{0,20}(?:供图|摄)[)）]"                      # photo credits: (主办方供图)
-    r"|原创|来源[:：]?网络|图片来源[:：].{0,30}"
+    r"|原创|来源[:：]?网络|图片来源[:：][^，。；]{0,30}"        # a comma means content follows: keep it
     r"|(?:原创文章|转载请注明|如若转载).*"
     r"|.{0,30}(?:如有侵权|侵权请联系|侵删|请联系删除).{0,20}"
     r"|上一篇.*|下一篇.*|相关推荐|相关阅读|相关新闻|发表回复|发表评论|.*(?:必填项已用|邮箱地址不会被公开).*"
-    r"|.*(?:点我投稿|联系我们|企业入驻|友情链接|扫一扫|分享到|返回顶部|打印本页|关闭窗口).*"
+    r"|(?=.{0,30}$).*(?:点我投稿|联系我们|企业入驻|友情链接|扫一扫|分享到|返回顶部|打印本页|关闭窗口).*"  # short lines only
     r"|[-–—*·•]+"                                # bare separators
     r"|\(\d+\)"                                  # like counters "(0)"
     r")$",
@@ -110,6 +110,12 @@ def is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE.match(line)) or is_link_farm(line)
 
 
+# Years written in Chinese numerals (二〇二三年) become digits, as the rest of the text
+# and every question write them, so "2023年" finds them.
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十百千])[〇零○一二三四五六七八九]{4}(?=年)")
+
+
 def normalize(text: str, removed: list | None = None) -> str:
     """Character-level normalisation, safe on any substring (used on queries too).
 
@@ -121,6 +127,7 @@ def normalize(text: str, removed: list | None = None) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
     text = to_simplified(text)
+    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _SPACE_CJK.sub("", text)
     return _PUNCT_CJK.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
 

@@ -32,9 +32,9 @@ from .split import CHUNK_CHARS, OVERLAP_CHARS, make_splitter, split
 from .terms import discover, read_terms_file
 from .tokens import Tokenizer
 
-# Bump when readers, cleaning or metadata extraction change what a file turns into:
-# every file is then read again (its unchanged chunks still come from the vector cache).
-PIPELINE = 2
+# Bump when readers, cleaning, metadata extraction or tokenising change what a file turns
+# into: every file is then read and cut again (unchanged chunks still come from the vector cache).
+PIPELINE = 3
 META_KEYS = ("source", "title", "date", "outlet", "author", "url")
 
 
@@ -44,6 +44,7 @@ class IngestSettings:
     chunk_chars: int = CHUNK_CHARS
     overlap_chars: int = OVERLAP_CHARS
     embed_title: bool = True       # prepend the title to each chunk's text before embedding
+    clean: bool = True             # False indexes the text as read (only to measure what cleaning does)
     dedup: bool = True             # index a reprinted article once (index/dedup.py)
     discover_terms: bool = True    # add names found in the articles to jieba (index/terms.py)
     terms_file: Path | None = None  # the user's own terms, one a line
@@ -70,15 +71,20 @@ class IngestReport:
     dry_run: bool = False
 
 
+def _pipeline(clean: bool) -> int:
+    """What made the documents: an index built without cleaning never lends them to one with."""
+    return PIPELINE if clean else -PIPELINE
+
+
 def doc_id(source: str, text: str) -> str:
     """Stable across runs: same source and same cleaned text → same id."""
     return hashlib.sha1(f"{source}\0{text}".encode()).hexdigest()[:16]
 
 
-def to_document(raw: RawArticle) -> tuple[Document | Rejected, dict | None]:
+def to_document(raw: RawArticle, clean: bool = True) -> tuple[Document | Rejected, dict | None]:
     """A cleaned document plus its original text and what cleaning removed (for `inspect`)."""
     removed: list = []
-    text = clean_text(raw.text, removed)
+    text = clean_text(raw.text, removed) if clean else "\n".join(ln.strip() for ln in raw.text.splitlines() if ln.strip())
     if len(text) < 10:
         return Rejected(raw.source, "清洗后没有正文（少于 10 个字）"), None
     meta = dict.fromkeys(META_KEYS, "")
@@ -110,10 +116,10 @@ def _fingerprint(path: Path) -> str:
 
 
 def scan(paths: list[Path], previous: store.Previous | None, report: IngestReport,
-         parse: bool = True, progress: bool = False) -> _Scan:
+         parse: bool = True, progress: bool = False, clean: bool = True) -> _Scan:
     """Fingerprint every file; read only the new and changed ones (all of them when `parse`)."""
     old_files = previous.manifest.get("files", {}) if previous else {}
-    fresh = not previous or previous.manifest.get("pipeline") != PIPELINE
+    fresh = not previous or previous.manifest.get("pipeline") != _pipeline(clean)
     out = _Scan()
     for path, source in tqdm(list(iter_files(paths)), desc="读取", unit="个", disable=not progress):
         try:
@@ -141,7 +147,7 @@ def scan(paths: list[Path], previous: store.Previous | None, report: IngestRepor
         for item in read_file(path, source):
             original = None
             if isinstance(item, RawArticle):
-                item, original = to_document(item)
+                item, original = to_document(item, clean)
             if isinstance(item, Rejected):
                 entry["rejected"].append([item.source, item.reason])
                 report.rejected.append((item.source, item.reason))
@@ -185,7 +191,7 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
             f"请换一个 --index 目录，或删除 {root} 后重建"
         )
     previous = store.load_previous(root) if old else None
-    s = scan(paths, previous, report, parse=not dry_run, progress=progress)
+    s = scan(paths, previous, report, parse=not dry_run, progress=progress, clean=settings.clean)
     if dry_run:
         report.seconds = time.perf_counter() - started
         return report
@@ -203,11 +209,12 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
 
     terms = _terms(s, previous, settings)
     report.terms = len(terms)
-    chunks, vectors, tokens = _chunk_embed_tokenize(primaries, previous, terms, root, settings, report, progress)
+    same_pipeline = previous if previous and previous.manifest.get("pipeline") == _pipeline(settings.clean) else None
+    chunks, vectors, tokens = _chunk_embed_tokenize(primaries, same_pipeline, terms, root, settings, report, progress)
 
     manifest = {
         "format": store.FORMAT,
-        "pipeline": PIPELINE,
+        "pipeline": _pipeline(settings.clean),
         "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "embedding": {"model": settings.embed_model, "dim": int(vectors.shape[1])},
         "chunker": {"chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,

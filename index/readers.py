@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .meta import find_date
+from .meta import find_author, find_date, find_outlet
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".docx", ".pdf")
 MAX_BYTES = 50 * 1024 * 1024
@@ -105,6 +105,18 @@ def _html_meta(soup) -> dict:
     return meta
 
 
+def _header_meta(soup, title: str, meta: dict) -> None:
+    """Date, outlet and author from the byline under the headline (发布时间… | 来源…), which
+    main-text extraction drops as page chrome; what <head> stated already wins."""
+    page = (soup.body or soup).get_text("\n", strip=True)
+    at = page.find(title) if title else -1
+    byline = page[at + len(title): at + len(title) + 300] if at >= 0 else page[:300]
+    found = {"date": find_date(byline), "outlet": find_outlet(byline), "author": find_author(byline)}
+    for key, value in found.items():
+        if value and not meta.get(key):
+            meta[key] = value
+
+
 def _html_to_article(html: str) -> tuple[str, dict]:
     """Main text without page chrome: trafilatura's extraction, bs4 when it finds nothing."""
     import trafilatura
@@ -118,6 +130,7 @@ def _html_to_article(html: str) -> tuple[str, dict]:
     # text among what is left (sidebars, link lists, comment blocks).
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
+    _header_meta(soup, title, meta)
     extracted = trafilatura.extract(str(soup), include_comments=False, include_tables=True, favor_recall=True,
                                     include_links=False, include_images=False)
     if extracted and extracted.strip():

@@ -65,6 +65,8 @@ class Tokenizer:
         """Search-mode jieba words (overlapping sub-words help recall on compound names)."""
         out = []
         for w in self._cutter.lcut_for_search(text.lower()):
+            if w.isdigit() and w.isascii():
+                w = w.lstrip("0") or "0"  # "07" in 2023-07-28 matches "7" in 2023年7月28日
             if _KEEP.search(w) and w not in STOPWORDS:
                 out.append(w)
                 if w in self.terms:  # search mode already gave the sub-words jieba knows

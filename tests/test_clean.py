@@ -72,3 +72,20 @@ def test_cleaning_records_what_it_removed():
     clean_text("產(chǎn)業(yè)园签约。\n责任编辑：张三\n版权所有 © 某某网", removed)
     kinds = [k for k, _ in removed]
     assert kinds.count("拼音") == 2 and kinds.count("版式") == 2
+
+
+def test_years_in_chinese_numerals_become_digits():
+    assert normalize("二〇二三年签约，二○一八年开工") == "2023年签约，2018年开工"
+    assert normalize("一千二百年前") == "一千二百年前"
+
+
+def test_iso_and_chinese_dates_share_their_bm25_words():
+    from index.tokens import tokenize
+
+    assert {"2023", "7", "28"} <= set(tokenize("2023-07-28签约")) & set(tokenize("2023年7月28日签约"))
+
+
+def test_chrome_words_inside_a_sentence_of_content_are_kept():
+    text = "王同学分享到：“今天我学到了保护鱼类，不能乱丢垃圾，回家后要告诉爸爸妈妈。”"
+    assert clean_text(text) == text
+    assert clean_text("扫一扫分享到朋友圈") == ""

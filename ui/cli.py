@@ -190,5 +190,22 @@ def bench_crud(index, questions, out) -> None:
     click.echo(table)
 
 
+@bench.command("clean")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--sample", type=int, default=None, help="JSONL 语料只随机取这么多篇（固定种子）")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/clean"), show_default=True)
+def bench_clean(paths, sample, out) -> None:
+    """清洗基准：每个 PATH 作为一个语料，统计清洗删去的字符（按类）并对比清洗与不清洗的导入耗时。"""
+    from evals.cleaning import run, sample_jsonl
+
+    out.mkdir(parents=True, exist_ok=True)
+    corpora = {}
+    for p in paths:
+        if sample and p.suffix == ".jsonl":
+            p = sample_jsonl(p, sample, out / f"{p.stem}-sample{sample}.jsonl")
+        corpora[p.name] = [p]
+    click.echo(run(corpora, out))
+
+
 def main() -> None:
     cli(prog_name="wenjin")
