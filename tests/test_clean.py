@@ -88,4 +88,6 @@ def test_iso_and_chinese_dates_share_their_bm25_words():
 def test_chrome_words_inside_a_sentence_of_content_are_kept():
     text = "王同学分享到：“今天我学到了保护鱼类，不能乱丢垃圾，回家后要告诉爸爸妈妈。”"
     assert clean_text(text) == text
+    assert clean_text("李同学分享到：“我学会了垃圾分类。”") == "李同学分享到：“我学会了垃圾分类。”"
     assert clean_text("扫一扫分享到朋友圈") == ""
+    assert clean_text("本文仅代表作者本人观点，不构成投资建议。") == ""

@@ -63,6 +63,19 @@ def test_date_filter_excludes_older_articles(engine):
     assert not any(c.source == "wuxi_park.md" for c in a.citations)
 
 
+def test_the_answer_states_the_date_of_the_article_it_cites(engine):
+    a = engine.ask("香港代表团在成都签署了几项合作协议?")
+    assert a.citations[0].date == "2024-05-22" and a.text.endswith("（报道日期：2024-05-22）")
+    assert "[" not in a.text.splitlines()[-1]  # the note adds no citation markers
+
+
+def test_a_reprint_is_cited_once_with_the_other_outlet(engine):
+    a = engine.ask("宜宾三江新区锂电铜箔项目计划投资多少?")
+    cited = [c for c in a.citations if c.source == "yibin_battery_reprint.txt"]
+    assert cited and cited[0].also[0]["source"] == "yibin_battery.md"
+    assert not any(c.source == "yibin_battery.md" for c in a.citations)
+
+
 def test_each_leg_and_each_fusion_finds_the_dege_article(sample_index):
     for setting in (RetrievalSettings(mode="bm25"), RetrievalSettings(mode="dense"),
                     RetrievalSettings(fusion="rrf"), RetrievalSettings(fusion="score")):

@@ -26,3 +26,10 @@ def test_title_outlet_and_date_from_the_top_of_an_article():
 
 def test_a_source_line_is_not_taken_for_a_title():
     assert describe("(来源：德阳日报)\n当三星堆的神秘邂逅紫禁城，德阳在北京举办推广活动。")["title"] is None
+
+
+def test_author_and_url_from_the_byline_and_the_footer():
+    meta = describe("川港签署9项协议\n2024-05-22 10:05 来源：天府观察网 作者：张一帆\n正文。\n原文链接：https://example.cn/a/1.html")
+    assert meta["author"] == "张一帆" and meta["url"] == "https://example.cn/a/1.html"
+    assert describe("标题行\n（记者 李明 王芳）正文很多。")["author"] == "李明、王芳"
+    assert describe("标题行\n记者从市商务局获悉，项目已签约。")["author"] is None
