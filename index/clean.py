@@ -78,10 +78,37 @@ def _drop(pattern: re.Pattern, text: str, removed: list | None, kind: str, repl:
     return pattern.sub(sub, text)
 
 
+# UTF-8 text once read as GBK (寰锋牸鍘夸笌 for 德格县与) and the classic debris of such
+# round trips: 锟斤拷 is U+FFFD's UTF-8 bytes read as GBK, 烫烫/屯屯 are uninitialised buffers.
+_GBK_DEBRIS = re.compile(r"(?:锟斤拷)+|烫{3,}|屯{3,}")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+def _utf8_read_as_gbk(line: str, removed: list | None) -> str:
+    """Re-decode a line whose GBK bytes form mostly valid UTF-8 Chinese: it was UTF-8 read as GBK.
+
+    Genuine Chinese almost never does (its GBK bytes are not UTF-8), so the test is safe.
+    Bytes lost in the first misreading leave a few characters unrecoverable; UTF-8
+    resynchronises after them, so the rest of the line comes back.
+    """
+    if len(_CJK_CHAR.findall(line)) < 6:
+        return line
+    raw = line.replace("\ufffd", "").encode("gb18030")
+    fixed = raw.decode("utf-8", errors="replace")
+    wide = sum(b >= 0x80 for b in raw)
+    if 3 * len(_CJK_CHAR.findall(fixed)) < 0.7 * wide:
+        return line
+    if removed is not None:
+        removed.append(("修复", line))
+    return fixed.replace("\ufffd", "")
+
+
 def repair_mojibake(text: str, removed: list | None = None) -> str:
-    """Re-decode what ftfy can (é¦–æ‰¹ → 首批), then drop the garbled runs that remain."""
+    """Re-decode what can be (UTF-8 read as GBK or as cp1252: é¦–æ‰¹ → 首批), drop what cannot."""
     import ftfy
 
+    text = "\n".join(_utf8_read_as_gbk(line, removed) for line in text.split("\n"))
+    text = _drop(_GBK_DEBRIS, text, removed, "乱码")
     return _drop(_MOJIBAKE, ftfy.fix_encoding(text), removed, "乱码")
 
 
@@ -123,7 +150,7 @@ def normalize(text: str, removed: list | None = None) -> str:
     `removed`, when given, collects (kind, text) for everything dropped, so
     `wenjin inspect` can show what cleaning took out.
     """
-    text = repair_mojibake(strip_pinyin(text, removed), removed)
+    text = strip_pinyin(repair_mojibake(text, removed), removed)
     text = _drop(_LOST_BYTE, text, removed, "乱码")
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")

@@ -91,3 +91,19 @@ def test_chrome_words_inside_a_sentence_of_content_are_kept():
     assert clean_text("李同学分享到：“我学会了垃圾分类。”") == "李同学分享到：“我学会了垃圾分类。”"
     assert clean_text("扫一扫分享到朋友圈") == ""
     assert clean_text("本文仅代表作者本人观点，不构成投资建议。") == ""
+
+
+def test_utf8_read_as_gbk_is_re_decoded():
+    original = "德格县与成都高新区签约共建产业园，总投资15亿元，带动牧民增收。"
+    garbled = original.encode("utf-8").decode("gbk", errors="replace")
+    removed = []
+    repaired = clean_text(garbled, removed)
+    assert removed[0][0] == "修复" and "德格县与成都高新区" in repaired and "15亿元" in repaired
+    assert not set(repaired) - set(original)  # only characters of the original come back
+
+
+def test_round_trip_debris_is_dropped_and_genuine_text_untouched():
+    assert clean_text("项目锟斤拷锟斤拷签约。烫烫烫烫") == "项目签约。"
+    genuine = "成都高新区与德格县携手共建高德产业园，首批签约15个项目。"
+    removed = []
+    assert clean_text(genuine, removed) == genuine and removed == []

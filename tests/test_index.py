@@ -121,3 +121,14 @@ def test_a_bad_terms_file_names_itself(sample_copy, tmp_path):
     terms.write_text("好\n", "utf-8")
     with pytest.raises(ValueError, match="terms.txt"):
         ingest([SAMPLES], sample_copy, IngestSettings(terms_file=terms), progress=False)
+
+
+def test_deleting_the_kept_copy_promotes_its_reprint(sample_copy, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "yibin_battery_reprint.txt").unlink()
+    report = ingest([folder], sample_copy, progress=False)
+    assert report.removed == ["yibin_battery_reprint.txt"] and not report.duplicates
+    ix = store.load(sample_copy)
+    chunks = [c for c in ix.chunks if c.metadata["source"] == "yibin_battery.md"]
+    assert chunks and not any("also" in c.metadata for c in chunks)
