@@ -68,3 +68,22 @@ def test_missing_input_path_is_an_error(tmp_path):
 def test_empty_question_is_an_error(sample_index):
     r = run("ask", "  ", "--index", str(sample_index))
     assert r.exit_code == 1 and "问题不能为空" in r.output
+
+
+def test_inspect_a_source_shows_text_removals_and_chunks(sample_index):
+    r = run("inspect", "--index", str(sample_index), "--source", "expo_pinyin")
+    assert r.exit_code == 0, r.output
+    assert "── 正文 ──" in r.output and "── 文本块 ──" in r.output
+    assert "[拼音]" in r.output and "[版式]" in r.output and "ICP" in r.output  # what went, shown
+    r = run("inspect", "--index", str(sample_index), "--json", "--source", "yibin_battery_reprint")
+    doc = json.loads(r.output)["documents"][0]
+    assert doc["also"][0]["source"] == "yibin_battery.md" and "扫一扫" in doc["original"]
+    assert run("inspect", "--index", str(sample_index), "--source", "nope").exit_code == 1
+
+
+def test_dry_run_prints_the_plan(sample_index, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x.txt").write_text("新文章标题\n攀枝花与攀西试验区签署钒钛产业协作协议。", "utf-8")
+    r = run("ingest", str(folder), "--index", str(sample_index), "--dry-run", "--quiet")
+    assert r.exit_code == 0 and "试运行" in r.output and "新增 x.txt" in r.output and "删除 dege_assistance.txt" in r.output

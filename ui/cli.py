@@ -164,11 +164,19 @@ def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -
     click.echo("\n".join(f"  {line}" for line in text.splitlines()))
     if original.get("removed"):
         click.echo(f"  ── 清洗删去 {len(original['removed'])} 处（原文 {len(original.get('original', ''))} 字 → {len(text)} 字）──")
+        by_kind: dict[str, list[str]] = {}
         for kind, piece in original["removed"]:
-            click.echo(f"  [{kind}] {piece[:80]}{'…' if len(piece) > 80 else ''}")
+            by_kind.setdefault(kind, []).append(piece)
+        for kind, pieces in by_kind.items():
+            if kind == "拼音":  # hundreds of glosses: a count and a few examples say enough
+                click.echo(f"  [拼音] {len(pieces)} 处，如 {' '.join(pieces[:6])}")
+                continue
+            for piece in pieces:
+                click.echo(f"  [{kind}] {piece[:80]}{'…' if len(piece) > 80 else ''}")
     click.echo("  ── 文本块 ──")
     for c in chunks:
-        click.echo(f"  #{c['chunk_no']} [{c['start']}:{c['end']}] {c['text'][:60]}…")
+        preview = c["text"][:60].replace("\n", " ")
+        click.echo(f"  #{c['chunk_no']} [{c['start']}:{c['end']}] {preview}…")
 
 
 @cli.group()
