@@ -87,3 +87,10 @@ def test_dry_run_prints_the_plan(sample_index, tmp_path):
     (folder / "x.txt").write_text("新文章标题\n攀枝花与攀西试验区签署钒钛产业协作协议。", "utf-8")
     r = run("ingest", str(folder), "--index", str(sample_index), "--dry-run", "--quiet")
     assert r.exit_code == 0 and "试运行" in r.output and "新增 x.txt" in r.output and "删除 dege_assistance.txt" in r.output
+
+
+def test_ask_names_the_reprint_and_the_article_date(sample_index):
+    r = run("ask", "宜宾三江新区锂电铜箔项目计划投资多少?", "--index", str(sample_index))
+    assert r.exit_code == 0, r.output
+    assert "（报道日期：2023-12-10）" in r.output
+    assert "亦见：" in r.output and "yibin_battery.md" in r.output

@@ -77,10 +77,17 @@ def _print_report(r, index: Path) -> None:
     click.echo(f"文档 {r.documents} 篇（另有重复转载 {len(r.duplicates)} 篇只索引一次），"
                f"文本块 {r.chunks} 个（沿用 {r.reused}，新嵌入 {r.embedded}），词典 {r.terms} 个词"
                + ("，词典有变、已重新分词" if r.retokenized else ""))
-    for source, kept in r.duplicates:
+    for source, kept in r.duplicates[:SHOW]:
         click.echo(f"  重复 {source}：与已索引的 {kept} 内容相同，引用时列为“亦见”")
-    for source, reason in r.rejected:
+    if len(r.duplicates) > SHOW:
+        click.echo(f"  ……另有 {len(r.duplicates) - SHOW} 篇重复转载（wenjin inspect 可逐篇查看）")
+    for source, reason in r.rejected[:SHOW * 5]:
         click.echo(f"  拒收 {source}：{reason}")
+    if len(r.rejected) > SHOW * 5:
+        click.echo(f"  ……另有 {len(r.rejected) - SHOW * 5} 个拒收")
+
+
+SHOW = 10  # summary lines per kind: a 10,000-article folder must not scroll the screen away
 
 
 @cli.command()
