@@ -22,7 +22,7 @@ from rag.engine import Engine
 from rag.retrieve import RetrievalSettings, fuse
 from rag.settings import Settings
 
-from .gold import norm
+from .metrics import contains_answer
 
 VARIANTS = [
     ("bm25", RetrievalSettings(mode="bm25")),
@@ -38,15 +38,6 @@ VARIANTS = [
 
 def doc_of(source: str) -> str:
     return source.split("#", 1)[-1]
-
-
-def answer_correct(text: str, answers: list[str]) -> bool:
-    t = norm(text)
-    for a in answers:
-        parts = [p for p in re.split(r"[、，,和及与]", a) if p.strip()]
-        if norm(a) in t or (len(parts) > 1 and all(norm(p) in t for p in parts)):
-            return True
-    return False
 
 
 def docs_of(meta: dict) -> frozenset[str]:
@@ -95,10 +86,10 @@ def _answers(engine: Engine, questions: list[dict], configured: RetrievalSetting
     started = time.perf_counter()
     for q in tqdm(questions, desc="回答", unit="题"):
         a = engine.ask(q["question"])
-        in_answer += answer_correct(a.text, q["answers"])
+        in_answer += contains_answer(q["answers"], a.text)
         refused += a.refused
         top5 = engine.retriever.search(q["question"], top_k=5)
-        in_chunks += answer_correct("".join(h.node.text for h in top5), q["answers"])
+        in_chunks += contains_answer(q["answers"], "".join(h.node.text for h in top5))
     n = len(questions) or 1
     return {"answer_correct": in_answer / n, "gold_in_top5_chunks": in_chunks / n, "refused": refused / n,
             "seconds_per_question": (time.perf_counter() - started) / n}

@@ -1,8 +1,7 @@
-"""Gold sets (JSONL, one question a line) and the scores this issue needs from them.
+"""Gold sets: wenjin's JSONL format (DESIGN.md), the CRUD benchmark's questions, and plain CSV.
 
-A full report (per-kind plots, citation precision, comparisons) is the eval
-issue's; this module holds the format, its validation and the basic scores
-that tests and CI thresholds use.
+Every loader validates as it reads and names the file and line of the first
+problem, so a broken gold set fails before any question is asked.
 """
 
 from __future__ import annotations
@@ -24,31 +23,99 @@ class GoldItem:
     reference: str = ""
     must_include: list[str] = field(default_factory=list)
     gold_sources: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)  # alternatives, any one of which is a full answer
 
 
 class GoldError(ValueError):
     """A gold file line that does not follow the format; the message names the line."""
 
 
-def load_gold(path: Path) -> list[GoldItem]:
-    items, seen = [], set()
-    for no, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
+def load_gold(path: Path, fmt: str = "auto") -> list[GoldItem]:
+    """Read a gold set; `fmt` is gold | crud | csv, or auto (by suffix and the first line's keys)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GoldError(f"找不到金标准文件 {path}")
+    if fmt == "auto":
+        fmt = "csv" if path.suffix.lower() == ".csv" else "jsonl"
+    if fmt == "csv":
+        return _dedup_ids(path, _load_csv(path))
+    rows = list(_jsonl(path))
+    if fmt == "crud" or (fmt == "jsonl" and rows and "qid" in rows[0][1] and "gold_doc_ids" in rows[0][1]):
+        return _dedup_ids(path, [(no, _from_crud(path, no, obj)) for no, obj in rows])
+    if fmt not in ("jsonl", "gold"):
+        raise GoldError(f"未知的金标准格式 {fmt!r}；可用 gold、crud、csv 或 auto")
+    return _dedup_ids(path, [(no, _from_gold(path, no, obj)) for no, obj in rows])
+
+
+def _jsonl(path: Path):
+    for no, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise GoldError(f"{path}:{no}: 不是合法 JSON（{e.msg}）") from None
-        missing = [k for k in ("id", "question", "kind") if not obj.get(k)]
-        if missing:
-            raise GoldError(f"{path}:{no}: 缺少字段 {', '.join(missing)}")
-        if obj["kind"] not in KINDS:
-            raise GoldError(f"{path}:{no}: kind 为 {obj['kind']!r}，应为 {' | '.join(KINDS)} 之一")
-        if obj["id"] in seen:
-            raise GoldError(f"{path}:{no}: id {obj['id']!r} 重复")
-        seen.add(obj["id"])
-        items.append(GoldItem(**{k: obj[k] for k in GoldItem.__dataclass_fields__ if k in obj}))
+        if not isinstance(obj, dict):
+            raise GoldError(f"{path}:{no}: 每行应是一个 JSON 对象")
+        yield no, obj
+
+
+def _from_gold(path: Path, no: int, obj: dict) -> GoldItem:
+    missing = [k for k in ("id", "question", "kind") if not obj.get(k)]
+    if missing:
+        raise GoldError(f"{path}:{no}: 缺少字段 {', '.join(missing)}")
+    if obj["kind"] not in KINDS:
+        raise GoldError(f"{path}:{no}: kind 为 {obj['kind']!r}，应为 {' | '.join(KINDS)} 之一")
+    for key in ("must_include", "gold_sources", "answers"):
+        if key in obj and not (isinstance(obj[key], list) and all(isinstance(x, str) for x in obj[key])):
+            raise GoldError(f"{path}:{no}: {key} 应是字符串列表")
+    if obj["kind"] != "unanswerable" and not (obj.get("must_include") or obj.get("reference") or obj.get("answers")):
+        raise GoldError(f"{path}:{no}: 可回答的问题需要 must_include、reference 或 answers 之一")
+    return GoldItem(**{k: obj[k] for k in GoldItem.__dataclass_fields__ if k in obj})
+
+
+def _from_crud(path: Path, no: int, obj: dict) -> GoldItem:
+    """CRUD dev questions: `1doc` → factoid, `2docs`/`3docs` → multi; answers are alternatives."""
+    if not obj.get("question") or not obj.get("answers"):
+        raise GoldError(f"{path}:{no}: CRUD 题目缺少 question 或 answers")
+    kind = "factoid" if obj.get("kind") == "1doc" else "multi"
+    return GoldItem(str(obj.get("qid") or no), obj["question"], kind, reference=obj["answers"][0],
+                    gold_sources=list(obj.get("gold_doc_ids", [])), answers=list(obj["answers"]))
+
+
+def _load_csv(path: Path) -> list[tuple[int, GoldItem]]:
+    """A header row with `question` and `answer` (optional `id`, `kind`, `sources` split on ;).
+
+    An empty answer marks a question the collection cannot answer.
+    """
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if not reader.fieldnames or not {"question", "answer"} <= set(reader.fieldnames):
+            raise GoldError(f"{path}:1: CSV 需要表头 question,answer（可选 id,kind,sources）")
+        items = []
+        for row in reader:
+            no = reader.line_num
+            question, answer = (row.get("question") or "").strip(), (row.get("answer") or "").strip()
+            if not question:
+                raise GoldError(f"{path}:{no}: question 为空")
+            kind = (row.get("kind") or "").strip() or ("factoid" if answer else "unanswerable")
+            if kind not in KINDS:
+                raise GoldError(f"{path}:{no}: kind 为 {kind!r}，应为 {' | '.join(KINDS)} 之一")
+            sources = [s.strip() for s in (row.get("sources") or "").split(";") if s.strip()]
+            items.append((no, GoldItem((row.get("id") or "").strip() or f"row{no}", question, kind,
+                                       reference=answer, gold_sources=sources, answers=[answer] if answer else [])))
     return items
+
+
+def _dedup_ids(path: Path, rows: list[tuple[int, GoldItem]]) -> list[GoldItem]:
+    seen = set()
+    for no, item in rows:
+        if item.id in seen:
+            raise GoldError(f"{path}:{no}: id {item.id!r} 重复")
+        seen.add(item.id)
+    return [item for _, item in rows]
 
 
 def norm(text: str) -> str:
@@ -62,16 +129,3 @@ def norm(text: str) -> str:
 def source_matches(gold: str, source: str) -> bool:
     """`file.txt` matches `file.txt` and every article of it (`file.txt#2`); `a.jsonl#id` only itself."""
     return source == gold or source.split("#", 1)[0] == gold or source.split("#", 1)[-1] == gold
-
-
-def fact_recall(item: GoldItem, answer_text: str) -> float | None:
-    if not item.must_include:
-        return None
-    text = norm(answer_text)
-    return sum(norm(f) in text for f in item.must_include) / len(item.must_include)
-
-
-def cites_gold(item: GoldItem, citations) -> bool:
-    """A gold source is cited directly or as a reprint of the cited article (Citation.also)."""
-    sources = [c.source for c in citations] + [a["source"] for c in citations for a in c.also]
-    return any(source_matches(g, s) for g in item.gold_sources for s in sources)

@@ -40,6 +40,12 @@ class Engine:
             )
         self.retriever = Retriever(self.index, get_embedder(model), retrieval)
 
+    def warm_up(self) -> None:
+        """Load what the first questions would otherwise pay for (jieba's dictionaries, the
+        general idf table, the query model), so a server's or a benchmark's first answer is not slow."""
+        for question in ("项目投资多少", "有哪些项目"):
+            self.ask(question)
+
     def evidence(self, tokens: list[str]) -> dict[str, float]:
         """idf weight of each distinct question word."""
         return {t: self.retriever.idf(t) for t in dict.fromkeys(tokens)}

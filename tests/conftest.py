@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "articles"
 GOLD = ROOT / "samples" / "gold.jsonl"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SHARED_CRUD = ROOT.parent / "shared" / "bench" / "crud" / "dev_questions.jsonl"
 
 
 @pytest.fixture(autouse=True)

@@ -186,6 +186,44 @@ def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -
         click.echo(f"  #{c['chunk_no']} [{c['start']}:{c['end']}] {preview}…")
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@index_option
+@click.option("--out", type=click.Path(path_type=Path), default=Path("eval-out"), show_default=True,
+              help="报告目录：metrics.json、report.md、report.html")
+@click.option("--format", "fmt", type=click.Choice(["auto", "gold", "crud", "csv"]), default="auto", show_default=True,
+              help="金标准格式：wenjin JSONL、CRUD 基准题目或 question,answer CSV")
+@click.option("--top-k", type=int, default=None, help="用于回答的文本块数（默认 8）")
+@click.option("--compare", "compare", multiple=True,
+              help="再评一组配置，可多次：[名字:]键=值,…（mode=bm25、dense_weight=0.5、top_k=4、index=目录、chunk_chars=600）")
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=None,
+              help="原文文件夹：--compare 中改块长时据此建索引")
+@click.option("--min", "minimums", multiple=True, help="阈值，可多次：指标=数值（如 hit@5=0.9），未达到则退出码 1")
+@click.option("--max", "maximums", multiple=True, help="上限，可多次：指标=数值（如 false_refusals=0.1）")
+@click.option("--limit", type=int, default=None, help="只评前 N 题（快速试跑）")
+@click.option("--quiet", is_flag=True, help="不显示进度条")
+def eval_(gold, index, out, fmt, top_k, compare, corpus, minimums, maximums, limit, quiet) -> None:
+    """用金标准评测：检索、答案、引用、拒答与延迟，写出 JSON、Markdown 和 HTML 报告。"""
+    from evals.gold import load_gold
+    from evals.report import HEADLINE, comparison_rows, write
+    from evals.run import check, default_config, evaluate, parse_config, parse_thresholds
+
+    s = settings_from(index=index, top_k=top_k)
+    items = load_gold(gold, fmt)[:limit]
+    mins, maxs = parse_thresholds(minimums), parse_thresholds(maximums)
+    configs = [default_config(s)] + [parse_config(spec, s, corpus, out) for spec in compare]
+    runs = [evaluate(c, items, progress=not quiet) for c in configs]
+    paths = write(runs, gold, out)
+    click.echo("| config | " + " | ".join(HEADLINE) + " |")
+    for row in comparison_rows(runs):
+        click.echo("| " + " | ".join(row) + " |")
+    click.echo(f"报告：{paths['html']}（另有 {paths['md'].name}、{paths['json'].name}）")
+    missed = check(runs[0]["metrics"], mins, maxs)
+    if missed:
+        click.echo("未达标（默认配置）：\n  " + "\n  ".join(missed), err=True)
+        sys.exit(1)
+
+
 @cli.group()
 def bench() -> None:
     """基准测试。"""

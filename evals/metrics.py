@@ -1,0 +1,213 @@
+"""Metric definitions, one small pure function each (README "Evaluation" defines them in words).
+
+Text is compared after `norm` (NFKC, simplified script, lower case, no spaces or
+quotes), so 產業 = 产业 and １５ = 15. Retrieval is scored per document: a ranked
+list of chunks becomes the list of their documents in first-seen order, each
+document standing for itself and for the reprints folded into it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Iterable, Sequence
+
+from .gold import norm, source_matches
+
+Doc = frozenset  # the names one retrieved document answers to: source, file, doc id, reprints
+
+
+# --- retrieval ---------------------------------------------------------------
+def dedupe(ranked: Iterable[Doc]) -> list[Doc]:
+    """Documents in first-seen order: two chunks of one article count once."""
+    seen, out = set(), []
+    for doc in ranked:
+        if doc not in seen:
+            seen.add(doc)
+            out.append(doc)
+    return out
+
+
+def _is_gold(doc: Doc, gold: str) -> bool:
+    return any(source_matches(gold, name) for name in doc)
+
+
+def _gains(ranked: Sequence[Doc], gold: Sequence[str], k: int) -> list[int]:
+    """1 where the document at that rank is a gold document not already credited, else 0."""
+    found, gains = set(), []
+    for doc in ranked[:k]:
+        new = {g for g in gold if g not in found and _is_gold(doc, g)}
+        found |= new
+        gains.append(1 if new else 0)
+    return gains
+
+
+def hit_at(ranked: Sequence[Doc], gold: Sequence[str], k: int) -> float:
+    """1 when any gold document is among the first k documents."""
+    return float(any(_gains(ranked, gold, k)))
+
+
+def recall_at(ranked: Sequence[Doc], gold: Sequence[str], k: int) -> float:
+    """Share of the gold documents among the first k (what multi-source questions need)."""
+    if not gold:
+        return 0.0
+    found = {g for doc in ranked[:k] for g in gold if _is_gold(doc, g)}
+    return len(found) / len(set(gold))
+
+
+def mrr_at(ranked: Sequence[Doc], gold: Sequence[str], k: int = 10) -> float:
+    """1 / rank of the first gold document within k, else 0."""
+    return next((1 / i for i, g in enumerate(_gains(ranked, gold, k), 1) if g), 0.0)
+
+
+def ndcg_at(ranked: Sequence[Doc], gold: Sequence[str], k: int = 10) -> float:
+    """Binary-relevance nDCG: each gold document counts once, at its best rank."""
+    dcg = sum(g / math.log2(i + 1) for i, g in enumerate(_gains(ranked, gold, k), 1))
+    ideal = sum(1 / math.log2(i + 1) for i in range(1, min(len(set(gold)), k) + 1))
+    return dcg / ideal if ideal else 0.0
+
+
+# --- answers -----------------------------------------------------------------
+def fact_recall(facts: Sequence[str], answer: str) -> float:
+    """Share of the must_include facts found in the answer."""
+    text = norm(answer)
+    return sum(norm(f) in text for f in facts) / len(facts) if facts else 0.0
+
+
+def contains_answer(alternatives: Sequence[str], answer: str) -> bool:
+    """Any alternative found in the answer; a list answer `A、B和C` also counts when every part is."""
+    text = norm(answer)
+    for alt in alternatives:
+        parts = [p for p in re.split(r"[、，,和及与]", alt) if p.strip()]
+        if norm(alt) and (norm(alt) in text or (len(parts) > 1 and all(norm(p) in text for p in parts))):
+            return True
+    return False
+
+
+def char_f1(answer: str, reference: str) -> float:
+    """F1 of the characters two texts share (as multisets), after `norm`; both empty = 1."""
+    a, r = Counter(norm(answer)), Counter(norm(reference))
+    if not a and not r:
+        return 1.0
+    overlap = sum((a & r).values())
+    if not overlap:
+        return 0.0
+    p, rc = overlap / sum(a.values()), overlap / sum(r.values())
+    return 2 * p * rc / (p + rc)
+
+
+def lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence (ROUGE-L's core).
+
+    Written by hand: rouge-score splits on whitespace (Chinese has none) and pulls
+    in nltk; character LCS is this one dynamic programme.
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    row = [0] * (len(b) + 1)
+    for ca in a:
+        prev = 0
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], prev + 1 if ca == cb else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def rouge_l(answer: str, reference: str) -> float:
+    """ROUGE-L F1 over characters after `norm`; both empty = 1."""
+    a, r = norm(answer), norm(reference)
+    if not a and not r:
+        return 1.0
+    n = lcs(a, r)
+    if not n:
+        return 0.0
+    p, rc = n / len(a), n / len(r)
+    return 2 * p * rc / (p + rc)
+
+
+# --- citations ---------------------------------------------------------------
+_MARKERS = re.compile(r"(?:\[\d+\])+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+# List numbers ("2. ") and count headings ("共找到 4 项：") frame an answer; they are not claims
+# a passage could state, so they are cut off before a claim is checked.
+_ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*")
+
+
+def claims(answer: str) -> list[tuple[str, list[int]]]:
+    """(claim text, cited numbers) for each run of text that ends in citation markers.
+
+    "甲项目投资3亿元[1]；乙项目在德格[2][3]。" → [("甲项目投资3亿元", [1]), ("；乙项目在德格", [2, 3])].
+    A claim is the cited text on its own line, without a list number ("2. "); earlier
+    lines (headings such as "共找到 8 项：") and text after the last marker are claims
+    with no citation.
+    """
+    out, pos = [], 0
+    for m in _MARKERS.finditer(answer):
+        *before, cited = answer[pos:m.start()].split("\n")
+        out += [(line, []) for line in before if _content(line)]
+        out.append((_ENUMERATOR.sub("", cited), [int(n) for n in re.findall(r"\d+", m.group())]))
+        pos = m.end()
+    out += [(line, []) for line in answer[pos:].split("\n") if _content(line)]
+    return out
+
+
+def _content(line: str) -> bool:
+    return bool(norm(re.sub(r"[。；，、：\s（）()]", "", line)))
+
+
+def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
+    """A cited passage supports a claim when it holds the claim's facts and numbers and most of its words.
+
+    Facts: the must_include facts the claim states; numbers: every number in the claim;
+    words: at least half of the claim's characters, in order (LCS / claim length).
+    """
+    q, c = norm(quote), norm(claim)
+    if not c:
+        return True
+    if any(norm(f) in c and norm(f) not in q for f in facts):
+        return False
+    if any(n not in q for n in _NUMBER.findall(c)):
+        return False
+    return lcs(c, q) / len(c) >= 0.5
+
+
+def citation_scores(answer: str, quotes: dict[int, str], facts: Sequence[str]) -> tuple[float | None, float | None]:
+    """(precision, recall) of one answer's citations; None where there is nothing to score.
+
+    precision: of the (claim, cited passage) pairs, the share where the passage supports the claim
+    (a citation to a passage that does not exist supports nothing);
+    recall: of the must_include facts the answer states, the share whose claim cites a passage
+    that contains the fact.
+    """
+    parts = claims(answer)
+    pairs = [(c, quotes.get(n, "")) for c, ns in parts for n in ns]
+    precision = sum(supports(q, c, facts) for c, q in pairs) / len(pairs) if pairs else None
+    stated = [f for f in facts if norm(f) in norm(answer)]
+    backed = 0
+    for fact in stated:
+        backed += any(norm(fact) in norm(c) and any(norm(fact) in norm(quotes.get(n, "")) for n in ns)
+                      for c, ns in parts)
+    recall = backed / len(stated) if stated else None
+    return precision, recall
+
+
+# --- refusals and latency ------------------------------------------------------
+def refusal_scores(refused: Sequence[bool], unanswerable: Sequence[bool]) -> dict[str, float | None]:
+    """Precision and recall of refusing, with the unanswerable questions as the positives."""
+    tp = sum(r and u for r, u in zip(refused, unanswerable))
+    return {"refusal_precision": tp / sum(refused) if any(refused) else None,
+            "refusal_recall": tp / sum(unanswerable) if any(unanswerable) else None}
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """numpy's percentile (linear interpolation), None for no values."""
+    import numpy as np
+
+    return float(np.percentile(values, q)) if len(values) else None
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return sum(vals) / len(vals) if vals else None

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The sample gold set against the committed thresholds: a drop in retrieval, answers,
+# citations or refusals exits non-zero. Usage: bash scripts/eval-sample.sh [INDEX_DIR] [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+INDEX="${1:-.wenjin-sample}"
+OUT="${2:-eval-out/sample}"
+WENJIN="${WENJIN:-.venv/bin/wenjin}"
+"$WENJIN" ingest samples/articles --index "$INDEX" --quiet > /dev/null
+"$WENJIN" eval samples/gold.jsonl --index "$INDEX" --out "$OUT" --quiet \
+  --min hit@1=0.95 --min hit@5=0.97 --min mrr@10=0.95 --min recall@10=0.95 \
+  --min fact_recall=0.9 --min answer_correct=0.88 --min citation_precision=0.95 \
+  --min refusal_recall=0.5 --max false_refusals=0.1
