@@ -130,9 +130,10 @@ _MARKERS = re.compile(r"(?:\[\d+\])+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-# List numbers ("2. ") and count headings ("共找到 4 项：") frame an answer; they are not claims
-# a passage could state, so they are cut off before a claim is checked.
-_ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*")
+# List numbers ("2. "), count headings ("共找到 4 项：") and attributions ("另据《…》：") frame a
+# claim; the cited passage need not repeat them, so they are cut off before the claim is checked.
+_ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*"
+                         r"|^\s*另?据[^：:，。]{1,60}?(?:报道|消息|称)?[：:]\s*")
 
 
 def claims(answer: str) -> list[tuple[str, list[int]]]:

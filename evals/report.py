@@ -168,9 +168,14 @@ def _plots(runs: list[dict]) -> list[tuple[str, str]]:
         ax.legend(fontsize=7)
     out.append(("hit@k curve", _png(fig, plt)))
 
+    import numpy as np
+
     fig, ax = plt.subplots(figsize=(6, 3.6))
+    every = [r["timings"]["total_ms"] for run in runs for r in run["questions"]]
+    bins = np.histogram_bin_edges(every, bins=40) if every else 10  # shared bins: configurations compare
     for run in runs:
-        ax.hist([r["timings"]["total_ms"] for r in run["questions"]], bins=30, alpha=0.5, label=run["config"])
+        ax.hist([r["timings"]["total_ms"] for r in run["questions"]], bins=bins, histtype="step", linewidth=1.5,
+                label=run["config"])
     ax.set_xlabel("ms per question, warm process (retrieve + answer)")
     ax.set_ylabel("questions")
     ax.set_title("latency")

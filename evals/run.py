@@ -103,6 +103,9 @@ def score_question(item: GoldItem, answer, ranked: list[frozenset]) -> dict:
         s["answer_correct"] = float(m.contains_answer(item.answers, answer.text)) if item.answers else None
     s["char_f1"] = m.char_f1(answer.text, item.reference) if answerable and item.reference else None
     s["rouge_l"] = m.rouge_l(answer.text, item.reference) if answerable and item.reference else None
+    cited = [c.source for c in answer.citations] + [a["source"] for c in answer.citations for a in c.also]
+    s["cites_gold"] = float(any(m.source_matches(g, c) for g in item.gold_sources for c in cited)) \
+        if item.gold_sources and answerable else None
     quotes = {c.n: f"{c.title}\n{c.quote}" for c in answer.citations}  # a citation shows its title too
     s["citation_precision"], s["citation_recall"] = m.citation_scores(answer.text, quotes, item.must_include)
     return s
@@ -137,7 +140,8 @@ def evaluate(config: Config, items: list[GoldItem], progress: bool = True) -> di
 
 
 SCORE_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "recall@5", "recall@10", "mrr@10", "ndcg@10",
-              "fact_recall", "answer_correct", "char_f1", "rouge_l", "citation_precision", "citation_recall")
+              "fact_recall", "answer_correct", "char_f1", "rouge_l", "cites_gold", "citation_precision",
+              "citation_recall")
 
 
 def aggregate(records: list[dict]) -> dict:

@@ -242,7 +242,7 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
               and s.meta["doc_id"] != best.meta["doc_id"] and s.text != best.text]  # a reprint adds nothing
     for s in others[:1]:
-        where = f"《{s.meta['title']}》" if s.meta.get("title") else s.meta["source"]
+        where = f"《{s.meta['title']}》" if s.meta.get("title") else (s.meta.get("outlet") or "另一篇报道")
         text += f"\n另据{where}：{s.text}{composer.cite(s)}"
     return text
 
