@@ -11,7 +11,6 @@ normalisation (for `A、B和C` answers, when every part occurs).
 from __future__ import annotations
 
 import json
-import re
 import time
 from dataclasses import asdict
 from pathlib import Path

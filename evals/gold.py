@@ -7,10 +7,9 @@ problem, so a broken gold set fails before any question is asked.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
 
 KINDS = ("factoid", "numeric", "list", "multi", "unanswerable")
 
@@ -116,14 +115,6 @@ def _dedup_ids(path: Path, rows: list[tuple[int, GoldItem]]) -> list[GoldItem]:
             raise GoldError(f"{path}:{no}: id {item.id!r} 重复")
         seen.add(item.id)
     return [item for _, item in rows]
-
-
-def norm(text: str) -> str:
-    """Compare answers after NFKC, simplified script, lower case, no spaces or quotes."""
-    from index.clean import to_simplified
-
-    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
-    return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
 
 
 def source_matches(gold: str, source: str) -> bool:

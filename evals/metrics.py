@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
-from .gold import norm, source_matches
+from rag.verify import claims, lcs, norm, supports
+
+from .gold import source_matches
 
 Doc = frozenset  # the names one retrieved document answers to: source, file, doc id, reprints
 
@@ -97,22 +99,6 @@ def char_f1(answer: str, reference: str) -> float:
     return 2 * p * rc / (p + rc)
 
 
-def lcs(a: str, b: str) -> int:
-    """Length of the longest common subsequence (ROUGE-L's core).
-
-    Written by hand: rouge-score splits on whitespace (Chinese has none) and pulls
-    in nltk; character LCS is this one dynamic programme.
-    """
-    if len(a) < len(b):
-        a, b = b, a
-    row = [0] * (len(b) + 1)
-    for ca in a:
-        prev = 0
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], prev + 1 if ca == cb else max(row[j], row[j - 1])
-    return row[-1]
-
-
 def rouge_l(answer: str, reference: str) -> float:
     """ROUGE-L F1 over characters after `norm`; both empty = 1."""
     a, r = norm(answer), norm(reference)
@@ -126,54 +112,6 @@ def rouge_l(answer: str, reference: str) -> float:
 
 
 # --- citations ---------------------------------------------------------------
-_MARKERS = re.compile(r"(?:\[\d+\])+")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-# List numbers ("2. "), count headings ("共找到 4 项：") and attributions ("另据《…》：") frame a
-# claim; the cited passage need not repeat them, so they are cut off before the claim is checked.
-_ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*"
-                         r"|^\s*另?据[^：:，。]{1,60}?(?:报道|消息|称)?[：:]\s*")
-
-
-def claims(answer: str) -> list[tuple[str, list[int]]]:
-    """(claim text, cited numbers) for each run of text that ends in citation markers.
-
-    "甲项目投资3亿元[1]；乙项目在德格[2][3]。" → [("甲项目投资3亿元", [1]), ("；乙项目在德格", [2, 3])].
-    A claim is the cited text on its own line, without a list number ("2. "); earlier
-    lines (headings such as "共找到 8 项：") and text after the last marker are claims
-    with no citation.
-    """
-    out, pos = [], 0
-    for m in _MARKERS.finditer(answer):
-        *before, cited = answer[pos:m.start()].split("\n")
-        out += [(line, []) for line in before if _content(line)]
-        out.append((_ENUMERATOR.sub("", cited), [int(n) for n in re.findall(r"\d+", m.group())]))
-        pos = m.end()
-    out += [(line, []) for line in answer[pos:].split("\n") if _content(line)]
-    return out
-
-
-def _content(line: str) -> bool:
-    return bool(norm(re.sub(r"[。；，、：\s（）()]", "", line)))
-
-
-def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
-    """A cited passage supports a claim when it holds the claim's facts and numbers and most of its words.
-
-    Facts: the must_include facts the claim states; numbers: every number in the claim;
-    words: at least half of the claim's characters, in order (LCS / claim length).
-    """
-    q, c = norm(quote), norm(claim)
-    if not c:
-        return True
-    if any(norm(f) in c and norm(f) not in q for f in facts):
-        return False
-    if any(n not in q for n in _NUMBER.findall(c)):
-        return False
-    return lcs(c, q) / len(c) >= 0.5
-
-
 def citation_scores(answer: str, quotes: dict[int, str], facts: Sequence[str]) -> tuple[float | None, float | None]:
     """(precision, recall) of one answer's citations; None where there is nothing to score.
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evals.gold import GoldError, load_gold, norm, source_matches
+from evals.gold import GoldError, load_gold, source_matches
+from rag.verify import norm
 
 from conftest import GOLD, ROOT
 

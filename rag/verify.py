@@ -1,0 +1,152 @@
+"""Citation checking: does each cited passage say what the claim citing it says?
+
+Used after an LLM writes an answer (drop markers to passages that do not exist,
+flag claims their passages do not support and numbers no passage holds) and by
+`evals/` to score any answer's citations the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Sequence
+
+
+def norm(text: str) -> str:
+    """Compare texts after NFKC, simplified script, lower case, no spaces or quotes."""
+    from index.clean import to_simplified
+
+    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
+
+
+def lcs(a: str, b: str) -> int:
+    """Length of the longest common subsequence (ROUGE-L's core).
+
+    Written by hand: rouge-score splits on whitespace (Chinese has none) and pulls
+    in nltk; character LCS is this one dynamic programme.
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    row = [0] * (len(b) + 1)
+    for ca in a:
+        prev = 0
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], prev + 1 if ca == cb else max(row[j], row[j - 1])
+    return row[-1]
+
+
+
+_MARKERS = re.compile(r"(?:\[\d+\])+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+# List numbers ("2. "), count headings ("共找到 4 项：") and attributions ("另据《…》：") frame a
+# claim; the cited passage need not repeat them, so they are cut off before the claim is checked.
+_ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*"
+                         r"|^\s*另?据[^：:，。]{1,60}?(?:报道|消息|称)?[：:]\s*")
+
+
+def claims(answer: str) -> list[tuple[str, list[int]]]:
+    """(claim text, cited numbers) for each run of text that ends in citation markers.
+
+    "甲项目投资3亿元[1]；乙项目在德格[2][3]。" → [("甲项目投资3亿元", [1]), ("；乙项目在德格", [2, 3])].
+    A claim is the cited text on its own line, without a list number ("2. "); earlier
+    lines (headings such as "共找到 8 项：") and text after the last marker are claims
+    with no citation.
+    """
+    out, pos = [], 0
+    for m in _MARKERS.finditer(answer):
+        *before, cited = answer[pos:m.start()].split("\n")
+        out += [(line, []) for line in before if _content(line)]
+        out.append((_ENUMERATOR.sub("", cited), [int(n) for n in re.findall(r"\d+", m.group())]))
+        pos = m.end()
+    out += [(line, []) for line in answer[pos:].split("\n") if _content(line)]
+    return out
+
+
+def _content(line: str) -> bool:
+    return bool(norm(re.sub(r"[。；，、：\s（）()]", "", line)))
+
+
+def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
+    """A cited passage supports a claim when it holds the claim's facts and numbers and most of its words.
+
+    Facts: the must_include facts the claim states; numbers: every number in the claim;
+    words: at least half of the claim's characters, in order (LCS / claim length).
+    """
+    q, c = norm(quote), norm(claim)
+    if not c:
+        return True
+    if any(norm(f) in c and norm(f) not in q for f in facts):
+        return False
+    if any(n not in q for n in _NUMBER.findall(c)):
+        return False
+    return lcs(c, q) / len(c) >= 0.5
+
+
+FLAG_UNSUPPORTED = "〔资料未证实〕"
+FLAG_NUMBER = "〔数字未见于资料〕"
+
+
+@dataclass
+class ClaimCheck:
+    """One claim of an answer and what checking its citations found."""
+
+    claim: str
+    cited: list[int]
+    supported: bool
+    reason: str = ""                        # why not: 引用的资料不存在 / 资料未提及 / 未标注引用
+    numbers_missing: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"claim": self.claim, "cited": self.cited, "supported": self.supported, "reason": self.reason,
+                "numbers_missing": self.numbers_missing}
+
+
+def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
+    """The answer with bad markers removed and unsupported claims flagged, plus one check per claim.
+
+    `passages` maps the numbers the model was given to their text (title included).
+    A marker to a number not given is removed; a claim none of whose cited passages
+    supports it is flagged; a number in any claim that no passage holds is flagged.
+    """
+    everything = norm("\n".join(passages.values()))
+    out, checks, pos = [], [], 0
+    for m in _MARKERS.finditer(text):
+        segment = text[pos:m.start()]
+        cited = [int(n) for n in re.findall(r"\d+", m.group())]
+        kept = [n for n in cited if n in passages]
+        claim = _ENUMERATOR.sub("", segment.split("\n")[-1])
+        missing = [n for n in _NUMBER.findall(norm(claim)) if n not in everything]
+        ok = any(supports(passages[n], claim) for n in kept)
+        reason = "" if ok else ("引用的资料不存在" if not kept else "资料未提及")
+        checks.append(ClaimCheck(claim.strip(), kept, ok, reason, missing))
+        flags = ("" if ok else FLAG_UNSUPPORTED) + (FLAG_NUMBER if missing and ok else "")
+        out.append(segment + "".join(f"[{n}]" for n in kept) + flags)
+        pos = m.end()
+    rest = text[pos:]
+    for line in rest.split("\n"):
+        missing = [n for n in _NUMBER.findall(norm(line)) if n not in everything]
+        if _content(line) and len(norm(line)) > 12:  # a sentence of its own with no citation
+            checks.append(ClaimCheck(line.strip(), [], False, "未标注引用", missing))
+    if rest and any(c.numbers_missing for c in checks if not c.cited):
+        rest = rest.rstrip() + FLAG_NUMBER
+    out.append(rest)
+    return "".join(out), checks
+
+
+def best_sentence(passage: str, claim: str) -> tuple[int, int]:
+    """Span (start, end) in `passage` of the sentence that best supports `claim`."""
+    best, span = -1.0, (0, len(passage))
+    for m in re.finditer(r"[^。！？；\n]+[。！？；]?", passage):
+        sentence = m.group()
+        if not sentence.strip():
+            continue
+        score = lcs(norm(claim), norm(sentence)) / max(1, len(norm(claim)))
+        numbers = _NUMBER.findall(norm(claim))
+        score += sum(n in norm(sentence) for n in numbers)
+        if score > best:
+            best, span = score, (m.start(), m.end())
+    return span
