@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI 兼容 LLM 地址；不设则用抽取式回答")
     llm_model: str | None = None
     llm_api_key: str | None = None
+    llm_timeout: float = Field(60.0, gt=0, le=600, description="LLM 单次请求超时（秒）")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="LLM 请求失败后的重试次数（指数退避）")
     api_token: str | None = Field(None, description="HTTP API 需要的 bearer token")
     chunk_chars: int = Field(300, ge=50, le=4000)
     overlap_chars: int = Field(60, ge=0, le=1000)

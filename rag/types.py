@@ -33,6 +33,7 @@ class Citation:
     outlet: str = ""
     url: str = ""
     also: list[dict] = field(default_factory=list)  # reprints of the same article: {source, title, date, outlet, url}
+    verified: bool | None = None  # LLM answers: a claim citing this passage is supported by it (None: extractive)
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Answer:
     refused: bool = False
     mode: str = "extractive"
     timings: dict[str, float] = field(default_factory=dict)
+    notice: str = ""                      # e.g. the LLM failed and this is the extractive fallback
+    verification: list[dict] = field(default_factory=list)  # LLM answers: one check per claim (rag/verify.py)
 
     def to_dict(self) -> dict:
         """The JSON contract of `ask --json` and `POST /api/ask`."""
@@ -53,4 +56,6 @@ class Answer:
             "refused": self.refused,
             "mode": self.mode,
             "timings": self.timings,
+            "notice": self.notice,
+            "verification": self.verification,
         }

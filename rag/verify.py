@@ -70,20 +70,37 @@ def _content(line: str) -> bool:
     return bool(norm(re.sub(r"[。；，、：\s（）()]", "", line)))
 
 
-def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
-    """A cited passage supports a claim when it holds the claim's facts and numbers and most of its words.
+# A number is checked with its unit: "53亿美元" is not supported by "53亿元".
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[万亿千百]?(?:美元|港元|欧元|元|%|个|家|项|人|户|吨|亩|平方米|平方公里|兆瓦|年|月|日|天|名))?")
+# Counts written in Chinese numerals (三年, 五个) are numbers too.
+_CN_COUNT = re.compile(r"[一二两三四五六七八九十百千]+(?=[年个家项天名座条所批期])")
+_NEGATION = ("不会", "不是", "没有", "并未", "并非", "未能", "不能", "无法", "不再", "不得")
 
-    Facts: the must_include facts the claim states; numbers: every number in the claim;
-    words: at least half of the claim's characters, in order (LCS / claim length).
+
+def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
+    """A passage supports a claim when it holds the claim's facts, quantities, names, negations
+    and most of its words.
+
+    Facts: the must_include facts the claim states; quantities: every number with its unit
+    (and counts in Chinese numerals); names: every word rare in general Chinese (a place,
+    company or project the passage never names); negations (不会, 没有…) the passage lacks;
+    words: at least 70% of the claim's content words.
     """
+    from index.tokens import is_name, tokenize
+
     q, c = norm(quote), norm(claim)
     if not c:
         return True
     if any(norm(f) in c and norm(f) not in q for f in facts):
         return False
-    if any(n not in q for n in _NUMBER.findall(c)):
+    if any(n not in q for n in _QUANTITY.findall(c) + _CN_COUNT.findall(c)):
         return False
-    return lcs(c, q) / len(c) >= 0.5
+    if any(w in c and w not in q for w in _NEGATION):
+        return False
+    words = [w for w in dict.fromkeys(tokenize(c)) if not w.isdigit() and len(w) > 1]
+    if any(is_name(w) and w not in q for w in words):
+        return False
+    return not words or sum(w in q for w in words) / len(words) >= 0.7
 
 
 FLAG_UNSUPPORTED = "〔资料未证实〕"
@@ -105,6 +122,10 @@ class ClaimCheck:
                 "numbers_missing": self.numbers_missing}
 
 
+def has_markers(text: str) -> bool:
+    return bool(_MARKERS.search(text))
+
+
 def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
     """The answer with bad markers removed and unsupported claims flagged, plus one check per claim.
 
@@ -118,19 +139,19 @@ def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
         segment = text[pos:m.start()]
         cited = [int(n) for n in re.findall(r"\d+", m.group())]
         kept = [n for n in cited if n in passages]
-        claim = _ENUMERATOR.sub("", segment.split("\n")[-1])
+        claim = _ENUMERATOR.sub("", segment.split("\n")[-1]).lstrip("；;，,。、 ")
         missing = [n for n in _NUMBER.findall(norm(claim)) if n not in everything]
         ok = any(supports(passages[n], claim) for n in kept)
         reason = "" if ok else ("引用的资料不存在" if not kept else "资料未提及")
         checks.append(ClaimCheck(claim.strip(), kept, ok, reason, missing))
-        flags = ("" if ok else FLAG_UNSUPPORTED) + (FLAG_NUMBER if missing and ok else "")
+        flags = ("" if ok else FLAG_UNSUPPORTED) + (FLAG_NUMBER if missing else "")
         out.append(segment + "".join(f"[{n}]" for n in kept) + flags)
         pos = m.end()
     rest = text[pos:]
     for line in rest.split("\n"):
         missing = [n for n in _NUMBER.findall(norm(line)) if n not in everything]
-        if _content(line) and len(norm(line)) > 12:  # a sentence of its own with no citation
-            checks.append(ClaimCheck(line.strip(), [], False, "未标注引用", missing))
+        if _content(line) and (missing or len(norm(line)) > 12):  # a claim of its own with no citation
+            checks.append(ClaimCheck(line.strip().lstrip("；;，,。、 "), [], False, "未标注引用", missing))
     if rest and any(c.numbers_missing for c in checks if not c.cited):
         rest = rest.rstrip() + FLAG_NUMBER
     out.append(rest)

@@ -97,13 +97,14 @@ SHOW = 10  # summary lines per kind: a 10,000-article folder must not scroll the
 @click.option("--top-k", type=int, default=None, help="用于回答的文本块数（默认 8）")
 @click.option("--since", default=None, help="只用此日期（YYYY-MM-DD）及以后的文章")
 @click.option("--until", default=None, help="只用此日期及以前的文章")
-def ask(question, index, as_json, top_k, since, until) -> None:
-    """回答 QUESTION，并列出引用的原文。"""
+@click.option("--no-llm", is_flag=True, help="即使配置了大模型，也只用抽取式回答")
+def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
+    """回答 QUESTION，并列出引用的原文（配置了大模型时由大模型作答并核对引用）。"""
     from rag.engine import Engine
 
     s = settings_from(index=index, top_k=top_k)
     filters = {k: v for k, v in {"since": since, "until": until}.items() if v}
-    answer = Engine(s).ask(question, filters=filters or None)
+    answer = Engine(s).ask(question, filters=filters or None, use_llm=not no_llm)
     if as_json:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return
@@ -120,7 +121,8 @@ def ask(question, index, as_json, top_k, since, until) -> None:
                 click.echo("  亦见：" + "；".join(f"{a.get('outlet') or a['source']} {a.get('date') or ''}".strip()
                                                + f" · {a['source']}" for a in c.also))
             previous = c.doc_id
-        click.echo(f"  [{c.n}] “{c.quote}”")
+        unverified = "（该处引用未能核实）" if c.verified is False else ""
+        click.echo(f"  [{c.n}] “{c.quote}”{unverified}")
 
 
 @cli.command()
@@ -258,6 +260,16 @@ def bench_clean(paths, sample, out) -> None:
             p = sample_jsonl(p, sample, out / f"{p.stem}-sample{sample}.jsonl")
         corpora[p.name] = [p]
     click.echo(run(corpora, out))
+
+
+@bench.command("verify")
+@click.argument("claims", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def bench_verify(claims) -> None:
+    """引用核查基准：在人工标注的论断上统计“未获资料支持”标记的精确率与召回率。"""
+    from evals.verify_bench import score, table
+
+    files = claims or (Path("samples/claims.jsonl"), Path("samples/claims_heldout.jsonl"))
+    click.echo(table({p.name: score(p) for p in files}))
 
 
 def main() -> None:
