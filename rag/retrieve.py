@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -41,6 +42,7 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings or RetrievalSettings()
         self._vectors: dict[str, np.ndarray] = {}
+        self._model_lock = threading.Lock()
         if self.settings.mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"retrieval mode must be hybrid, bm25 or dense, not {self.settings.mode!r}")
 
@@ -60,7 +62,8 @@ class Retriever:
         """The question's embedding, cached: a repeated or re-fused question costs no model call."""
         vec = self._vectors.get(question)
         if vec is None:
-            vec = np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
+            with self._model_lock:  # one engine serves many request threads; the model call is serialised
+                vec = np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
             if len(self._vectors) >= 1024:
                 self._vectors.pop(next(iter(self._vectors)))
             self._vectors[question] = vec

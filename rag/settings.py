@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(300, ge=50, le=4000)
     overlap_chars: int = Field(60, ge=0, le=1000)
     top_k: int = Field(8, ge=1, le=50, description="回答所用的文本块数")
+    cors_origins: list[str] = Field(default_factory=list,
+                                    description='允许跨域调用 API 的来源，JSON 列表，如 ["https://chat.example.cn"]')
+    max_question_chars: int = Field(2000, ge=10, le=100_000, description="问题的最大字数")
+    max_body_bytes: int = Field(256 * 1024, ge=1024, le=100 * 2**20, description="HTTP 请求体上限（字节）")
     terms_file: Path | None = Field(None, description="自定义词表（每行一个词），导入时加入分词词典")
 
     @classmethod

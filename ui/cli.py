@@ -127,6 +127,22 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
 
 @cli.command()
 @index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（对外服务用 0.0.0.0）")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(index, host, port) -> None:
+    """启动 HTTP 服务：/api/ask、OpenAI 兼容的 /v1/chat/completions、/healthz，接口文档在 /docs。"""
+    import uvicorn
+
+    from ui.api import create_app
+
+    s = settings_from(index=index)
+    app = create_app(s)
+    click.echo(f"问津服务：http://{host}:{port}/docs （索引 {s.index}）")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@index_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（含正文、文本块、原文和清洗删去的内容）")
 @click.option("--source", default=None, help="只看来源以此开头的文档，并显示其正文、文本块和清洗删去的内容")
 def inspect(index, as_json, source) -> None:

@@ -1,0 +1,186 @@
+"""A real `wenjin serve` on 127.0.0.1: every route, streaming, auth, CORS, limits and bad requests."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+TOKEN = "s3cret-token"
+ORIGIN = "https://chat.example.cn"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(index: Path, **env_extra: str):
+    """`wenjin serve` as a subprocess on a free port; returns (process, base URL) once /healthz answers."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WENJIN_")}
+    env.update(env_extra)
+    wenjin = Path(sys.executable).parent / "wenjin"
+    proc = subprocess.Popen([str(wenjin), "serve", "--index", str(index), "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    pytest.fail("wenjin serve did not come up: " + proc.stderr.read().decode()[-2000:])
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(sample_index):
+    proc, base = start(sample_index, WENJIN_API_TOKEN=TOKEN, WENJIN_CORS_ORIGINS=json.dumps([ORIGIN]),
+                       WENJIN_MAX_QUESTION_CHARS="100", WENJIN_MAX_BODY_BYTES="8192")
+    yield base
+    stop(proc)
+
+
+def clean_error(r: httpx.Response, status: int) -> str:
+    """A 4xx answer: the status, a JSON error with a reason, and nothing local in it."""
+    assert r.status_code == status, r.text
+    message = r.json()["error"]["message"]
+    assert message and "Traceback" not in r.text and "/tmp" not in r.text and "/work" not in r.text
+    return message
+
+
+def test_healthz_says_what_is_loaded(server):
+    d = httpx.get(f"{server}/healthz").json()
+    assert d["status"] == "ok" and d["documents"] >= 14 and d["chunks"] > 0 and d["llm"] is False
+
+
+def test_api_ask_returns_the_ask_json(server):
+    r = httpx.post(f"{server}/api/ask", json={"question": "德格帮扶项目有哪些"}, headers=AUTH, timeout=30)
+    d = r.json()
+    assert r.status_code == 200 and {"question", "answer", "citations", "refused", "mode"} <= d.keys()
+    assert d["citations"][0]["source"] == "dege_assistance.txt" and "[1]" in d["answer"]
+    r = httpx.post(f"{server}/api/ask", json={"question": "锡会产业园累计引进了多少家企业?",
+                                               "filters": {"since": "2024-01-01"}}, headers=AUTH, timeout=30)
+    assert all(c["date"] >= "2024-01-01" for c in r.json()["citations"])
+
+
+def test_every_api_route_needs_the_token(server):
+    for method, path, body in (("post", "/api/ask", {"question": "德格"}), ("get", "/v1/models", None),
+                               ("post", "/v1/chat/completions", {"messages": [{"role": "user", "content": "德格"}]})):
+        r = httpx.request(method, f"{server}{path}", json=body)
+        assert "Authorization" in clean_error(r, 401)
+        r = httpx.request(method, f"{server}{path}", json=body, headers={"Authorization": "Bearer wrong"})
+        clean_error(r, 401)
+
+
+def test_openai_models_and_plain_chat(server):
+    models = httpx.get(f"{server}/v1/models", headers=AUTH).json()
+    assert models["data"][0]["id"] == "wenjin"
+    r = httpx.post(f"{server}/v1/chat/completions", headers=AUTH, timeout=30, json={
+        "model": "wenjin", "messages": [{"role": "system", "content": "你好"},
+                                        {"role": "user", "content": "德格帮扶项目有哪些"}]})
+    d = r.json()
+    content = d["choices"][0]["message"]["content"]
+    assert "[1]" in content and "\n\n来源：\n[1] 《" in content
+    assert d["citations"][0]["source"] == "dege_assistance.txt" and d["wenjin"]["mode"] == "extractive"
+
+
+def test_streaming_chat_sends_sse_deltas_and_citations_last(server):
+    with httpx.stream("POST", f"{server}/v1/chat/completions", headers=AUTH, timeout=30, json={
+            "messages": [{"role": "user", "content": "德格帮扶项目有哪些"}], "stream": True}) as r:
+        assert r.headers["content-type"].startswith("text/event-stream")
+        events = [line[6:] for line in r.iter_lines() if line.startswith("data: ")]
+    assert events[-1] == "[DONE]"
+    chunks = [json.loads(e) for e in events[:-1]]
+    text = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
+    assert "[1]" in text and "来源：" in text
+    assert chunks[-1]["choices"][0]["finish_reason"] == "stop" and chunks[-1]["citations"]
+
+
+def test_the_openai_python_client_gets_a_cited_answer(server):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{server}/v1", api_key=TOKEN)
+    reply = client.chat.completions.create(model="wenjin", messages=[{"role": "user", "content": "德格帮扶项目有哪些"}])
+    assert "[1]" in reply.choices[0].message.content
+    stream = client.chat.completions.create(model="wenjin", stream=True,
+                                            messages=[{"role": "user", "content": "德格帮扶项目有哪些"}])
+    text = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
+    assert "[1]" in text and "来源：" in text
+
+
+def test_cors_allows_the_configured_origin_only(server):
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}
+    r = httpx.options(f"{server}/api/ask", headers={"Origin": ORIGIN, **preflight})
+    assert r.status_code == 200 and r.headers["access-control-allow-origin"] == ORIGIN
+    r = httpx.options(f"{server}/api/ask", headers={"Origin": "https://evil.example", **preflight})
+    assert r.status_code == 400 and "access-control-allow-origin" not in r.headers
+
+
+def test_bad_requests_get_a_4xx_with_a_reason(server):
+    post = lambda path, **kw: httpx.post(f"{server}{path}", headers={**AUTH, **kw.pop("headers", {})}, **kw)  # noqa: E731
+    assert "JSON" in clean_error(post("/api/ask", content=b"{not json", headers={"Content-Type": "application/json"}), 400)
+    assert "不能为空" in clean_error(post("/api/ask", json={"question": "   "}), 400)
+    assert "太长" in clean_error(post("/api/ask", json={"question": "德格" * 60}), 400)
+    assert "question" in clean_error(post("/api/ask", json={"question": 123}), 422)
+    assert "top_k" in clean_error(post("/api/ask", json={"question": "德格", "top_k": 0}), 422)
+    assert "过大" in clean_error(post("/api/ask", json={"question": "德格", "pad": "x" * 9000}), 413)
+    assert "YYYY-MM-DD" in clean_error(post("/api/ask", json={"question": "德格", "filters": {"since": "昨天"}}), 400)
+    assert "user" in clean_error(post("/v1/chat/completions", json={"messages": [{"role": "assistant", "content": "x"}]}), 400)
+    assert "messages" in clean_error(post("/v1/chat/completions", json={"messages": []}), 422)
+    assert "/docs" in clean_error(httpx.get(f"{server}/nowhere"), 404)
+
+
+def test_openapi_docs_are_served(server):
+    spec = httpx.get(f"{server}/openapi.json").json()
+    assert {"/api/ask", "/v1/chat/completions", "/v1/models", "/healthz"} <= spec["paths"].keys()
+    assert httpx.get(f"{server}/docs").status_code == 200
+
+
+def test_many_requests_at_once_all_get_their_answers(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["德格帮扶项目有哪些", "锡会产业园累计引进了多少家企业?", "香港代表团在成都签署了几项合作协议?"] * 6
+
+    def ask(q):
+        return httpx.post(f"{server}/api/ask", json={"question": q}, headers=AUTH, timeout=60).json()
+
+    with ThreadPoolExecutor(max_workers=9) as pool:
+        answers = list(pool.map(ask, questions))
+    for q, a in zip(questions, answers):
+        assert a["question"] == q and a["citations"] and not a["refused"]
+
+
+def test_a_finished_ingest_is_picked_up_without_a_restart(sample_copy, tmp_path):
+    import shutil
+
+    from conftest import SAMPLES
+    from index.ingest import ingest
+
+    proc, base = start(sample_copy)
+    try:
+        question = "稻城亚丁机场新开通了几条航线?"
+        assert httpx.post(f"{base}/api/ask", json={"question": question}, timeout=30).json()["refused"]
+        folder = tmp_path / "articles"
+        shutil.copytree(SAMPLES, folder)
+        (folder / "daocheng.txt").write_text("稻城亚丁机场开通新航线\n2024年6月3日，稻城亚丁机场新开通航线7条，"
+                                             "通达上海、广州和西安。", "utf-8")
+        ingest([folder], sample_copy, progress=False)
+        a = httpx.post(f"{base}/api/ask", json={"question": question}, timeout=60).json()
+        assert not a["refused"] and "7条" in a["answer"] and a["citations"][0]["source"] == "daocheng.txt"
+    finally:
+        stop(proc)

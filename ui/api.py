@@ -1,0 +1,251 @@
+"""The HTTP API: `POST /api/ask`, OpenAI-compatible `/v1/chat/completions` and `/v1/models`, `/healthz`.
+
+One loaded `Engine` serves every request; handlers are plain functions, so FastAPI
+runs them in its thread pool and a slow answer never blocks the event loop. A new
+index version written by `wenjin ingest` is picked up on the next request. Every
+error is JSON `{"error": {"message", "type"}}` with a 4xx status and a reason; an
+unexpected one is a 500 that names nothing local (no paths, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Iterator, Literal
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from index import store
+from index.errors import WenjinError
+from rag.engine import Engine
+from rag.settings import Settings
+from rag.types import Answer
+
+log = logging.getLogger("wenjin.api")
+MODEL_ID = "wenjin"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, kind: str = "invalid_request_error") -> None:
+        super().__init__(message)
+        self.status, self.message, self.kind = status, message, kind
+
+
+class Filters(BaseModel):
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+
+
+class AskRequest(BaseModel):
+    question: str = Field(..., description="问题")
+    history: list[tuple[str, str]] = Field(default_factory=list, description="此前的（问题, 回答）")
+    filters: Filters | None = None
+    top_k: int | None = Field(None, ge=1, le=50)
+    use_llm: bool = True
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant", "tool", "developer"]
+    content: str | list | None = None
+
+
+class ChatRequest(BaseModel):
+    model: str = MODEL_ID
+    messages: list[ChatMessage] = Field(..., min_length=1)
+    stream: bool = False
+
+
+class Engines:
+    """The loaded engine, replaced when `wenjin ingest` switches the index to a new version."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._engine: Engine | None = None
+        self._version: Path | None = None
+
+    def get(self) -> Engine:
+        version = store.current_version(Path(self.settings.index))
+        if self._engine is None or version != self._version:
+            with self._lock:
+                if self._engine is None or version != self._version:
+                    engine = Engine(self.settings)  # built beside the old one; requests keep using it meanwhile
+                    engine.warm_up()
+                    self._engine, self._version = engine, version
+        return self._engine
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(title="问津 wenjin", version="0.1.0",
+                  description="对中文文章集合提问，回答中的每条事实都注明出处。")
+    engines = Engines(settings)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+    _errors(app)
+    _limits(app, settings)
+
+    def authorized(request: Request) -> None:
+        if settings.api_token and request.headers.get("authorization", "") != f"Bearer {settings.api_token}":
+            raise ApiError(401, "缺少或错误的访问令牌：请在请求头加 Authorization: Bearer <WENJIN_API_TOKEN>",
+                           "authentication_error")
+
+    @app.get("/healthz", tags=["运维"])
+    def healthz() -> dict:
+        ix = engines.get().index
+        return {"status": "ok", "index_version": ix.path.name, "documents": ix.manifest["counts"]["documents"],
+                "chunks": ix.manifest["counts"]["chunks"], "llm": engines.get().llm is not None}
+
+    @app.post("/api/ask", tags=["问答"], dependencies=[Depends(authorized)])
+    def ask(body: AskRequest) -> dict:
+        """与 `wenjin ask --json` 相同的 JSON。"""
+        question = _question(body.question, settings)
+        filters = body.filters.model_dump(exclude_none=True) if body.filters else None
+        return engines.get().ask(question, body.history, filters or None, body.top_k, body.use_llm).to_dict()
+
+    @app.get("/v1/models", tags=["OpenAI 兼容"], dependencies=[Depends(authorized)])
+    def models() -> dict:
+        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "wenjin"}]}
+
+    @app.post("/v1/chat/completions", tags=["OpenAI 兼容"], dependencies=[Depends(authorized)])
+    def chat(body: ChatRequest):
+        question, history = _conversation(body.messages, settings)
+        engine = engines.get()
+        if body.stream:
+            return StreamingResponse(_sse(engine, question, history), media_type="text/event-stream")
+        answer = engine.ask(question, history)
+        return {"id": f"chatcmpl-{uuid.uuid4().hex[:12]}", "object": "chat.completion", "created": int(time.time()),
+                "model": MODEL_ID,
+                "choices": [{"index": 0, "finish_reason": "stop",
+                             "message": {"role": "assistant", "content": with_sources(answer)}}],
+                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+                "citations": answer.to_dict()["citations"], "wenjin": answer.to_dict()}
+
+    return app
+
+
+def _question(text: str, settings: Settings) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ApiError(400, "问题不能为空")
+    if len(text) > settings.max_question_chars:
+        raise ApiError(400, f"问题太长（{len(text)} 字，上限 {settings.max_question_chars} 字）")
+    return text
+
+
+def _text(content) -> str:
+    """OpenAI message content: a string, or a list of parts of which the text parts count."""
+    if isinstance(content, list):
+        return "".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    return content or ""
+
+
+def _conversation(messages: list[ChatMessage], settings: Settings) -> tuple[str, list[tuple[str, str]]]:
+    """The last user message is the question; earlier user/assistant pairs are the history."""
+    if messages[-1].role != "user":
+        raise ApiError(400, "messages 的最后一条应是 user 消息（要回答的问题）")
+    question = _question(_text(messages[-1].content), settings)
+    history, pending = [], None
+    for m in messages[:-1]:
+        if m.role == "user":
+            pending = _text(m.content)
+        elif m.role == "assistant" and pending is not None:
+            history.append((pending, _text(m.content)))
+            pending = None
+    return question, history
+
+
+def sources_text(answer: Answer) -> str:
+    if not answer.citations:
+        return ""
+    lines = [f"[{c.n}] 《{c.title or c.source}》{' ' + c.date if c.date else ''} {c.source}：“{c.quote}”"
+             for c in answer.citations]
+    return "\n\n来源：\n" + "\n".join(lines)
+
+
+def with_sources(answer: Answer) -> str:
+    """The answer as a chat client shows it: text with [n] markers, then the numbered sources."""
+    return answer.text + sources_text(answer)
+
+
+def _sse(engine: Engine, question: str, history) -> Iterator[bytes]:
+    """OpenAI-style SSE: text deltas, then the sources as a last delta carrying `citations`, then [DONE]."""
+    cid, created = f"chatcmpl-{uuid.uuid4().hex[:12]}", int(time.time())
+
+    def chunk(delta: dict, finish=None, **extra) -> bytes:
+        body = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
+        return f"data: {json.dumps(body, ensure_ascii=False)}\n\n".encode()
+
+    yield chunk({"role": "assistant", "content": ""})
+    try:
+        streamed = []
+        for piece in engine.stream(question, history):
+            if isinstance(piece, Answer):
+                answer = piece
+            else:
+                streamed.append(piece)
+                yield chunk({"content": piece})
+        tail = sources_text(answer)
+        if answer.mode == "llm" and "".join(streamed) != answer.text:  # checking changed the text: say so
+            tail = "\n\n（核对引用后的回答）\n" + answer.text + tail
+        yield chunk({"content": tail}, "stop", citations=answer.to_dict()["citations"], wenjin=answer.to_dict())
+    except Exception:  # the status line is already sent: report in-band, never a traceback
+        log.exception("stream failed")
+        yield chunk({"content": "\n（服务器内部错误，回答中断）"}, "error")
+    yield b"data: [DONE]\n\n"
+
+
+def _errors(app: FastAPI) -> None:
+    def error(status: int, message: str, kind: str) -> JSONResponse:
+        return JSONResponse({"error": {"message": message, "type": kind}}, status_code=status)
+
+    @app.exception_handler(ApiError)
+    def api_error(request, exc: ApiError):
+        return error(exc.status, exc.message, exc.kind)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "请求体"
+        if first.get("type") == "json_invalid":
+            return error(400, "请求体不是合法的 JSON", "invalid_request_error")
+        return error(422, f"字段 {where} 不合要求：{first.get('msg', '')}", "invalid_request_error")
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request, exc: StarletteHTTPException):
+        message = {404: "没有这个地址；接口见 /docs", 405: "不支持这个请求方法"}.get(exc.status_code, str(exc.detail))
+        return error(exc.status_code, message, "invalid_request_error")
+
+    @app.exception_handler(WenjinError)
+    def wenjin_error(request, exc: WenjinError):
+        return error(503, "索引不可用：请先运行 wenjin ingest 建立索引，再重试", "index_unavailable")
+
+    @app.exception_handler(ValueError)
+    def value_error(request, exc: ValueError):
+        return error(400, str(exc), "invalid_request_error")
+
+    @app.exception_handler(Exception)
+    def unexpected(request, exc: Exception):
+        log.exception("unexpected error")
+        return error(500, "服务器内部错误", "server_error")
+
+
+def _limits(app: FastAPI, settings: Settings) -> None:
+    @app.middleware("http")
+    async def body_size(request: Request, call_next):
+        size = request.headers.get("content-length")
+        if size and size.isdigit() and int(size) > settings.max_body_bytes:
+            return JSONResponse({"error": {"message": f"请求体过大（{size} 字节，上限 {settings.max_body_bytes}）",
+                                           "type": "invalid_request_error"}}, status_code=413)
+        return await call_next(request)
