@@ -48,9 +48,16 @@ def stop(proc) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(sample_index):
+def feedback_file(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("feedback") / "feedback.jsonl"
+
+
+@pytest.fixture(scope="module")
+def server(sample_index, feedback_file):
     proc, base = start(sample_index, WENJIN_API_TOKEN=TOKEN, WENJIN_CORS_ORIGINS=json.dumps([ORIGIN]),
-                       WENJIN_MAX_QUESTION_CHARS="100", WENJIN_MAX_BODY_BYTES="8192")
+                       WENJIN_MAX_QUESTION_CHARS="100", WENJIN_MAX_BODY_BYTES="8192",
+                       WENJIN_FRAME_ANCESTORS=json.dumps(["'self'", "https://intranet.example.cn"]),
+                       WENJIN_FEEDBACK_FILE=str(feedback_file))
     yield base
     stop(proc)
 
@@ -184,3 +191,33 @@ def test_a_finished_ingest_is_picked_up_without_a_restart(sample_copy, tmp_path)
         assert not a["refused"] and "7条" in a["answer"] and a["citations"][0]["source"] == "daocheng.txt"
     finally:
         stop(proc)
+
+
+def test_an_embed_token_works_for_asking_but_cannot_mint_more(server):
+    r = httpx.post(f"{server}/api/embed-token", json={"user": "zhang.san", "ttl": 120}, headers=AUTH)
+    token = r.json()["token"]
+    assert r.status_code == 200 and r.json()["expires_at"] > time.time() + 100
+    widget = {"Authorization": f"Bearer {token}"}
+    a = httpx.post(f"{server}/api/ask", json={"question": "德格帮扶项目有哪些"}, headers=widget, timeout=30)
+    assert a.status_code == 200 and a.json()["citations"]
+    assert "API 令牌" in clean_error(httpx.post(f"{server}/api/embed-token", json={}, headers=widget), 403)
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    clean_error(httpx.post(f"{server}/api/ask", json={"question": "德格"}, headers={"Authorization": f"Bearer {forged}"}), 401)
+    clean_error(httpx.post(f"{server}/api/embed-token", json={}), 401)
+
+
+def test_feedback_is_appended_with_the_embedded_user(server, feedback_file):
+    token = httpx.post(f"{server}/api/embed-token", json={"user": "li.si"}, headers=AUTH).json()["token"]
+    r = httpx.post(f"{server}/api/feedback", headers={"Authorization": f"Bearer {token}"},
+                   json={"question": "德格帮扶项目有哪些", "answer": "共找到 8 项", "rating": "down", "comment": "缺少金额"})
+    assert r.status_code == 200
+    row = json.loads(feedback_file.read_text("utf-8").splitlines()[-1])
+    assert row["user"] == "li.si" and row["rating"] == "down" and row["comment"] == "缺少金额"
+    assert "rating" in clean_error(httpx.post(f"{server}/api/feedback", headers=AUTH,
+                                              json={"question": "q", "rating": "meh"}), 422)
+
+
+def test_pages_may_be_framed_only_by_the_allowlist(server):
+    r = httpx.get(f"{server}/healthz")
+    assert r.headers["content-security-policy"] == "frame-ancestors 'self' https://intranet.example.cn"
+    assert r.headers["x-content-type-options"] == "nosniff"

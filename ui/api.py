@@ -9,6 +9,7 @@ unexpected one is a 500 that names nothing local (no paths, no traceback).
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import threading
@@ -30,7 +31,10 @@ from rag.engine import Engine
 from rag.settings import Settings
 from rag.types import Answer
 
+from . import embed
+
 log = logging.getLogger("wenjin.api")
+_feedback_lock = threading.Lock()
 MODEL_ID = "wenjin"
 
 
@@ -52,6 +56,19 @@ class AskRequest(BaseModel):
     filters: Filters | None = None
     top_k: int | None = Field(None, ge=1, le=50)
     use_llm: bool = True
+
+
+class EmbedTokenRequest(BaseModel):
+    user: str = Field("", max_length=200, description="宿主页面的用户标识，写入令牌与反馈")
+    ttl: int | None = Field(None, ge=30, le=86400, description="有效期（秒），不超过服务设置")
+
+
+class FeedbackRequest(BaseModel):
+    question: str = Field(..., min_length=1, max_length=5000)
+    answer: str = Field("", max_length=50_000)
+    rating: Literal["up", "down"]
+    comment: str = Field("", max_length=2000)
+    citations: list[dict] = Field(default_factory=list, max_length=50)
 
 
 class ChatMessage(BaseModel):
@@ -94,11 +111,47 @@ def create_app(settings: Settings) -> FastAPI:
                            allow_headers=["Authorization", "Content-Type"])
     _errors(app)
     _limits(app, settings)
+    _headers(app, settings)
+
+    def caller(request: Request) -> dict:
+        """Who is asking: the API token's holder, or the user named in a valid embed token."""
+        if not settings.api_token:
+            return {"user": ""}
+        given = request.headers.get("authorization", "")
+        token = given[7:] if given.startswith("Bearer ") else ""
+        if token and hmac.compare_digest(token, settings.api_token):
+            return {"user": "", "api_token": True}
+        claims = embed.verify(settings.api_token, token) if token else None
+        if claims is None:
+            raise ApiError(401, "缺少、错误或已过期的访问令牌：请在请求头加 Authorization: Bearer <令牌>",
+                           "authentication_error")
+        return claims
 
     def authorized(request: Request) -> None:
-        if settings.api_token and request.headers.get("authorization", "") != f"Bearer {settings.api_token}":
-            raise ApiError(401, "缺少或错误的访问令牌：请在请求头加 Authorization: Bearer <WENJIN_API_TOKEN>",
-                           "authentication_error")
+        caller(request)
+
+    @app.post("/api/embed-token", tags=["嵌入"])
+    def embed_token(body: EmbedTokenRequest, request: Request) -> dict:
+        """由宿主页面的后端用 API 令牌换取短期嵌入令牌（不要把 API 令牌放进页面或 iframe 地址）。"""
+        if not settings.api_token:
+            raise ApiError(400, "服务未设置 WENJIN_API_TOKEN，不需要嵌入令牌")
+        if not caller(request).get("api_token"):
+            raise ApiError(403, "只有持 API 令牌的后端才能签发嵌入令牌", "permission_error")
+        ttl = min(body.ttl or settings.embed_token_ttl, settings.embed_token_ttl)
+        token, expires = embed.issue(settings.api_token, ttl, body.user)
+        return {"token": token, "expires_at": expires, "user": body.user}
+
+    @app.post("/api/feedback", tags=["问答"])
+    def feedback(body: FeedbackRequest, request: Request) -> dict:
+        """点赞/点踩与可选评论，追加到反馈 JSONL（可据此扩充金标准）。"""
+        who = caller(request)
+        path = Path(settings.feedback_file or Path(settings.index) / "feedback.jsonl")
+        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "user": who.get("user", ""), **body.model_dump()}
+        with _feedback_lock:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return {"ok": True}
 
     @app.get("/healthz", tags=["运维"])
     def healthz() -> dict:
@@ -249,3 +302,15 @@ def _limits(app: FastAPI, settings: Settings) -> None:
             return JSONResponse({"error": {"message": f"请求体过大（{size} 字节，上限 {settings.max_body_bytes}）",
                                            "type": "invalid_request_error"}}, status_code=413)
         return await call_next(request)
+
+
+def _headers(app: FastAPI, settings: Settings) -> None:
+    """Who may frame these pages (CSP frame-ancestors), and no content-type sniffing."""
+    policy = "frame-ancestors " + " ".join(settings.frame_ancestors or ["'none'"])
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = policy
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
