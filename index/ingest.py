@@ -216,6 +216,7 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
         "format": store.FORMAT,
         "pipeline": _pipeline(settings.clean),
         "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "roots": [str(Path(p).resolve()) for p in paths],  # what was ingested: the web upload adds to it
         "embedding": {"model": settings.embed_model, "dim": int(vectors.shape[1])},
         "chunker": {"chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,
                     "embed_title": settings.embed_title},

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
                                        description="允许用 iframe 嵌入本服务页面的来源（CSP frame-ancestors），JSON 列表")
     embed_token_ttl: int = Field(600, ge=30, le=86400, description="嵌入令牌的有效期（秒）")
     feedback_file: Path | None = Field(None, description="反馈 JSONL 文件；默认在索引目录下 feedback.jsonl")
+    web: bool = Field(True, description="wenjin serve 是否提供网页（/ui）；只要 API 时设为 false")
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="问题的最大字数")
     max_body_bytes: int = Field(256 * 1024, ge=1024, le=100 * 2**20, description="HTTP 请求体上限（字节）")
     terms_file: Path | None = Field(None, description="自定义词表（每行一个词），导入时加入分词词典")

@@ -1,50 +1,17 @@
 """A real `wenjin serve` on 127.0.0.1: every route, streaming, auth, CORS, limits and bad requests."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from server import start, stop
+
 TOKEN = "s3cret-token"
 ORIGIN = "https://chat.example.cn"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(index: Path, **env_extra: str):
-    """`wenjin serve` as a subprocess on a free port; returns (process, base URL) once /healthz answers."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WENJIN_")}
-    env.update(env_extra)
-    wenjin = Path(sys.executable).parent / "wenjin"
-    proc = subprocess.Popen([str(wenjin), "serve", "--index", str(index), "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return proc, base
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    proc.kill()
-    pytest.fail("wenjin serve did not come up: " + proc.stderr.read().decode()[-2000:])
-
-
-def stop(proc) -> None:
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

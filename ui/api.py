@@ -21,7 +21,7 @@ from typing import Iterator, Literal
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -153,6 +153,11 @@ def create_app(settings: Settings) -> FastAPI:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         return {"ok": True}
 
+    @app.get("/chat-example", include_in_schema=False)
+    def chat_example():
+        """An example internal chat page that talks to /v1/chat/completions (ui/static/chat.html)."""
+        return FileResponse(Path(__file__).parent / "static" / "chat.html", media_type="text/html")
+
     @app.get("/healthz", tags=["运维"])
     def healthz() -> dict:
         ix = engines.get().index
@@ -184,6 +189,10 @@ def create_app(settings: Settings) -> FastAPI:
                 "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
                 "citations": answer.to_dict()["citations"], "wenjin": answer.to_dict()}
 
+    if settings.web:
+        from . import web
+
+        web.mount(app, engines, settings)
     return app
 
 
@@ -298,7 +307,8 @@ def _limits(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def body_size(request: Request, call_next):
         size = request.headers.get("content-length")
-        if size and size.isdigit() and int(size) > settings.max_body_bytes:
+        uploads = request.url.path.startswith("/ui/")  # the page's file upload has its own limit
+        if size and size.isdigit() and int(size) > settings.max_body_bytes and not uploads:
             return JSONResponse({"error": {"message": f"请求体过大（{size} 字节，上限 {settings.max_body_bytes}）",
                                            "type": "invalid_request_error"}}, status_code=413)
         return await call_next(request)

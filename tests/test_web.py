@@ -1,0 +1,108 @@
+"""The web page and the example chat page in real headless Chromium (Debian's, driven by Playwright).
+
+Screenshots go to test-artifacts/. Skipped where no Chromium is installed; .ci/run installs it.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES
+from server import start, stop
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Debian chromium not installed (.ci/run installs it)")
+ARTIFACTS = ROOT / "test-artifacts"
+QUESTION = "德格帮扶项目有哪些"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A server over the samples plus one hostile article whose text is HTML and script."""
+    from index.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("web") / "articles"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "hostile.txt").write_text(
+        "甘孜州冷水鱼养殖基地签约\n甘孜州冷水鱼养殖基地签约投资1.1亿元<img src=x onerror=\"window.__pwned=1\">。"
+        "<script>window.__pwned=2</script>基地年产冷水鱼800吨。", "utf-8")
+    root = folder.parent / "index"
+    ingest([folder], root, progress=False)
+    proc, base = start(root)
+    yield base
+    stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+def ask_on_page(page, base: str, question: str) -> None:
+    page.goto(f"{base}/", wait_until="networkidle")
+    page.locator("#wj-question textarea").fill(question)
+    page.locator("#wj-send").click()
+    page.wait_for_selector("#wj-sources .wj-source", timeout=60_000)
+
+
+def test_the_page_streams_a_cited_answer_and_a_marker_opens_its_passage(site, browser):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site) else None)
+    ask_on_page(page, site, QUESTION)
+    chat = page.locator("#wj-chat")
+    assert "雪域牦牛乳精深加工项目" in chat.inner_text() and chat.locator("a.wj-cite").count() >= 8
+    chat.locator("a.wj-cite").nth(2).click()
+    active = page.locator(".wj-source.wj-active")
+    active.wait_for(timeout=10_000)
+    assert active.get_attribute("id") == "wj-cite-3"
+    assert "dege_assistance.txt" in active.inner_text() and active.locator("mark").inner_text().strip()
+    page.screenshot(path=str(ARTIFACTS / "web-page.png"), full_page=True)
+    assert outside == []  # nothing fetched from outside: the page works offline
+
+
+def test_the_indexed_tab_lists_documents(site, browser):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(f"{site}/", wait_until="networkidle")
+    page.get_by_role("tab", name="已导入").click()
+    page.wait_for_selector("#wj-docs", timeout=20_000)
+    assert "dege_assistance.txt" in page.locator("#wj-docs").inner_text()
+    assert "篇文档" in page.locator("#wj-summary").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-indexed.png"), full_page=True)
+
+
+def test_the_example_chat_page_streams_and_opens_passages(site, browser):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(f"{site}/chat-example")
+    page.fill("#q", QUESTION)
+    page.press("#q", "Enter")
+    page.wait_for_selector("#sources .source", timeout=60_000)
+    page.locator("button.cite").nth(1).click()
+    active = page.locator(".source.active")
+    assert active.get_attribute("id") == "source-2" and "dege_assistance.txt" in active.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "chat-example.png"), full_page=True)
+
+
+def test_html_and_script_inside_an_article_stay_inert(site, browser):
+    for path in ("/", "/chat-example"):
+        page = browser.new_page()
+        if path == "/":
+            ask_on_page(page, site, "甘孜州冷水鱼养殖基地投资多少")
+            shown = page.locator("#wj-chat").inner_text() + page.locator("#wj-sources").inner_text()
+        else:
+            page.goto(f"{site}{path}")
+            page.fill("#q", "甘孜州冷水鱼养殖基地投资多少")
+            page.press("#q", "Enter")
+            page.wait_for_selector("#sources .source", timeout=60_000)
+            shown = page.locator("body").inner_text()
+        assert "1.1亿元" in shown
+        assert page.evaluate("() => window.__pwned") is None, path
+        assert page.locator("img[src='x']").count() == 0

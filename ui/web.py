@@ -1,0 +1,217 @@
+"""The Gradio page (mounted at /ui, `/` redirects there): chat, cited passages, filters, feedback, index.
+
+Everything goes through the same `Engines` as the HTTP API. Citation markers in an
+answer are links; a small script in the page head makes a click on `[n]` scroll to
+passage n in the sources panel and highlight it (plain anchors would fight Gradio's
+own routing). Labels are Chinese; fonts are the system's, so nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import gradio as gr
+
+from rag.settings import Settings
+from rag.types import Answer
+
+HEAD = """<script>
+document.addEventListener("click", (e) => {
+  const a = e.target.closest("a.wj-cite");
+  if (!a) return;
+  e.preventDefault();
+  const n = (a.getAttribute("href") || "").split("-").pop();  // the sanitizer keeps href, not data-*
+  const box = document.getElementById("wj-cite-" + n);
+  if (!box) return;
+  document.querySelectorAll(".wj-source.wj-active").forEach((el) => el.classList.remove("wj-active"));
+  box.classList.add("wj-active");
+  box.scrollIntoView({behavior: "smooth", block: "center"});
+}, true);
+</script>"""
+CSS = """
+.wj-source { border: 1px solid #ddd; border-radius: 6px; padding: 8px 10px; margin: 8px 0; }
+.wj-source.wj-active { border-color: #e67e22; background: #fff7e6; box-shadow: 0 0 0 2px #f5b041; }
+.wj-head { font-weight: 600; margin-bottom: 4px; }
+.wj-meta { color: #666; font-size: 0.9em; }
+.wj-source mark { background: #ffe08a; }
+a.wj-cite { text-decoration: none; font-weight: 600; }
+"""
+_MARKER = re.compile(r"\[(\d+)\]")
+_feedback_lock = threading.Lock()
+
+
+def linked(text: str) -> str:
+    """Answer text with every [n] a link to passage n (HTML-escaped first: documents are data)."""
+    return _MARKER.sub(lambda m: f'<a class="wj-cite" href="#wj-cite-{m.group(1)}">[{m.group(1)}]</a>',
+                       html.escape(text))
+
+
+def sources_html(answer: Answer, docs: dict) -> str:
+    """Each cited passage in its context, the quoted words marked, with title, date, outlet and file."""
+    if answer.refused or not answer.citations:
+        return "<p>没有可引用的原文。</p>" if answer.refused else "<p>引用的原文会显示在这里。</p>"
+    parts = []
+    for c in answer.citations:
+        text = docs.get(c.doc_id, {}).get("text", "")
+        before, after = text[max(0, c.start - 80):c.start], text[c.end:c.end + 80]
+        meta = " · ".join(x for x in (c.date, c.outlet, c.source) if x)
+        also = "；".join(a.get("outlet") or a["source"] for a in c.also)
+        flag = "" if c.verified is not False else '<div class="wj-meta">（该处引用未能核实）</div>'
+        parts.append(
+            f'<div class="wj-source" id="wj-cite-{c.n}"><div class="wj-head">[{c.n}] 《{html.escape(c.title or c.source)}》</div>'
+            f'<div class="wj-meta">{html.escape(meta)}{"；亦见 " + html.escape(also) if also else ""}</div>'
+            f"<p>…{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}…</p>{flag}</div>")
+    return "".join(parts)
+
+
+def example_questions(docs: dict, n: int = 4) -> list[str]:
+    """Questions drawn from what is indexed: the titles of the longest articles, asked about."""
+    rows = sorted((d for d in docs.values() if not d.get("duplicate_of") and d["metadata"].get("title")),
+                  key=lambda d: -len(d["text"]))
+    heads = [re.split(r"[\s，,:：]+", d["metadata"]["title"])[0][:24] for d in rows]
+    return [f"{h}，有哪些要点？" for h in dict.fromkeys(h for h in heads if len(h) >= 6)][:n]
+
+
+def _pairs(messages: list[dict]) -> list[tuple[str, str]]:
+    out, pending = [], None
+    for m in messages:
+        content = m["content"] if isinstance(m["content"], str) else str(m["content"])
+        if m["role"] == "user":
+            pending = content
+        elif pending is not None:
+            out.append((pending, re.sub(r"<[^>]+>", "", content)))
+            pending = None
+    return out
+
+
+def build(engines, settings: Settings) -> gr.Blocks:
+    def docs() -> dict:
+        return engines.get().index.docs
+
+    def respond(question, messages, since, until, source):
+        question = (question or "").strip()
+        if not question:
+            yield "", messages, gr.update()
+            return
+        filters = {k: v.strip() for k, v in {"since": since, "until": until, "source": source}.items() if v and v.strip()}
+        history = _pairs(messages)
+        messages = messages + [{"role": "user", "content": question}, {"role": "assistant", "content": "……"}]
+        yield "", messages, gr.update()
+        text = ""
+        try:
+            for piece in engines.get().stream(question, history, filters or None):
+                if isinstance(piece, Answer):
+                    messages[-1] = {"role": "assistant", "content": linked(piece.text)}
+                    yield "", messages, sources_html(piece, docs())
+                else:
+                    text += piece
+                    messages[-1] = {"role": "assistant", "content": linked(text)}
+                    yield "", messages, gr.update()
+        except ValueError as e:  # a bad filter: say what to fix, in the chat
+            messages[-1] = {"role": "assistant", "content": html.escape(f"无法回答：{e}")}
+            yield "", messages, gr.update()
+
+    def feedback(data: gr.LikeData, messages, comment):
+        answer = messages[data.index]["content"] if isinstance(data.index, int) else ""
+        question = next((m["content"] for m in reversed(messages[:data.index]) if m["role"] == "user"), "") \
+            if isinstance(data.index, int) else ""
+        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "user": "", "question": question,
+               "answer": re.sub(r"<[^>]+>", "", str(answer)), "rating": "up" if data.liked else "down",
+               "comment": comment or "", "citations": []}
+        path = Path(settings.feedback_file or Path(settings.index) / "feedback.jsonl")
+        with _feedback_lock:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return gr.update(value="", placeholder="已记录反馈，谢谢！")
+
+    def overview():
+        ix = engines.get().index
+        rows = [[d["metadata"].get("title", ""), d["metadata"].get("date", ""), d["metadata"].get("outlet", ""),
+                 d["metadata"]["source"], "转载（未单独索引）" if d.get("duplicate_of") else ""]
+                for d in ix.docs.values()]
+        dates = sorted(d["metadata"]["date"] for d in ix.docs.values() if d["metadata"].get("date", "")[:1].isdigit())
+        span = f"，日期 {dates[0]} 至 {dates[-1]}" if dates else ""
+        return (f"**{ix.manifest['counts']['documents']}** 篇文档，**{ix.manifest['counts']['chunks']}** 个文本块"
+                f"{span}；嵌入模型 {ix.embed_model}；索引版本 {ix.path.name}", rows)
+
+    def upload(token, files, progress=gr.Progress(track_tqdm=True)):
+        from index.ingest import ingest
+
+        if not settings.api_token:
+            return "服务未设置 WENJIN_API_TOKEN，网页上传已关闭。"
+        if token != settings.api_token:
+            return "令牌不对：只有持有 WENJIN_API_TOKEN 的用户可以上传。"
+        if not files:
+            return "请先选择文件。"
+        root = Path(settings.index)
+        inbox = root / "uploads"
+        inbox.mkdir(parents=True, exist_ok=True)
+        for f in files:
+            shutil.copy(f if isinstance(f, str) else f.name, inbox / Path(f if isinstance(f, str) else f.name).name)
+        roots = [Path(p) for p in engines.get().index.manifest.get("roots", []) if Path(p).exists()]
+        report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, progress=True)
+        rejected = "；".join(f"{s}：{r}" for s, r in report.rejected[:10])
+        return (f"已导入：新增 {len(report.added)}、更新 {len(report.updated)} 个文件，文档 {report.documents} 篇，"
+                f"新嵌入 {report.embedded} 个文本块" + (f"。拒收：{rejected}" if rejected else "。"))
+
+    with gr.Blocks(title="问津") as page:
+        gr.Markdown("## 问津 · 中文资料问答\n回答中的每条事实都标注出处，点击 [n] 查看原文。")
+        with gr.Tab("问答"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(label="对话", height=480, buttons=["copy"], elem_id="wj-chat",
+                                      placeholder="问一个关于已导入文章的问题，例如：德格帮扶项目有哪些")
+                    with gr.Row():
+                        box = gr.Textbox(show_label=False, placeholder="输入问题，回车发送", scale=5,
+                                         elem_id="wj-question")
+                        send = gr.Button("提问", variant="primary", scale=1, elem_id="wj-send")
+                    gr.Examples(example_questions(docs()), inputs=box, label="示例问题")
+                    with gr.Accordion("筛选", open=False):
+                        with gr.Row():
+                            since = gr.Textbox(label="起始日期（YYYY-MM-DD）", elem_id="wj-since")
+                            until = gr.Textbox(label="截止日期（YYYY-MM-DD）", elem_id="wj-until")
+                            source = gr.Dropdown([""] + sorted({d["metadata"]["source"].split("#")[0]
+                                                                for d in docs().values()}),
+                                                 value="", label="来源文件", elem_id="wj-source")
+                    comment = gr.Textbox(label="反馈说明（可选，点 👍/👎 时一并记录）", elem_id="wj-comment")
+                with gr.Column(scale=2):
+                    gr.Markdown("### 引用的原文")
+                    panel = gr.HTML("<p>引用的原文会显示在这里。</p>", elem_id="wj-sources")
+            box.submit(respond, [box, chat, since, until, source], [box, chat, panel])
+            send.click(respond, [box, chat, since, until, source], [box, chat, panel])
+            chat.like(feedback, [chat, comment], [comment])
+        with gr.Tab("已导入"):
+            summary = gr.Markdown(elem_id="wj-summary")
+            table = gr.Dataframe(headers=["标题", "日期", "来源媒体", "文件", "备注"], interactive=False,
+                                 elem_id="wj-docs")
+            refresh = gr.Button("刷新")
+            with gr.Accordion("上传文章（需要令牌）", open=False):
+                token = gr.Textbox(label="令牌（WENJIN_API_TOKEN）", type="password")
+                files = gr.File(label="文件（txt/md/html/jsonl/docx/pdf）", file_count="multiple")
+                go = gr.Button("导入")
+                result = gr.Markdown()
+            go.click(upload, [token, files], [result])
+            refresh.click(overview, None, [summary, table])
+            page.load(overview, None, [summary, table])
+    return page
+
+
+def mount(app, engines, settings: Settings):
+    """The page at /ui, with `/` sending browsers there."""
+    from fastapi.responses import RedirectResponse
+
+    @app.get("/", include_in_schema=False)
+    def root():
+        return RedirectResponse("/ui/")
+
+    theme = gr.themes.Default(font=["system-ui", "PingFang SC", "Noto Sans CJK SC", "sans-serif"],
+                              font_mono=["ui-monospace", "monospace"])
+    return gr.mount_gradio_app(app, build(engines, settings), path="/ui", theme=theme, css=CSS, head=HEAD,
+                               ssr_mode=False, footer_links=[], max_file_size="50mb")
