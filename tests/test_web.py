@@ -15,6 +15,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Debian chromium not installed (.ci/run installs it)")
 ARTIFACTS = ROOT / "test-artifacts"
 QUESTION = "德格帮扶项目有哪些"
+TOKEN = "web-token"
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +30,21 @@ def site(tmp_path_factory):
         "<script>window.__pwned=2</script>基地年产冷水鱼800吨。", "utf-8")
     root = folder.parent / "index"
     ingest([folder], root, progress=False)
-    proc, base = start(root)
+    proc, base = start(root, WENJIN_API_TOKEN=TOKEN, WENJIN_FEEDBACK_FILE=str(FEEDBACK(root)))
+    _feedback_paths[base] = FEEDBACK(root)
     yield base
     stop(proc)
+
+
+_feedback_paths: dict[str, Path] = {}
+
+
+def site_feedback(base: str) -> Path:
+    return _feedback_paths[base]
+
+
+def FEEDBACK(root: Path) -> Path:  # noqa: N802 (a path derived from the fixture's index)
+    return root.parent / "feedback.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +60,9 @@ def browser():
 
 
 def ask_on_page(page, base: str, question: str) -> None:
-    page.goto(f"{base}/", wait_until="networkidle")
+    """Open the page, ask, and wait for the sources panel (filled once the answer is complete)."""
+    if not page.url.startswith(base):
+        page.goto(f"{base}/", wait_until="networkidle")
     page.locator("#wj-question textarea").fill(question)
     page.locator("#wj-send").click()
     page.wait_for_selector("#wj-sources .wj-source", timeout=60_000)
@@ -79,9 +94,20 @@ def test_the_indexed_tab_lists_documents(site, browser):
     page.screenshot(path=str(ARTIFACTS / "web-indexed.png"), full_page=True)
 
 
-def test_the_example_chat_page_streams_and_opens_passages(site, browser):
+def example_page(browser, site: str):
+    """The example chat page as a host would embed it: its backend got a short-lived embed token."""
+    import httpx
+
+    token = httpx.post(f"{site}/api/embed-token", json={"user": "test.user"},
+                       headers={"Authorization": f"Bearer {TOKEN}"}).json()["token"]
     page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.add_init_script(f"window.WENJIN = {{token: '{token}'}};")
     page.goto(f"{site}/chat-example")
+    return page
+
+
+def test_the_example_chat_page_streams_and_opens_passages(site, browser):
+    page = example_page(browser, site)
     page.fill("#q", QUESTION)
     page.press("#q", "Enter")
     page.wait_for_selector("#sources .source", timeout=60_000)
@@ -98,7 +124,7 @@ def test_html_and_script_inside_an_article_stay_inert(site, browser):
             ask_on_page(page, site, "甘孜州冷水鱼养殖基地投资多少")
             shown = page.locator("#wj-chat").inner_text() + page.locator("#wj-sources").inner_text()
         else:
-            page.goto(f"{site}{path}")
+            page = example_page(browser, site)
             page.fill("#q", "甘孜州冷水鱼养殖基地投资多少")
             page.press("#q", "Enter")
             page.wait_for_selector("#sources .source", timeout=60_000)
@@ -106,3 +132,39 @@ def test_html_and_script_inside_an_article_stay_inert(site, browser):
         assert "1.1亿元" in shown
         assert page.evaluate("() => window.__pwned") is None, path
         assert page.locator("img[src='x']").count() == 0
+
+
+def test_thumbs_down_with_a_comment_lands_in_the_feedback_file(site, browser, tmp_path):
+    import json
+    import time
+
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    ask_on_page(page, site, QUESTION)
+    page.locator("#wj-comment textarea").fill("缺少每个项目的开工时间")
+    page.locator("#wj-chat button[aria-label='Dislike']").last.click()
+    feedback = next(Path(p) for p in [site_feedback(site)])
+    deadline = time.time() + 10
+    while time.time() < deadline and not feedback.exists():
+        time.sleep(0.2)
+    row = json.loads(feedback.read_text("utf-8").splitlines()[-1])
+    assert row["rating"] == "down" and row["comment"] == "缺少每个项目的开工时间"
+    assert row["question"] == QUESTION and "雪域牦牛乳精深加工项目" in row["answer"] and "<a" not in row["answer"]
+
+
+def test_upload_needs_the_token_and_ingests_with_progress(site, browser, tmp_path):
+    article = tmp_path / "upload_ganzi.txt"
+    article.write_text("甘孜州光伏扶贫电站并网\n2024年7月1日，甘孜州光伏扶贫电站并网发电，装机容量60兆瓦。", "utf-8")
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(f"{site}/", wait_until="networkidle")
+    page.get_by_role("tab", name="已导入").click()
+    page.get_by_text("上传文章（需要令牌）").click()
+    page.locator("#wj-upload input[type=file]").set_input_files(str(article))
+    page.get_by_role("button", name="导入").click()
+    page.get_by_text("令牌不对").wait_for(timeout=20_000)
+    page.locator("input[type=password]").fill(TOKEN)
+    page.get_by_role("button", name="导入").click()
+    page.get_by_text("已导入：新增 1").wait_for(timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "web-upload.png"), full_page=True)
+    page.get_by_role("tab", name="问答").click()
+    ask_on_page(page, site, "甘孜州光伏扶贫电站装机容量多少")
+    assert "60兆瓦" in page.locator("#wj-chat").inner_text()

@@ -78,14 +78,21 @@ def example_questions(docs: dict, n: int = 4) -> list[str]:
     return [f"{h}，有哪些要点？" for h in dict.fromkeys(h for h in heads if len(h) >= 6)][:n]
 
 
+def _text(content) -> str:
+    """A chat message's text: Gradio 6 keeps content as a list of {type, text} parts, without tags."""
+    if isinstance(content, list):
+        content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return html.unescape(re.sub(r"<[^>]+>", "", str(content or "")))
+
+
 def _pairs(messages: list[dict]) -> list[tuple[str, str]]:
     out, pending = [], None
     for m in messages:
-        content = m["content"] if isinstance(m["content"], str) else str(m["content"])
+        content = _text(m["content"])
         if m["role"] == "user":
             pending = content
         elif pending is not None:
-            out.append((pending, re.sub(r"<[^>]+>", "", content)))
+            out.append((pending, content))
             pending = None
     return out
 
@@ -118,11 +125,11 @@ def build(engines, settings: Settings) -> gr.Blocks:
             yield "", messages, gr.update()
 
     def feedback(data: gr.LikeData, messages, comment):
-        answer = messages[data.index]["content"] if isinstance(data.index, int) else ""
-        question = next((m["content"] for m in reversed(messages[:data.index]) if m["role"] == "user"), "") \
-            if isinstance(data.index, int) else ""
+        at = data.index if isinstance(data.index, int) else len(messages) - 1
+        answer = _text(messages[at]["content"])
+        question = next((_text(m["content"]) for m in reversed(messages[:at]) if m["role"] == "user"), "")
         row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "user": "", "question": question,
-               "answer": re.sub(r"<[^>]+>", "", str(answer)), "rating": "up" if data.liked else "down",
+               "answer": answer, "rating": "up" if data.liked else "down",
                "comment": comment or "", "citations": []}
         path = Path(settings.feedback_file or Path(settings.index) / "feedback.jsonl")
         with _feedback_lock:
@@ -194,7 +201,7 @@ def build(engines, settings: Settings) -> gr.Blocks:
             refresh = gr.Button("刷新")
             with gr.Accordion("上传文章（需要令牌）", open=False):
                 token = gr.Textbox(label="令牌（WENJIN_API_TOKEN）", type="password")
-                files = gr.File(label="文件（txt/md/html/jsonl/docx/pdf）", file_count="multiple")
+                files = gr.File(label="文件（txt/md/html/jsonl/docx/pdf）", file_count="multiple", elem_id="wj-upload")
                 go = gr.Button("导入")
                 result = gr.Markdown()
             go.click(upload, [token, files], [result])
