@@ -38,7 +38,9 @@ def removal_stats(paths: list[Path]) -> dict:
     chars, pieces, furniture = Counter(), Counter(), Counter()
     read = kept = docs = 0
     started = time.perf_counter()
-    for path, source in iter_files(paths):
+    for path, source, problem in iter_files(paths):
+        if problem:
+            continue
         for raw in read_file(path, source):
             if not isinstance(raw, RawArticle):
                 continue

@@ -15,3 +15,7 @@ class IndexDamaged(WenjinError):
 
 class ModelMismatch(WenjinError):
     """The query-side embedding model differs from the one the index was built with."""
+
+
+class IndexBusy(WenjinError):
+    """Another ingest holds the index directory's writer lock."""

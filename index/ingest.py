@@ -121,7 +121,10 @@ def scan(paths: list[Path], previous: store.Previous | None, report: IngestRepor
     old_files = previous.manifest.get("files", {}) if previous else {}
     fresh = not previous or previous.manifest.get("pipeline") != _pipeline(clean)
     out = _Scan()
-    for path, source in tqdm(list(iter_files(paths)), desc="读取", unit="个", disable=not progress):
+    for path, source, problem in tqdm(list(iter_files(paths)), desc="读取", unit="个", disable=not progress):
+        if problem:
+            report.rejected.append((source, problem))
+            continue
         try:
             sha = _fingerprint(path)
         except OSError as e:
@@ -190,11 +193,22 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
             f"索引 {root} 用嵌入模型 {old['embedding']['model']!r} 建成，当前设置为 {settings.embed_model!r}；"
             f"请换一个 --index 目录，或删除 {root} 后重建"
         )
-    previous = store.load_previous(root) if old else None
-    s = scan(paths, previous, report, parse=not dry_run, progress=progress, clean=settings.clean)
     if dry_run:
+        previous = store.load_previous(root) if old else None
+        scan(paths, previous, report, parse=False, progress=progress)
         report.seconds = time.perf_counter() - started
         return report
+    with store.writer_lock(root):
+        _ingest_locked(paths, root, settings, progress, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_locked(paths: list[Path], root: Path, settings: IngestSettings, progress: bool,
+                   report: IngestReport) -> None:
+    old = store.read_manifest(root)  # read again under the lock: another ingest may have just finished
+    previous = store.load_previous(root) if old else None
+    s = scan(paths, previous, report, parse=True, progress=progress, clean=settings.clean)
     if not s.documents:  # never replace an index with an empty one because of a wrong path
         rejected = "；".join(f"{src}：{why}" for src, why in report.rejected[:5])
         raise WenjinError(f"在 {', '.join(map(str, paths))} 中没有可导入的文章，索引未改动"
@@ -229,8 +243,6 @@ def ingest(paths: list[Path], root: Path, settings: IngestSettings | None = None
             for d in documents}
     originals = {k: s.originals.get(k) or (previous.original(k) if previous else None) for k in docs}
     report.version = store.write_version(root, manifest, docs, originals, chunks, vectors, tokens, terms).name
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _note_duplicates(documents: dict[str, Document], duplicates: dict[str, str], report: IngestReport) -> None:

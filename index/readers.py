@@ -236,15 +236,22 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
                 yield RawArticle(f"{source}#{i}", part)
 
 
-def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
-    """(file, source name) for every file under `paths`, sources relative to each root."""
+def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str, str | None]]:
+    """(file, source name, problem) for every file under `paths`, sources relative to each root.
+
+    `problem` is a reason to reject the file without reading it: a symlink whose target lies
+    outside the folder being ingested (a link to /etc/passwd must not end up quotable).
+    """
     for root in paths:
         if root.is_file():
-            yield root, root.name
+            yield root, root.name, None
             continue
         if not root.exists():
             raise FileNotFoundError(f"路径不存在：{root}")
+        top = root.resolve()
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             if any(part.startswith(".") for part in path.relative_to(root).parts):
                 continue
-            yield path, path.relative_to(root).as_posix()
+            target = path.resolve()
+            outside = target != top and top not in target.parents
+            yield path, path.relative_to(root).as_posix(), "符号链接指向导入目录之外，已跳过" if outside else None

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from llama_index.core.schema import TextNode
 
-from .errors import IndexDamaged, IndexMissing
+from .errors import IndexBusy, IndexDamaged, IndexMissing
 from .tokens import Tokenizer
 
 FORMAT = 2
@@ -45,6 +46,27 @@ class Index:
     @property
     def embed_model(self) -> str:
         return self.manifest["embedding"]["model"]
+
+
+@contextmanager
+def writer_lock(root: Path):
+    """One writer per index directory: a second ingest fails at once with a clear message.
+
+    flock is released by the kernel when the holder exits, kill -9 included, so a crashed
+    ingest never leaves the index locked.
+    """
+    import fcntl
+
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".ingest.lock").open("a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusy(f"索引 {root} 正在被另一个 wenjin ingest 更新；请等它结束后再运行") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def current_version(root: Path) -> Path | None:

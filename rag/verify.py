@@ -103,6 +103,7 @@ def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
     return not words or sum(w in q for w in words) / len(words) >= 0.7
 
 
+_ONE_MARKER = re.compile(r"\[(\d+)\]")
 FLAG_UNSUPPORTED = "〔资料未证实〕"
 FLAG_NUMBER = "〔数字未见于资料〕"
 
@@ -155,7 +156,12 @@ def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
     if rest and any(c.numbers_missing for c in checks if not c.cited):
         rest = rest.rstrip() + FLAG_NUMBER
     out.append(rest)
-    return "".join(out), checks
+    text = "".join(out)
+    while True:  # removing "[3]" from "[9[3]9]" would leave "[99]": sweep until no stray marker is left
+        swept = _ONE_MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in passages else "", text)
+        if swept == text:
+            return text, checks
+        text = swept
 
 
 def best_sentence(passage: str, claim: str) -> tuple[int, int]:

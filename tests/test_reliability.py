@@ -1,0 +1,119 @@
+"""Faults and hostile input: a second writer, links out of the folder, kill -9 mid-ingest, fuzzed text."""
+
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index import store
+from index.clean import clean_text
+from index.errors import IndexBusy
+from index.ingest import ingest
+from index.split import make_splitter, split
+from llama_index.core import Document
+from rag.verify import check, claims
+
+from conftest import SAMPLES
+
+
+def test_a_second_ingest_is_refused_while_one_holds_the_index(sample_copy):
+    before = store.current_version(sample_copy)
+    with store.writer_lock(sample_copy):
+        with pytest.raises(IndexBusy, match="正在被另一个 wenjin ingest 更新"):
+            ingest([SAMPLES], sample_copy, progress=False)
+    assert store.current_version(sample_copy) == before
+    ingest([SAMPLES], sample_copy, progress=False)  # the lock is gone with its holder
+
+
+def test_a_symlink_leaving_the_folder_is_rejected_and_the_rest_indexed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("内部口令：这段文字不应被索引，也不应出现在任何回答中。", "utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("德格县签约\n德格县与武侯区签约共建产业园，首批项目8个。", "utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "inner.txt").symlink_to(folder / "ok.txt")  # a link inside the folder is fine
+    report = ingest([folder], tmp_path / "ix", progress=False)
+    assert ("link.txt", "符号链接指向导入目录之外，已跳过") in report.rejected
+    texts = " ".join(d["text"] for d in store.load(tmp_path / "ix").docs.values())
+    assert "内部口令" not in texts and "首批项目8个" in texts
+
+
+def consistent(root) -> None:
+    """FAISS, BM25, the chunk store, the BM25 words and the manifest agree."""
+    ix = store.load(root)
+    tokens = (ix.path / "tokens.jsonl").read_text("utf-8").splitlines()
+    n = ix.manifest["counts"]["chunks"]
+    assert ix.faiss.ntotal == len(ix.chunks) == len(tokens) == ix.bm25.scores["num_docs"] == n
+    assert all(c.metadata["doc_id"] in ix.docs for c in ix.chunks)
+
+
+@pytest.mark.slow
+def test_kill_9_at_random_moments_never_breaks_the_index(sample_index, tmp_path):
+    """20 ingests killed at random moments; after each the index loads whole; the next run recovers."""
+    root = tmp_path / "index"
+    shutil.copytree(sample_index, root, symlinks=True)
+    folder = tmp_path / "articles"
+    shutil.copytree(SAMPLES, folder)
+    rng = random.Random(20261123)
+    code = ("import sys; from pathlib import Path; from index.ingest import ingest; "
+            "ingest([Path(sys.argv[1])], Path(sys.argv[2]), progress=False)")
+    for run in range(20):
+        # change a file each time, so every run has real work to do (and to be killed in)
+        (folder / "dege_assistance.txt").write_text(
+            (SAMPLES / "dege_assistance.txt").read_text("utf-8") + f"\n补记第{run}条：项目进展顺利。", "utf-8")
+        proc = subprocess.Popen([sys.executable, "-c", code, str(folder), str(root)])
+        time.sleep(rng.uniform(0.2, 4.0))
+        proc.kill()
+        proc.wait()
+        consistent(root)
+    ingest([folder], root, progress=False)
+    consistent(root)
+    assert not list((root / "versions").glob("tmp-*"))
+    assert "补记第19条" in " ".join(d["text"] for d in store.load(root).docs.values())
+
+
+text = st.text(alphabet=st.sampled_from(list("德格县产业园签约项目投资亿元，。！？；、 \n\t()（）[]【】|·-—…") +
+                                       list("產業園(chǎn)(yè)é¦–æ‰¹?\ufffd锟斤拷0123456789.%abcXYZ") + ["\u3000", "\r"]),
+               max_size=400)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text)
+def test_cleaning_never_fails_and_is_idempotent(raw):
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(text, st.integers(20, 120), st.integers(0, 19))
+def test_splitting_loses_no_character_and_spans_are_exact(raw, size, overlap):
+    doc_text = clean_text(raw)
+    if not doc_text:
+        return
+    doc = Document(id_="d", text=doc_text, metadata={"source": "f", "doc_id": "d"})
+    chunks = split(doc, make_splitter(size, overlap))
+    covered = set()
+    for c in chunks:
+        start, end = c.metadata["start"], c.metadata["end"]
+        assert doc_text[start:end] == c.text
+        covered.update(range(start, end))
+    assert all(i in covered or doc_text[i].isspace() for i in range(len(doc_text)))
+
+
+ANSWER_PIECES = list("甲乙项目投资3.5亿元，。；[]1234567890\n 另据《》：共找到项") + ["[1]", "[2]", "[99]", "[3]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ANSWER_PIECES), max_size=80).map("".join))
+def test_citation_parsing_never_fails_and_keeps_only_given_passages(answer):
+    claims(answer)
+    checked, checks = check(answer, {1: "甲项目投资3.5亿元。", 2: "乙项目在德格。"})
+    assert all(n in (1, 2) for c in checks for n in c.cited)
+    assert not re.search(r"\[(?!1\]|2\])\d+\]", checked)  # no marker to a passage that was not given
