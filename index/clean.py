@@ -144,6 +144,11 @@ _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678"
 _CN_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十百千])[〇零○一二三四五六七八九]{4}(?=年)")
 
 
+# "[3]" inside an article would read as one of our citation markers once quoted in an
+# answer; the full-width brackets look the same to a reader and are never parsed as one.
+_FAKE_MARKER = re.compile(r"\[(\d{1,4})\]")
+
+
 def normalize(text: str, removed: list | None = None) -> str:
     """Character-level normalisation, safe on any substring (used on queries too).
 
@@ -156,6 +161,7 @@ def normalize(text: str, removed: list | None = None) -> str:
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
     text = to_simplified(text)
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    text = _FAKE_MARKER.sub(r"［\1］", text)
     text = _SPACE_CJK.sub("", text)
     return _PUNCT_CJK.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
 

@@ -34,7 +34,7 @@ from .tokens import Tokenizer
 
 # Bump when readers, cleaning, metadata extraction or tokenising change what a file turns
 # into: every file is then read and cut again (unchanged chunks still come from the vector cache).
-PIPELINE = 4
+PIPELINE = 5
 META_KEYS = ("source", "title", "date", "outlet", "author", "url")
 
 
@@ -147,10 +147,7 @@ def scan(paths: list[Path], previous: store.Previous | None, report: IngestRepor
         entry = out.files[source] = {"sha1": sha, "docs": [], "rejected": []}
         if not parse:
             continue
-        for item in read_file(path, source):
-            original = None
-            if isinstance(item, RawArticle):
-                item, original = to_document(item, clean)
+        for item, original in _articles(path, source, clean):
             if isinstance(item, Rejected):
                 entry["rejected"].append([item.source, item.reason])
                 report.rejected.append((item.source, item.reason))
@@ -161,6 +158,27 @@ def scan(paths: list[Path], previous: store.Previous | None, report: IngestRepor
                 out.parsed.add(item.doc_id)
     report.removed = sorted(set(old_files) - set(out.files))
     return out
+
+
+def _articles(path: Path, source: str, clean: bool):
+    """(document or rejection, original) for each article in one file; never raises.
+
+    Readers reject what they recognise as bad; anything else a parser throws on a hostile
+    file (deep nesting, a library bug) rejects that file, so one file never stops the run.
+    """
+    try:
+        items = list(read_file(path, source))
+    except Exception as e:  # RecursionError on absurd nesting, a parser bug: say which, then go on
+        yield Rejected(source, f"无法解析（{type(e).__name__}）；已跳过"), None
+        return
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item, None
+            continue
+        try:
+            yield to_document(item, clean)
+        except Exception as e:
+            yield Rejected(item.source, f"清洗失败（{type(e).__name__}）；已跳过"), None
 
 
 def embedding_text(node, with_title: bool) -> str:

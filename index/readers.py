@@ -40,8 +40,9 @@ def decode(data: bytes) -> str:
         raise ValueError("二进制文件（含 NUL 字节），不是文本")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            return data[:e.start].decode("utf-8-sig")  # a file cut mid-character: keep all but the stub
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

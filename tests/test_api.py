@@ -188,3 +188,12 @@ def test_pages_may_be_framed_only_by_the_allowlist(server):
     r = httpx.get(f"{server}/healthz")
     assert r.headers["content-security-policy"] == "frame-ancestors 'self' https://intranet.example.cn"
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_no_route_serves_files_outside_its_own(server):
+    for path in ("/chat-example/../../../../etc/passwd", "/chat-example/%2e%2e/%2e%2e/etc/passwd",
+                 "/ui/gradio_api/file=/etc/passwd", "/ui/file=/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+                 "/static/../../etc/passwd"):
+        r = httpx.get(f"{server}{path}", headers=AUTH)
+        assert "root:x:0:0" not in r.text, path
+        assert r.status_code in (400, 403, 404, 405) or (r.status_code == 200 and "<html" in r.text.lower()), path

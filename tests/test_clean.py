@@ -107,3 +107,7 @@ def test_round_trip_debris_is_dropped_and_genuine_text_untouched():
     genuine = "成都高新区与德格县携手共建高德产业园，首批签约15个项目。"
     removed = []
     assert clean_text(genuine, removed) == genuine and removed == []
+
+
+def test_citation_like_markers_in_articles_cannot_pose_as_citations():
+    assert clean_text("项目投资3亿元[1]，详见附件[12]。") == "项目投资3亿元［1］，详见附件［12］。"

@@ -99,3 +99,17 @@ def test_a_malformed_date_filter_is_refused_with_the_format(engine):
 
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         engine.ask("锡会产业园累计引进了多少家企业?", filters={"since": "2024/01/01"})
+
+
+def test_a_fake_marker_inside_an_article_is_not_a_citation(tmp_path):
+    import re
+
+    from index.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("冷水鱼基地签约\n甘孜州冷水鱼养殖基地签约投资1.1亿元[7]，年产冷水鱼800吨[8]。", "utf-8")
+    ingest([folder], tmp_path / "ix", progress=False)
+    a = Engine(Settings(index=tmp_path / "ix")).ask("甘孜州冷水鱼养殖基地投资多少")
+    assert "1.1亿元" in a.text
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", a.text)} == {c.n for c in a.citations} == {1}

@@ -117,3 +117,102 @@ def test_citation_parsing_never_fails_and_keeps_only_given_passages(answer):
     checked, checks = check(answer, {1: "甲项目投资3.5亿元。", 2: "乙项目在德格。"})
     assert all(n in (1, 2) for c in checks for n in c.cited)
     assert not re.search(r"\[(?!1\]|2\])\d+\]", checked)  # no marker to a passage that was not given
+
+
+def test_bad_and_odd_files_are_indexed_or_rejected_with_a_reason(tmp_path):
+    """One folder holding every kind of awkward file; the run finishes and says what happened to each."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = "德格县签约\n德格县与武侯区签约共建产业园，首批项目8个，总投资18.6亿元。"
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    with (folder / "huge.txt").open("wb") as f:
+        f.truncate(100 * 2**20)  # 100 MB (sparse): refused by size before anything is read
+    (folder / "long_line.txt").write_text("甘孜州与成都市签约共建飞地园区，首批入驻企业12家。" * 40000, "utf-8")
+    (folder / "truncated.txt").write_bytes(("雅安市签约\n雅安市与天全县签约共建茶叶加工园区，投资3亿元。").encode()[:-2])
+    (folder / "gbk.txt").write_bytes("阿坝州签约\n阿坝州与汶川县签约共建水电站配套园区，投资6亿元。".encode("gbk"))
+    (folder / "big5.txt").write_bytes("臺灣廠商簽約\n臺灣電子廠商與成都市簽約共建研發中心，投資五億元。".encode("big5"))
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 20000 + "<p>" + good + "</p>" + "</div>" * 20000
+                                      + "</body></html>", "utf-8")
+    (folder / "script_only.html").write_text("<html><script>var a = '德格县';</script></html>", "utf-8")
+    (folder / "corrupt.docx").write_bytes(b"PK\x03\x04 broken")
+    (folder / "名 字 (1) [草稿]#1.txt").write_text(good.replace("8个", "9个"), "utf-8")
+    (folder / "quote'and\"dq🙂.md").write_text(good.replace("8个", "10个"), "utf-8")
+    report = ingest([folder], tmp_path / "ix", progress=False)
+    rejected = dict(report.rejected)
+    assert "空文件" in rejected["empty.txt"] and "二进制" in rejected["binary.txt"]
+    assert "过大" in rejected["huge.txt"] and "正文" in rejected["script_only.html"]
+    assert "损坏" in rejected["corrupt.docx"]
+    ix = store.load(tmp_path / "ix")
+    sources = {d["metadata"]["source"] for d in ix.docs.values()}
+    assert {"long_line.txt", "truncated.txt", "gbk.txt", "big5.txt", "名 字 (1) [草稿]#1.txt",
+            "quote'and\"dq🙂.md"} <= sources
+    assert "deep.html" in sources or "deep.html" in rejected  # parsed or refused, never a crash
+    text = " ".join(d["text"] for d in ix.docs.values())
+    assert "投资3亿" in text and "台湾电子厂商" in text and "投资6亿元" in text
+    consistent(tmp_path / "ix")
+
+
+@pytest.mark.slow
+def test_fifty_thousand_tiny_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(50_000):
+        (folder / f"{i:05d}.txt").write_text("好", "utf-8")
+    (folder / "ok.txt").write_text("德格县签约\n德格县与武侯区签约共建产业园，首批项目8个。", "utf-8")
+    report = ingest([folder], tmp_path / "ix", progress=False)
+    assert report.documents == 1 and len(report.rejected) == 50_000
+    assert all("没有正文" in why for _, why in report.rejected)
+
+
+def rss_mb(pid: int) -> float:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@pytest.mark.slow
+def test_soak_clients_keep_getting_answers_while_ingests_run(sample_copy, tmp_path):
+    """4 clients ask for ~30 s while 3 ingests replace the index under the server: no errors, bounded memory."""
+    import threading
+
+    import httpx
+
+    from server import start, stop
+
+    folder = tmp_path / "articles"
+    shutil.copytree(SAMPLES, folder)
+    proc, base = start(sample_copy, WENJIN_WEB="false")
+    questions = ["德格帮扶项目有哪些", "锡会产业园累计引进了多少家企业?", "香港代表团在成都签署了几项合作协议?"]
+    errors, answered, stop_at = [], [0], time.time() + 30
+
+    def client(k: int) -> None:
+        with httpx.Client(timeout=60) as http:
+            while time.time() < stop_at:
+                try:
+                    r = http.post(f"{base}/api/ask", json={"question": questions[k % 3]})
+                    if r.status_code != 200 or not r.json()["citations"]:
+                        errors.append((r.status_code, r.text[:200]))
+                    answered[0] += 1
+                except httpx.HTTPError as e:
+                    errors.append(repr(e))
+
+    try:
+        httpx.post(f"{base}/api/ask", json={"question": questions[0]}, timeout=60)
+        before = rss_mb(proc.pid)
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for run in range(3):
+            (folder / "wuxi_park.md").write_text((SAMPLES / "wuxi_park.md").read_text("utf-8") + f"\n补记{run}。", "utf-8")
+            ingest([folder], sample_copy, progress=False)
+            time.sleep(3)
+        for t in threads:
+            t.join()
+        growth = rss_mb(proc.pid) - before
+    finally:
+        stop(proc)
+    assert errors == [] and answered[0] >= 40
+    assert growth < 400, f"server memory grew by {growth:.0f} MB"
+    print(f"soak: {answered[0]} answers, 0 errors, RSS growth {growth:.0f} MB")
