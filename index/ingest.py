@@ -47,6 +47,7 @@ class IngestSettings:
     clean: bool = True             # False indexes the text as read (only to measure what cleaning does)
     dedup: bool = True             # index a reprinted article once (index/dedup.py)
     discover_terms: bool = True    # add names found in the articles to jieba (index/terms.py)
+    lexical_first_after: int = 500  # chunks left to embed (about a minute here) before BM25 is published first
     terms_file: Path | None = None  # the user's own terms, one a line
 
 
@@ -68,6 +69,7 @@ class IngestReport:
     retokenized: bool = False      # the dictionary changed, so every chunk was cut again
     seconds: float = 0.0
     version: str = ""
+    lexical_version: str = ""      # a BM25-only version published before embedding, if there was one
     dry_run: bool = False
 
 
@@ -242,25 +244,34 @@ def _ingest_locked(paths: list[Path], root: Path, settings: IngestSettings, prog
     terms = _terms(s, previous, settings)
     report.terms = len(terms)
     same_pipeline = previous if previous and previous.manifest.get("pipeline") == _pipeline(settings.clean) else None
-    chunks, vectors, tokens = _chunk_embed_tokenize(primaries, same_pipeline, terms, root, settings, report, progress)
-
-    manifest = {
-        "format": store.FORMAT,
-        "pipeline": _pipeline(settings.clean),
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        "roots": [str(Path(p).resolve()) for p in paths],  # what was ingested: the web upload adds to it
-        "embedding": {"model": settings.embed_model, "dim": int(vectors.shape[1])},
-        "chunker": {"chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,
-                    "embed_title": settings.embed_title},
-        "counts": {"documents": len(primaries), "duplicates": len(duplicates), "chunks": len(chunks),
-                   "terms": len(terms)},
-        "files": s.files,
-    }
     docs = {d.doc_id: {"text": d.text, "metadata": d.metadata,
                        **({"duplicate_of": duplicates[d.doc_id]} if d.doc_id in duplicates else {})}
             for d in documents}
     originals = {k: s.originals.get(k) or (previous.original(k) if previous else None) for k in docs}
-    report.version = store.write_version(root, manifest, docs, originals, chunks, vectors, tokens, terms).name
+
+    def write(chunks, vectors, tokens, pending: int = 0) -> str:
+        manifest = {
+            "format": store.FORMAT,
+            "pipeline": _pipeline(settings.clean),
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "roots": [str(Path(p).resolve()) for p in paths],  # what was ingested: the web upload adds to it
+            "embedding": {"model": settings.embed_model, "dim": int(vectors.shape[1])},
+            "chunker": {"chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,
+                        "embed_title": settings.embed_title},
+            "counts": {"documents": len(primaries), "duplicates": len(duplicates), "chunks": len(chunks),
+                       "terms": len(terms)},
+            "dense": {"ready": not pending, "pending": pending},
+            "files": s.files,
+        }
+        return store.write_version(root, manifest, docs, originals, chunks, vectors, tokens, terms).name
+
+    def lexical_first(chunks, vectors, tokens, pending: int) -> None:
+        """Make BM25 searchable now; the dense leg follows when its vectors are done."""
+        report.lexical_version = write(chunks, vectors, tokens, pending)
+
+    chunks, vectors, tokens = _chunk_embed_tokenize(primaries, same_pipeline, terms, root, settings, report, progress,
+                                                    lexical_first)
+    report.version = write(chunks, vectors, tokens)
 
 
 def _note_duplicates(documents: dict[str, Document], duplicates: dict[str, str], report: IngestReport) -> None:
@@ -275,8 +286,13 @@ def _note_duplicates(documents: dict[str, Document], duplicates: dict[str, str],
 
 
 def _chunk_embed_tokenize(primaries: list[Document], previous: store.Previous | None, terms: set[str],
-                          root: Path, settings: IngestSettings, report: IngestReport, progress: bool):
-    """Chunks, vectors and BM25 words, carried over from `previous` wherever nothing changed."""
+                          root: Path, settings: IngestSettings, report: IngestReport, progress: bool,
+                          lexical_first=None):
+    """Chunks, vectors and BM25 words, carried over from `previous` wherever nothing changed.
+
+    When at least `settings.lexical_first_after` chunks still need embedding, `lexical_first`
+    gets everything but those vectors before the (long) embedding starts.
+    """
     same_chunker = bool(previous) and previous.manifest["chunker"] == {
         "chunk_chars": settings.chunk_chars, "overlap_chars": settings.overlap_chars,
         "embed_title": settings.embed_title}
@@ -303,10 +319,17 @@ def _chunk_embed_tokenize(primaries: list[Document], previous: store.Previous | 
     report.chunks = len(chunks)
     report.reused = sum(r is not None for r in old_rows)
 
+    tokens = []
+    for c, row in zip(tqdm(chunks, desc="分词", unit="块", disable=not progress), old_rows):
+        keep = row is not None and same_terms
+        tokens.append(previous.tokens[row] if keep else tokenizer.tokenize(f"{c.metadata.get('title', '')}\n{c.text}"))
+
     embedder = get_embedder(settings.embed_model)
-    new = [i for i, r in enumerate(old_rows) if r is None]
+    # A BM25-first version holds placeholder vectors: take none of them, the cache has the real ones.
+    placeholders = bool(previous) and previous.manifest.get("dense", {}).get("pending", 0) > 0
+    new = [i for i, r in enumerate(old_rows) if r is None or placeholders]
     vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
-    if report.reused:
+    if report.reused and not placeholders:
         carried_rows = [i for i, r in enumerate(old_rows) if r is not None]
         vectors[carried_rows] = previous.vectors([old_rows[i] for i in carried_rows])
     if new:
@@ -314,13 +337,16 @@ def _chunk_embed_tokenize(primaries: list[Document], previous: store.Previous | 
         cache = VectorCache(root / "embcache.sqlite", embedder.name, embedder.dim)
         texts = [embedding_text(chunks[i], settings.embed_title) for i in new]
         try:
+            cached = cache.get_many(texts)
+            pending = len({cache.key(t) for t in texts} - cached.keys())
+            if lexical_first and pending >= settings.lexical_first_after:
+                partial = vectors.copy()
+                for i, t in zip(new, texts):
+                    if cache.key(t) in cached:
+                        partial[i] = cached[cache.key(t)]
+                lexical_first(chunks, partial, tokens, pending)
             with tqdm(total=len(set(texts)), desc="向量", unit="块", disable=not progress) as bar:
                 vectors[new], report.embedded = embed_cached(embedder, texts, cache, progress=bar.update)
         finally:
             cache.close()
-
-    tokens = []
-    for c, row in zip(tqdm(chunks, desc="分词", unit="块", disable=not progress), old_rows):
-        keep = row is not None and same_terms
-        tokens.append(previous.tokens[row] if keep else tokenizer.tokenize(f"{c.metadata.get('title', '')}\n{c.text}"))
     return chunks, vectors, tokens

@@ -81,7 +81,18 @@ class Engine:
             answer = self._verified(question, text, hits, timings)
             timings["answer_ms"] = round((time.perf_counter() - t0) * 1000, 1)
             return answer
-        return self._extractive(question, filters, top_k)
+        return self._noted(self._extractive(question, filters, top_k))
+
+    @property
+    def legs(self) -> list[str]:
+        """The retrieval legs live now: BM25 alone while an index's vectors are still being built."""
+        mode = self.retriever.settings.mode
+        return {"hybrid": ["bm25", "dense"], "bm25": ["bm25"], "dense": ["dense"]}[mode]
+
+    def _noted(self, answer: Answer) -> Answer:
+        if self.retriever.dense_pending and not answer.notice:
+            answer.notice = f"向量索引仍在构建（还有 {self.retriever.dense_pending} 个文本块），本次只用了关键词检索。"
+        return answer
 
     def _extractive(self, question: str, filters: dict | None, top_k: int | None) -> Answer:
         timings = {"retrieve_ms": 0.0, "answer_ms": 0.0}
@@ -167,7 +178,7 @@ class Engine:
         """
         question = _required(question)
         if not (self.llm and use_llm):
-            answer = self._extractive(question, filters, top_k)
+            answer = self._noted(self._extractive(question, filters, top_k))
             yield answer.text
             yield answer
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -41,6 +41,10 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.settings = settings or RetrievalSettings()
+        self.dense_pending = int(index.manifest.get("dense", {}).get("pending", 0))
+        if self.dense_pending and self.settings.mode != "bm25":
+            # published before its vectors were done (index/ingest.py, lexical_first): BM25 only for now
+            self.settings = replace(self.settings, mode="bm25")
         self._vectors: dict[str, np.ndarray] = {}
         self._model_lock = threading.Lock()
         if self.settings.mode not in ("hybrid", "bm25", "dense"):

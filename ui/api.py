@@ -160,9 +160,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/healthz", tags=["运维"])
     def healthz() -> dict:
-        ix = engines.get().index
+        engine = engines.get()
+        ix = engine.index
         return {"status": "ok", "index_version": ix.path.name, "documents": ix.manifest["counts"]["documents"],
-                "chunks": ix.manifest["counts"]["chunks"], "llm": engines.get().llm is not None}
+                "chunks": ix.manifest["counts"]["chunks"], "legs": engine.legs,
+                "dense_pending": engine.retriever.dense_pending, "llm": engine.llm is not None}
 
     @app.post("/api/ask", tags=["问答"], dependencies=[Depends(authorized)])
     def ask(body: AskRequest) -> dict:

@@ -44,7 +44,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @index_option
 @click.option("--chunk-chars", type=int, default=None, help="文本块最大字数（默认 300）")
 @click.option("--overlap-chars", type=int, default=None, help="相邻文本块重叠字数（默认 60）")
@@ -52,13 +52,25 @@ def cli() -> None:
 @click.option("--terms", "terms_file", type=click.Path(path_type=Path), default=None,
               help="自定义词表：每行一个词（地名、园区、企业、项目名），分词时保持完整")
 @click.option("--dry-run", is_flag=True, help="只列出将新增、更新、删除的文件，不改动索引")
+@click.option("--resume", is_flag=True, help="按上次导入的路径继续（中断后只嵌入尚未完成的文本块）")
 @click.option("--quiet", is_flag=True, help="不显示进度条")
-def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dry_run, quiet) -> None:
-    """导入 PATHS 下的文章（txt/md/html/jsonl/docx/pdf），建立或增量更新索引。"""
+def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dry_run, resume, quiet) -> None:
+    """导入 PATHS 下的文章（txt/md/html/jsonl/docx/pdf），建立或增量更新索引。
+
+    文本块很多时，先发布只含关键词检索（BM25）的索引版本，向量嵌入完成后再发布完整版本。
+    """
+    from index import store
     from index.ingest import IngestSettings, ingest as run_ingest
 
     s = settings_from(index=index, chunk_chars=chunk_chars, overlap_chars=overlap_chars, embed_model=embed_model,
                       terms_file=terms_file)
+    if resume and not paths:
+        manifest = store.read_manifest(Path(s.index)) or {}
+        paths = tuple(Path(p) for p in manifest.get("roots", []))
+        if not paths:
+            raise ValueError(f"索引 {s.index} 没有记录上次导入的路径；请写明要导入的文件夹")
+    if not paths:
+        raise ValueError("请给出要导入的文件或文件夹（或用 --resume 沿用上次的路径）")
     settings = IngestSettings(s.embed_model, s.chunk_chars, s.overlap_chars, terms_file=s.terms_file)
     report = run_ingest(list(paths), Path(s.index), settings, progress=not quiet, dry_run=dry_run)
     _print_report(report, s.index)
@@ -72,6 +84,8 @@ def _print_report(r, index: Path) -> None:
             for name in names:
                 click.echo(f"  {label} {name}")
         return
+    if r.lexical_version:
+        click.echo(f"关键词检索已先行可用（版本 {r.lexical_version}），随后完成了向量嵌入")
     click.echo(f"索引：{index}（版本 {r.version}，用时 {r.seconds:.1f} 秒）")
     click.echo(f"文件：{files}，拒收 {len(r.rejected)}")
     click.echo(f"文档 {r.documents} 篇（另有重复转载 {len(r.duplicates)} 篇只索引一次），"
@@ -109,6 +123,8 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return
     click.echo(answer.text)
+    if answer.notice and answer.notice not in answer.text:
+        click.echo(f"（{answer.notice}）")
     if answer.citations:
         click.echo("\n来源：")
     previous = None
