@@ -95,7 +95,7 @@ def _utf8_read_as_gbk(line: str, removed: list | None) -> str:
         return line
     raw = line.replace("\ufffd", "").encode("gb18030")
     fixed = raw.decode("utf-8", errors="replace")
-    wide = sum(b >= 0x80 for b in raw)
+    wide = len(raw) - len(line.encode("ascii", "ignore"))  # bytes of non-ASCII characters
     if 3 * len(_CJK_CHAR.findall(fixed)) < 0.7 * wide:
         return line
     if removed is not None:
@@ -104,10 +104,12 @@ def _utf8_read_as_gbk(line: str, removed: list | None) -> str:
 
 
 def repair_mojibake(text: str, removed: list | None = None) -> str:
-    """Re-decode what can be (UTF-8 read as GBK or as cp1252: é¦–æ‰¹ → 首批), drop what cannot."""
+    """Re-decode what can be (UTF-8 read as GBK or as cp1252: é¦–æ‰¹ → 首批), drop what cannot.
+
+    Runs after U+FFFD is gone, so no garbled run can be joined up by a later removal.
+    """
     import ftfy
 
-    text = "\n".join(_utf8_read_as_gbk(line, removed) for line in text.split("\n"))
     text = _drop(_GBK_DEBRIS, text, removed, "乱码")
     return _drop(_MOJIBAKE, ftfy.fix_encoding(text), removed, "乱码")
 
@@ -155,10 +157,13 @@ def normalize(text: str, removed: list | None = None) -> str:
     `removed`, when given, collects (kind, text) for everything dropped, so
     `wenjin inspect` can show what cleaning took out.
     """
-    text = strip_pinyin(repair_mojibake(text, removed), removed)
-    text = _drop(_LOST_BYTE, text, removed, "乱码")
-    text = unicodedata.normalize("NFKC", text)
+    # Order matters: GBK re-decoding needs the raw lines; the lost-byte rule needs pinyin gone
+    # and U+FFFD still there; mojibake runs are judged once U+FFFD can no longer split them.
+    text = "\n".join(_utf8_read_as_gbk(line, removed) for line in text.split("\n"))
+    text = _drop(_LOST_BYTE, strip_pinyin(text, removed), removed, "乱码")
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
+    text = unicodedata.normalize("NFKC", repair_mojibake(text, removed))
+    text = _drop(_MOJIBAKE, text, removed, "乱码")  # NFKC can fold a character into Latin-1 debris
     text = to_simplified(text)
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _FAKE_MARKER.sub(r"［\1］", text)
@@ -175,7 +180,18 @@ def clean_text(text: str, removed: list | None = None) -> str:
 
     Pages flattened to one line (common in scraped corpora) hold whole articles on a
     line, so there only the sentences that are furniture are dropped, never the line.
+    Repeated until nothing changes (one pass's output can expose more mojibake to the
+    next, e.g. a tab squeezed to a space after "Ã"), so cleaning is idempotent.
     """
+    for _ in range(4):
+        cleaned = _clean_once(text, removed)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str, removed: list | None) -> str:
     lines = []
     for raw in normalize(text, removed).splitlines():
         line = re.sub(r"[ \t]+", " ", raw).strip()

@@ -80,7 +80,7 @@ def test_kill_9_at_random_moments_never_breaks_the_index(sample_index, tmp_path)
 
 
 text = st.text(alphabet=st.sampled_from(list("德格县产业园签约项目投资亿元，。！？；、 \n\t()（）[]【】|·-—…") +
-                                       list("產業園(chǎn)(yè)é¦–æ‰¹?\ufffd锟斤拷0123456789.%abcXYZ") + ["\u3000", "\r"]),
+                                       list("產業園(chǎn)(yè)é¦–æ‰¹?\ufffd锟斤拷0123456789.%abcXYZǎ¦Ã©â€™") + ["\u3000", "\r"]),
                max_size=400)
 
 
