@@ -32,9 +32,9 @@ from rag.settings import Settings
 from rag.types import Answer
 
 from . import embed
+from . import feedback as feedback_file
 
 log = logging.getLogger("wenjin.api")
-_feedback_lock = threading.Lock()
 MODEL_ID = "wenjin"
 
 
@@ -144,13 +144,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/api/feedback", tags=["问答"])
     def feedback(body: FeedbackRequest, request: Request) -> dict:
         """点赞/点踩与可选评论，追加到反馈 JSONL（可据此扩充金标准）。"""
-        who = caller(request)
-        path = Path(settings.feedback_file or Path(settings.index) / "feedback.jsonl")
-        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "user": who.get("user", ""), **body.model_dump()}
-        with _feedback_lock:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as f:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        feedback_file.append(settings, {"user": caller(request).get("user", ""), **body.model_dump()})
         return {"ok": True}
 
     @app.get("/chat-example", include_in_schema=False)

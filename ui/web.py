@@ -9,17 +9,16 @@ own routing). Labels are Chinese; fonts are the system's, so nothing is fetched.
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
-import threading
-import time
 from pathlib import Path
 
 import gradio as gr
 
 from rag.settings import Settings
 from rag.types import Answer
+
+from . import feedback as feedback_file
 
 HEAD = """<script>
 document.addEventListener("click", (e) => {
@@ -43,7 +42,6 @@ CSS = """
 a.wj-cite { text-decoration: none; font-weight: 600; }
 """
 _MARKER = re.compile(r"\[(\d+)\]")
-_feedback_lock = threading.Lock()
 
 
 def linked(text: str) -> str:
@@ -128,14 +126,9 @@ def build(engines, settings: Settings) -> gr.Blocks:
         at = data.index if isinstance(data.index, int) else len(messages) - 1
         answer = _text(messages[at]["content"])
         question = next((_text(m["content"]) for m in reversed(messages[:at]) if m["role"] == "user"), "")
-        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "user": "", "question": question,
-               "answer": answer, "rating": "up" if data.liked else "down",
-               "comment": comment or "", "citations": []}
-        path = Path(settings.feedback_file or Path(settings.index) / "feedback.jsonl")
-        with _feedback_lock:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as f:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        feedback_file.append(settings, {"user": "", "question": question, "answer": answer,
+                                        "rating": "up" if data.liked else "down", "comment": comment or "",
+                                        "citations": []})
         return gr.update(value="", placeholder="已记录反馈，谢谢！")
 
     def overview():
