@@ -92,13 +92,20 @@ class Engines:
         self._version: Path | None = None
 
     def get(self) -> Engine:
+        """The engine for the current index version. While one request loads a new version,
+        the others keep answering from the old engine instead of waiting for it."""
         version = store.current_version(Path(self.settings.index))
-        if self._engine is None or version != self._version:
-            with self._lock:
-                if self._engine is None or version != self._version:
-                    engine = Engine(self.settings)  # built beside the old one; requests keep using it meanwhile
-                    engine.warm_up()
-                    self._engine, self._version = engine, version
+        if self._engine is not None and version == self._version:
+            return self._engine
+        if not self._lock.acquire(blocking=self._engine is None):
+            return self._engine  # someone is already loading the new version
+        try:
+            if self._engine is None or version != self._version:
+                engine = Engine(self.settings)
+                engine.warm_up()
+                self._engine, self._version = engine, version
+        finally:
+            self._lock.release()
         return self._engine
 
 
