@@ -19,7 +19,12 @@ TOKEN = "web-token"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def feedback_file(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("feedback") / "feedback.jsonl"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, feedback_file):
     """A server over the samples plus one hostile article whose text is HTML and script."""
     from index.ingest import ingest
 
@@ -30,21 +35,9 @@ def site(tmp_path_factory):
         "<script>window.__pwned=2</script>基地年产冷水鱼800吨。", "utf-8")
     root = folder.parent / "index"
     ingest([folder], root, progress=False)
-    proc, base = start(root, WENJIN_API_TOKEN=TOKEN, WENJIN_FEEDBACK_FILE=str(FEEDBACK(root)))
-    _feedback_paths[base] = FEEDBACK(root)
+    proc, base = start(root, WENJIN_API_TOKEN=TOKEN, WENJIN_FEEDBACK_FILE=str(feedback_file))
     yield base
     stop(proc)
-
-
-_feedback_paths: dict[str, Path] = {}
-
-
-def site_feedback(base: str) -> Path:
-    return _feedback_paths[base]
-
-
-def FEEDBACK(root: Path) -> Path:  # noqa: N802 (a path derived from the fixture's index)
-    return root.parent / "feedback.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +127,7 @@ def test_html_and_script_inside_an_article_stay_inert(site, browser):
         assert page.locator("img[src='x']").count() == 0
 
 
-def test_thumbs_down_with_a_comment_lands_in_the_feedback_file(site, browser, tmp_path):
+def test_thumbs_down_with_a_comment_lands_in_the_feedback_file(site, browser, feedback_file):
     import json
     import time
 
@@ -142,7 +135,7 @@ def test_thumbs_down_with_a_comment_lands_in_the_feedback_file(site, browser, tm
     ask_on_page(page, site, QUESTION)
     page.locator("#wj-comment textarea").fill("缺少每个项目的开工时间")
     page.locator("#wj-chat button[aria-label='Dislike']").last.click()
-    feedback = next(Path(p) for p in [site_feedback(site)])
+    feedback = feedback_file
     deadline = time.time() + 10
     while time.time() < deadline and not feedback.exists():
         time.sleep(0.2)
