@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from index.split import SENTENCE
 from index.tokens import is_name
 
-from .question import QuestionKind, closeness, has_evidence
+from .question import MEASURES, QuestionKind, closeness, has_evidence
 from .types import Citation, Hit
 
 _SENT = re.compile(SENTENCE)
@@ -26,6 +26,7 @@ _ITEM_FOLLOW = "由是以将在从于为拟计划依托位于总投资投资主�
 MIN_SENTENCE_SUPPORT = 0.34   # share of the question's idf mass a sentence must contain to be used
 MIN_DOC_SUPPORT = 0.6         # …and that its whole article must contain, for a factoid answer
 MAX_ITEMS = 12
+_MEASURED = ("number", "money", "date", "day")
 
 
 @dataclass
@@ -202,6 +203,15 @@ def _previous(s: Sentence, docs: dict[str, dict]) -> Sentence | None:
     return before[-1] if before else None
 
 
+def _next(s: Sentence, docs: dict[str, dict]) -> Sentence | None:
+    """The sentence just after `s` in its paragraph, if any."""
+    doc_id = s.meta["doc_id"]
+    text = docs[doc_id]["text"]
+    hi = text.find("\n", s.end)
+    after = sentences([(doc_id, s.end, len(text) if hi < 0 else hi)], docs)
+    return after[0] if after else None
+
+
 def answers_it(s: Sentence, qk: QuestionKind, doc_support: float) -> bool:
     """Could this sentence state the fact asked for, rather than another fact on the same topic?"""
     stated = s.before + s.text + s.meta.get("title", "") + s.meta.get("date", "")
@@ -225,12 +235,16 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     if not fitting:
         return None
     # A fact's sentence often leaves its subject to the headline ("总投资18.6亿元" under a title naming
-    # 武侯区 and 德格县), so rank by the words of sentence and title together, then by wording shared
-    # with the question next to its question word ("项目总投资"), then by the sentence alone.
+    # 武侯区 and 德格县), so the words of sentence, previous sentence and title together count, plus
+    # the kind of thing asked for, wording shared with the question next to its question word
+    # ("项目总投资") and the focus word. Evidence gates numbers and dates; for people and places it
+    # is only a bonus, since their patterns are loose (数学家 answers 谁 without 公司 or 局).
     def rank(s: Sentence) -> tuple[bool, float]:
         context = coverage(weights, s.meta.get("title", ""), s.before, s.text)
-        return (has_evidence(s.text, qk.wants, weights),
-                context + 0.05 * closeness(s.text, qk.around) + 0.1 * s.support + 0.1 * has_focus(s.text, qk))
+        evidence = has_evidence(s.text, qk.wants, weights)
+        return (evidence or qk.wants not in _MEASURED,
+                s.support + 0.5 * context + 0.2 * evidence + 0.05 * closeness(s.text, qk.around)
+                + 0.1 * has_focus(s.text, qk))
 
     ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
@@ -239,6 +253,9 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     if before and not has_evidence(best.text, qk.wants, weights) and has_evidence(before.text, qk.wants, weights):
         text = f"{before.text}{composer.cite(before)}"  # "那一年，…" needs the year stated before it
     text += f"{best.text}{composer.cite(best)}"
+    after = _next(best, docs)  # the fact is often finished in the next sentence (CRUD dev: +2 of 115)
+    if after:
+        text += f"{after.text}{composer.cite(after)}"
     others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
               and s.meta["doc_id"] != best.meta["doc_id"] and s.text != best.text]  # a reprint adds nothing
     for s in others[:1]:
@@ -253,7 +270,7 @@ def _names_match(doc: dict, weights: dict[str, float]) -> bool:
     Names are the question's rare words (whole words, not search-mode fragments such as 效期
     of 有效期); the article must hold the weightiest and two thirds of their weight.
     """
-    names = [t for t in weights if is_name(t) and not any(t != o and t in o for o in weights)]
+    names = [t for t in weights if is_name(t) and t not in MEASURES and not any(t != o and t in o for o in weights)]
     if not names:
         return True
     text = (doc["metadata"].get("title", "") + "\n" + doc["text"]).lower()

@@ -22,7 +22,8 @@ _EVIDENCE = {
     "date": re.compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月"),
     "day": re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]+月[一二三四五六七八九十]+日"),
     "place": re.compile(r"[省市县区镇乡村州园馆港]|中心|基地"),
-    "who": re.compile(r"[公司局委会院校部厅办]|集团|政府|书记|主任|董事长|负责人|市长|县长"),
+    "who": re.compile(r"[公司局委会院校部厅办家者员师队]|集团|政府|书记|主任|董事长|负责人|市长|县长|主席|总统|总理|首相|"
+                     r"大使|部长|教授|专家|军方"),
 }
 
 
@@ -34,7 +35,7 @@ _PUNCT = re.compile(r"[，。？！?!,;；：:\s]")
 
 # Nouns that name the measure rather than the thing measured: the number itself answers
 # them ("8人" answers 人数, "52.3%" answers 百分比), so a sentence need not repeat them.
-_MEASURES = frozenset("人数 百分比 比例 比重 占比 数量 数目 价格 金额 规模 有效期 期限 时间 时长 面积 长度 高度 "
+MEASURES = frozenset("人数 百分比 比例 比重 占比 数量 数目 价格 金额 规模 有效期 期限 时间 时长 面积 长度 高度 "
                       "次数 数字 总数 总量 总额 数额 多少 增速 增幅 速度 年限 年龄 温度 距离 名称 型号".split())
 
 
@@ -99,7 +100,7 @@ def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
         return ()
     # Only nouns: a sentence may say 召开 where the question says 举办, but 游客 has no stand-in.
     nouns = [w.word for w in _posseg().lcut(span) if w.flag.startswith("n") or w.flag == "vn"]
-    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and t not in _MEASURES]
+    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and t not in MEASURES]
     longest = [w for w in words if not any(w != o and w in o for o in words)]
     return tuple(dict.fromkeys(longest))
 

@@ -161,6 +161,11 @@ class Retriever:
         indptr = np.asarray(bm.scores["indptr"])
         return bm.vocab_dict, np.diff(indptr), int(bm.scores["num_docs"])
 
+    @staticmethod
+    def _compound(token: str, vocab: dict[str, int]) -> bool:
+        """Two known words run together (管理策略): jieba's piece, not a name; its parts carry the weight."""
+        return any(token[:i] in vocab and token[i:] in vocab for i in range(2, len(token) - 1))
+
     def idf(self, token: str) -> float:
         """How much a question word says about which passage answers it.
 
@@ -173,7 +178,7 @@ class Retriever:
         if token in vocab:
             d = int(df[vocab[token]])
             return math.log(1 + (n - d + 0.5) / (d + 0.5)) * (0.5 if len(token) == 1 else 1.0)
-        if general_idf(token) < COMMON_WORD_IDF or len(token) == 1:
+        if general_idf(token) < COMMON_WORD_IDF or len(token) == 1 or self._compound(token, vocab):
             return 0.1
         return math.log(1 + (n + 0.5) / 0.5)
 
