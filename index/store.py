@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 from llama_index.core.schema import TextNode
 
+from . import dense as dense_index
 from .errors import IndexBusy, IndexDamaged, IndexMissing
 from .tokens import Tokenizer
 
@@ -103,9 +104,7 @@ def write_version(root: Path, manifest: dict, docs: dict[str, dict], originals: 
     _write_jsonl(tmp / "tokens.jsonl", bm25_tokens)
     _write_jsonl(tmp / "originals.jsonl", ({"doc_id": k, **(v or {})} for k, v in originals.items()))
     (tmp / "terms.txt").write_text("".join(f"{t}\n" for t in sorted(terms)), "utf-8")
-    dense = faiss.IndexFlatIP(int(manifest["embedding"]["dim"]))
-    if len(vectors):
-        dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    dense = dense_index.build(vectors, int(manifest["embedding"]["dim"]))
     faiss.write_index(dense, str(tmp / "dense.faiss"))
     bm25 = bm25s.BM25()
     bm25.index([t or [""] for t in bm25_tokens] or [[""]], show_progress=False)
@@ -168,11 +167,10 @@ def _terms(version: Path) -> list[str]:
 
 def load(root: Path) -> Index:
     import bm25s
-    import faiss
 
     version, manifest = _open(root)
     docs, chunks = _docs_and_chunks(version)
-    dense = faiss.read_index(str(version / "dense.faiss"))
+    dense = dense_index.read(version / "dense.faiss")
     bm25 = bm25s.BM25.load(str(version / "bm25"))
     if dense.ntotal != len(chunks):
         raise IndexDamaged(f"索引 {root} 已损坏（向量 {dense.ntotal} 条，文本块 {len(chunks)} 条）；请重新 ingest")
@@ -205,9 +203,7 @@ class Previous:
 
     @cached_property
     def _dense(self):
-        import faiss
-
-        return faiss.read_index(str(self.path / "dense.faiss"))
+        return dense_index.read(self.path / "dense.faiss")
 
     def vectors(self, rows: list[int]) -> np.ndarray:
         return np.vstack([self._dense.reconstruct(int(r)) for r in rows]) if rows else np.zeros((0, self._dense.d))

@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 import re
 import threading
+import time
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
 
 from index.clean import normalize
+from index import dense as dense_index
 from index.embed import Embedder
 from index.store import Index
 from index.tokens import COMMON_WORD_IDF, general_idf
@@ -74,30 +76,34 @@ class Retriever:
         return vec
 
     def dense(self, question: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        import faiss
-
         vec = self.query_vector(question)
         n = min(n, self.index.faiss.ntotal)
-        params = None
-        if allowed is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64)))
-        scores, rows = self.index.faiss.search(vec, n, params=params)
+        scores, rows = dense_index.search(self.index.faiss, vec, n, None if allowed is None else np.flatnonzero(allowed))
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 
     # --- fused ------------------------------------------------------------
-    def search(self, question: str, top_k: int = 5, filters: dict | None = None) -> list[Hit]:
+    def search(self, question: str, top_k: int = 5, filters: dict | None = None,
+               stages: dict[str, float] | None = None) -> list[Hit]:
+        """The top_k fused hits; `stages`, when given, receives milliseconds per stage (for benchmarks)."""
         s = self.settings
         allowed = self.allowed_rows(filters)
         if allowed is not None and not allowed.any():
             return []
+        clock = _Stages(stages)
         tokens = self.query_tokens(question)
         lex = self.bm25(tokens, s.candidates, allowed) if s.mode != "dense" else []
+        clock.lap("bm25")
+        if s.mode != "bm25":
+            self.query_vector(question)
+            clock.lap("embed_query")
         sem = self.dense(question, s.candidates, allowed) if s.mode != "bm25" else []
+        clock.lap("dense_search")
         lex_rank = {r: i for i, (r, _) in enumerate(lex, 1)}
         sem_rank = {r: i for i, (r, _) in enumerate(sem, 1)}
         if s.mode == "hybrid" and s.fusion == "score":
             lex, sem = self.complete(question, tokens, lex, sem)
         fused = fuse(lex, sem, s)
+        clock.lap("fuse")
         return [
             Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r))
             for r, score in fused[:top_k]
@@ -181,6 +187,19 @@ class Retriever:
         if general_idf(token) < COMMON_WORD_IDF or len(token) == 1 or self._compound(token, vocab):
             return 0.1
         return math.log(1 + (n + 0.5) / 0.5)
+
+
+class _Stages:
+    """Adds the time since the last lap to `stages[name]` (a no-op without a dict)."""
+
+    def __init__(self, stages: dict[str, float] | None) -> None:
+        self.stages, self.t = stages, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        if self.stages is not None:
+            now = time.perf_counter()
+            self.stages[name] = self.stages.get(name, 0.0) + (now - self.t) * 1000
+            self.t = now
 
 
 def fuse(lex: list[tuple[int, float]], sem: list[tuple[int, float]], s: RetrievalSettings) -> list[tuple[int, float]]:

@@ -277,6 +277,42 @@ def bench_crud(index, questions, out) -> None:
     click.echo(table)
 
 
+@bench.command("compare")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("../shared/bench/crud/corpus.jsonl"), show_default=True, help="JSONL: id, date, text")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("../shared/bench/crud/dev_questions.jsonl"), show_default=True)
+@click.option("--index", type=click.Path(path_type=Path), default=Path("bench-out/compare-index"), show_default=True,
+              help="wenjin's index of the corpus (ingested first; unchanged files cost nothing)")
+@click.option("--cache", type=click.Path(path_type=Path), default=Path("bench-out/peer-vectors.sqlite"),
+              show_default=True, help="the peers' passage vectors, kept between runs")
+@click.option("--ingest-docs", type=int, default=150, show_default=True,
+              help="documents for the uncached ingest-speed run (0 skips it)")
+@click.option("--limit", type=int, default=None, help="only the first N questions")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/compare"), show_default=True)
+def bench_compare(corpus, questions, index, cache, ingest_docs, limit, out) -> None:
+    """与同库常见搭法并排比较：原版 llama-index、Chatchat 式、仅 BM25、仅向量。"""
+    from evals.compare import run
+
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    click.echo(run(corpus, questions, index, cache, out, ingest_docs, limit))
+    click.echo(f"\n报告：{out / 'compare.md'}、{out / 'compare.json'}、{out / 'compare.png'}")
+
+
+@bench.command("scale")
+@click.option("--index", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="an index whose real vectors seed the synthetic ones (the CRUD index)")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("../shared/bench/crud/dev_questions.jsonl"), show_default=True)
+@click.option("--size", type=int, default=1_000_000, show_default=True, help="vectors in the synthetic index")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/scale"), show_default=True)
+def bench_scale(index, questions, size, out) -> None:
+    """百万级向量：合成向量（真实向量加噪声）上的建库时间、内存、延迟与相对精确检索的召回。"""
+    from evals.scale import run
+
+    click.echo(run(index, questions, size, out))
+
+
 @bench.command("clean")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--sample", type=int, default=None, help="JSONL 语料只随机取这么多篇（固定种子）")

@@ -1,0 +1,72 @@
+"""`wenjin bench compare` and `wenjin bench scale` end to end on tiny inputs: real models, real indexes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SAMPLES
+from ui.cli import cli
+
+QUESTIONS = [
+    {"qid": "q1", "question": "美姑县花椒加工产业园一年能加工多少花椒？", "answers": ["5000吨"], "gold_doc_ids": ["a1"]},
+    {"qid": "q2", "question": "湖州与广元签约了多少个协作项目？", "answers": ["14个"], "gold_doc_ids": ["a2"]},
+    {"qid": "q3", "question": "航空发动机维修基地项目总投资多少？", "answers": ["26亿元"], "gold_doc_ids": ["a3"]},
+]
+CONFIGS = ["wenjin", "BM25 only", "dense only", "vanilla llama-index", "Chatchat-style"]
+
+
+@pytest.mark.slow
+def test_compare_runs_every_configuration_side_by_side(tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in QUESTIONS), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["bench", "compare", "--corpus", str(SAMPLES / "news_batch.jsonl"),
+                                       "--questions", str(questions), "--index", str(tmp_path / "idx"),
+                                       "--cache", str(tmp_path / "peers.sqlite"), "--ingest-docs", "2",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "compare.json").read_text("utf-8"))
+    assert list(data["configs"]) == CONFIGS
+    wenjin, vanilla = data["configs"]["wenjin"], data["configs"]["vanilla llama-index"]
+    assert wenjin["hit@1"] == 1.0 and wenjin["answer_contains_gold"] == 1.0
+    assert vanilla["answer_contains_gold"] is None  # peers have no answerer: only their context is scored
+    assert vanilla["p50_vs_vanilla"] == 1.0 and wenjin["p50_ms"] > 0
+    assert set(wenjin["stages_p50_ms"]) == {"bm25", "embed_query", "dense_search", "fuse", "answer"}
+    assert data["ingest"]["raw encoder"]["vs_raw_encoder"] == 1.0
+    assert 0 < data["ingest"]["wenjin"]["vs_raw_encoder"]
+    assert (out / "compare.png").read_bytes()[:4] == b"\x89PNG"
+    assert "| Chatchat-style |" in (out / "compare.md").read_text("utf-8")
+    # the peers' vectors are cached: a second run embeds nothing new for them
+    assert (tmp_path / "peers.sqlite").stat().st_size > 0
+
+
+@pytest.mark.slow
+def test_scale_bench_reports_recall_against_exact_search(monkeypatch, sample_index, tmp_path):
+    from evals import scale
+    from index import dense
+
+    monkeypatch.setattr(dense, "FLAT_MAX", 1000)  # the graph index, as past 200k chunks
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in QUESTIONS), "utf-8")
+    table = scale.run(sample_index, questions, 5000, tmp_path / "out")
+    data = json.loads((tmp_path / "out" / "scale.json").read_text("utf-8"))
+    assert data["vectors"] == 5000 and data["index"].startswith("HNSW")
+    assert data["recall@10"] >= 0.9 and data["baseline"]["index"].startswith("flat")
+    assert data["p95_vs_baseline"] > 0 and "recall@10 vs exact" in table
+    assert (tmp_path / "out" / "scale.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_synthetic_vectors_keep_the_real_ones_first_and_are_unit_length():
+    import numpy as np
+
+    from evals.scale import synthesise
+
+    real = np.eye(4, 8, dtype=np.float32)
+    v = synthesise(real, 50)
+    assert np.array_equal(v[:4], real)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(v[4], v[5])
