@@ -21,7 +21,7 @@ from llama_index.core import Document
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
-from . import store
+from . import store, vector_stores
 from .clean import clean_text
 from .dedup import find_duplicates
 from .embed import VectorCache, embed_cached, get_embedder
@@ -49,6 +49,8 @@ class IngestSettings:
     discover_terms: bool = True    # add names found in the articles to jieba (index/terms.py)
     lexical_first_after: int = 500  # chunks left to embed (about a minute here) before BM25 is published first
     terms_file: Path | None = None  # the user's own terms, one a line
+    vector_store: str = "faiss"     # or qdrant / milvus (index/vector_stores.py)
+    vector_store_uri: str | None = None  # their server; unset: a local mode inside the index directory
 
 
 @dataclass
@@ -263,6 +265,9 @@ def _ingest_locked(paths: list[Path], root: Path, settings: IngestSettings, prog
             "dense": {"ready": not pending, "pending": pending},
             "files": s.files,
         }
+        if settings.vector_store != "faiss" and not pending:
+            uri = settings.vector_store_uri or vector_stores.default_uri(settings.vector_store, root)
+            manifest["vector_store"] = vector_stores.publish(settings.vector_store, uri, vectors)
         return store.write_version(root, manifest, docs, originals, chunks, vectors, tokens, terms).name
 
     def lexical_first(chunks, vectors, tokens, pending: int) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from llama_index.core.schema import TextNode
 
-from . import dense as dense_index
+from . import dense as dense_index, vector_stores
 from .errors import IndexBusy, IndexDamaged, IndexMissing
 from .tokens import Tokenizer
 
@@ -134,6 +134,12 @@ def _prune(versions: Path, keep: set[str], spare: int = 1) -> None:
     """Keep the new version and `spare` older ones (a reader may still have one open)."""
     old = sorted((p for p in versions.iterdir() if p.name not in keep and not p.name.startswith("tmp-")), reverse=True)
     for path in old[spare:]:
+        try:
+            external = json.loads((path / "manifest.json").read_text("utf-8")).get("vector_store")
+        except (OSError, ValueError):
+            external = None
+        if external:
+            vector_stores.drop(external)
         shutil.rmtree(path, ignore_errors=True)
 
 

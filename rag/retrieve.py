@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from index.clean import normalize
-from index import dense as dense_index
+from index import dense as dense_index, vector_stores
 from index.embed import Embedder
 from index.store import Index
 from index.tokens import COMMON_WORD_IDF, general_idf
@@ -78,6 +78,10 @@ class Retriever:
     def dense(self, question: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         vec = self.query_vector(question)
         n = min(n, self.index.faiss.ntotal)
+        external = self.index.manifest.get("vector_store")
+        if external and allowed is None:  # filtered searches stay exact, on the local copy
+            found, sims = vector_stores.search(external, self.index.faiss.d, vec, n)
+            return list(zip(found, sims))
         scores, rows = dense_index.search(self.index.faiss, vec, n, None if allowed is None else np.flatnonzero(allowed))
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if r >= 0]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
@@ -33,6 +34,10 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="问题的最大字数")
     max_body_bytes: int = Field(256 * 1024, ge=1024, le=100 * 2**20, description="HTTP 请求体上限（字节）")
     terms_file: Path | None = Field(None, description="自定义词表（每行一个词），导入时加入分词词典")
+    vector_store: Literal["faiss", "qdrant", "milvus"] = Field(
+        "faiss", description="向量检索放在哪里：本地 FAISS，或 Qdrant / Milvus（需 [scale]）")
+    vector_store_uri: str | None = Field(
+        None, description="Qdrant/Milvus 地址（http://…）；不设则用索引目录内的本地模式")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from index.errors import WenjinError
 from rag.settings import Settings
+
+if TYPE_CHECKING:
+    from index.ingest import IngestSettings
 
 
 class Cli(click.Group):
@@ -60,7 +64,7 @@ def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dr
     文本块很多时，先发布只含关键词检索（BM25）的索引版本，向量嵌入完成后再发布完整版本。
     """
     from index import store
-    from index.ingest import IngestSettings, ingest as run_ingest
+    from index.ingest import ingest as run_ingest
 
     s = settings_from(index=index, chunk_chars=chunk_chars, overlap_chars=overlap_chars, embed_model=embed_model,
                       terms_file=terms_file)
@@ -71,9 +75,16 @@ def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dr
             raise ValueError(f"索引 {s.index} 没有记录上次导入的路径；请写明要导入的文件夹")
     if not paths:
         raise ValueError("请给出要导入的文件或文件夹（或用 --resume 沿用上次的路径）")
-    settings = IngestSettings(s.embed_model, s.chunk_chars, s.overlap_chars, terms_file=s.terms_file)
-    report = run_ingest(list(paths), Path(s.index), settings, progress=not quiet, dry_run=dry_run)
+    report = run_ingest(list(paths), Path(s.index), ingest_settings(s), progress=not quiet, dry_run=dry_run)
     _print_report(report, s.index)
+
+
+def ingest_settings(s: Settings) -> IngestSettings:
+    """The ingest half of the settings: chunking, model, word list, where the vectors go."""
+    from index.ingest import IngestSettings
+
+    return IngestSettings(s.embed_model, s.chunk_chars, s.overlap_chars, terms_file=s.terms_file,
+                          vector_store=s.vector_store, vector_store_uri=s.vector_store_uri)
 
 
 def _print_report(r, index: Path) -> None:

@@ -144,6 +144,8 @@ def build(engines, settings: Settings) -> gr.Blocks:
     def upload(token, files, progress=gr.Progress(track_tqdm=True)):
         from index.ingest import ingest
 
+        from .cli import ingest_settings
+
         if not settings.api_token:
             return "服务未设置 WENJIN_API_TOKEN，网页上传已关闭。"
         if token != settings.api_token:
@@ -156,7 +158,7 @@ def build(engines, settings: Settings) -> gr.Blocks:
         for f in files:
             shutil.copy(f if isinstance(f, str) else f.name, inbox / Path(f if isinstance(f, str) else f.name).name)
         roots = [Path(p) for p in engines.get().index.manifest.get("roots", []) if Path(p).exists()]
-        report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, progress=True)
+        report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, ingest_settings(settings), progress=True)
         rejected = "；".join(f"{s}：{r}" for s, r in report.rejected[:10])
         return (f"已导入：新增 {len(report.added)}、更新 {len(report.updated)} 个文件，文档 {report.documents} 篇，"
                 f"新嵌入 {report.embedded} 个文本块" + (f"。拒收：{rejected}" if rejected else "。"))
