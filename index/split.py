@@ -15,8 +15,8 @@ from llama_index.core.schema import TextNode
 # Lossless: every character belongs to some match (the splitter drops what no match covers).
 SENTENCE = r"[^。！？；!?;\n]*[。！？；!?;]+[”’」』\"')）]*|[^。！？；!?;\n]+|\n"
 
-CHUNK_CHARS = 300
-OVERLAP_CHARS = 60
+CHUNK_CHARS = 600
+OVERLAP_CHARS = 100
 
 
 def make_splitter(chunk_chars: int = CHUNK_CHARS, overlap_chars: int = OVERLAP_CHARS) -> SentenceSplitter:

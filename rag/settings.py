@@ -21,8 +21,8 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(60.0, gt=0, le=600, description="LLM 单次请求超时（秒）")
     llm_max_retries: int = Field(2, ge=0, le=10, description="LLM 请求失败后的重试次数（指数退避）")
     api_token: str | None = Field(None, description="HTTP API 需要的 bearer token")
-    chunk_chars: int = Field(300, ge=50, le=4000)
-    overlap_chars: int = Field(60, ge=0, le=1000)
+    chunk_chars: int = Field(600, ge=50, le=4000)
+    overlap_chars: int = Field(100, ge=0, le=1000)
     top_k: int = Field(8, ge=1, le=50, description="回答所用的文本块数")
     cors_origins: list[str] = Field(default_factory=list,
                                     description='允许跨域调用 API 的来源，JSON 列表，如 ["https://chat.example.cn"]')

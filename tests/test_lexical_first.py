@@ -41,7 +41,9 @@ def test_bm25_is_published_before_embedding_and_the_rest_resumes(tmp_path, monke
     root = tmp_path / "ix"
     monkeypatch.setattr(ingest_module, "embed_cached", dies_after(1))
     with pytest.raises(Killed):
-        ingest([SAMPLES], root, IngestSettings(lexical_first_after=10), progress=False)
+        # small chunks, so the samples make several batches of 32 and the kill comes mid-way
+        ingest([SAMPLES], root, IngestSettings(chunk_chars=200, overlap_chars=40, lexical_first_after=10),
+               progress=False)
     ix = store.load(root)  # the BM25-first version is live
     pending = ix.manifest["dense"]["pending"]
     assert not ix.manifest["dense"]["ready"] and pending == ix.manifest["counts"]["chunks"]
@@ -51,7 +53,8 @@ def test_bm25_is_published_before_embedding_and_the_rest_resumes(tmp_path, monke
     assert not a.refused and a.citations[0].source == "dege_assistance.txt" and "关键词检索" in a.notice
 
     monkeypatch.undo()
-    r = CliRunner().invoke(cli, ["ingest", "--resume", "--index", str(root), "--quiet"])
+    r = CliRunner().invoke(cli, ["ingest", "--resume", "--index", str(root), "--quiet",
+                                 "--chunk-chars", "200", "--overlap-chars", "40"])
     assert r.exit_code == 0, r.output
     ix = store.load(root)
     assert ix.manifest["dense"] == {"ready": True, "pending": 0}

