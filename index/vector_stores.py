@@ -13,6 +13,7 @@ filtered searches exactly.
 
 from __future__ import annotations
 
+import atexit
 import time
 import uuid
 from pathlib import Path
@@ -40,10 +41,18 @@ def _store(kind: str, uri: str, collection: str, dim: int, create: bool = False)
     if kind == "qdrant":
         if (kind, uri) not in _CLIENTS:
             remote = uri.startswith(("http://", "https://"))
+            if not _CLIENTS:
+                atexit.register(_close_all)  # local mode's own __del__ fails noisily at interpreter exit
             _CLIENTS[kind, uri] = QdrantClient(url=uri) if remote else QdrantClient(path=uri)
         return QdrantVectorStore(client=_CLIENTS[kind, uri], collection_name=collection, batch_size=256)
     return MilvusVectorStore(uri=uri, dim=dim, collection_name=collection, similarity_metric="IP",
                              overwrite=create, batch_size=1000)
+
+
+def _close_all() -> None:
+    for client in _CLIENTS.values():
+        client.close()
+    _CLIENTS.clear()
 
 
 def publish(kind: str, uri: str, vectors: np.ndarray) -> dict:

@@ -26,6 +26,7 @@ _ITEM_FOLLOW = "由是以将在从于为拟计划依托位于总投资投资主�
 MIN_SENTENCE_SUPPORT = 0.34   # share of the question's idf mass a sentence must contain to be used
 MIN_DOC_SUPPORT = 0.6         # …and that its whole article must contain, for a factoid answer
 MAX_ITEMS = 12
+_ANAPHOR = re.compile(r"^(?:那一年|这一年|那年|当年|同年|当时|此后|随后)")
 _MEASURED = ("number", "money", "date", "day")
 
 
@@ -241,7 +242,8 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
     # is only a bonus, since their patterns are loose (数学家 answers 谁 without 公司 or 局).
     def rank(s: Sentence) -> tuple[bool, float]:
         context = coverage(weights, s.meta.get("title", ""), s.before, s.text)
-        evidence = has_evidence(s.text, qk.wants, weights)
+        evidence = has_evidence(s.text, qk.wants, weights) or bool(
+            _ANAPHOR.match(s.text) and has_evidence(s.before, qk.wants, weights))  # 那一年 after 2008年…
         return (evidence or qk.wants not in _MEASURED,
                 s.support + 0.5 * context + 0.2 * evidence + 0.05 * closeness(s.text, qk.around)
                 + 0.1 * has_focus(s.text, qk))
