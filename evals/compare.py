@@ -262,7 +262,7 @@ def plot(result: dict, path: Path) -> None:
     a.set_xticks([x + 1.5 * width for x in range(len(names))], names, rotation=15, fontsize=8)
     a.set_ylim(0, 1)
     a.set_title("retrieval quality (CRUD dev)")
-    a.legend(fontsize=7)
+    a.legend(fontsize=7, loc="lower left")
     b.bar([x - 0.2 for x in range(len(names))], [r["p50_ms"] for r in rows], 0.4, label="p50")
     b.bar([x + 0.2 for x in range(len(names))], [r["p95_ms"] for r in rows], 0.4, label="p95")
     b.set_xticks(range(len(names)), names, rotation=15, fontsize=8)
