@@ -183,7 +183,9 @@ def _enumerated(qk: QuestionKind, usable: list[Sentence], composer: Composer) ->
     for s in sorted(usable, key=lambda s: s.support, reverse=True)[:3]:
         names = list(dict.fromkeys(enumeration(s.text, qk.head)))
         if len(names) >= 2:
-            return f"共找到 {len(names)} 项：{'、'.join(names)}。{composer.cite(s)}"
+            # the items are cut out of one sentence by pattern: the sentence itself follows, so a
+            # wrongly cut item (应急管理 lost from 与应急管理、气象…) is visible at once
+            return f"共找到 {len(names)} 项：{'、'.join(names)}。\n原文：{s.text}{composer.cite(s)}"
     return None
 
 
