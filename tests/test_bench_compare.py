@@ -70,3 +70,11 @@ def test_synthetic_vectors_keep_the_real_ones_first_and_are_unit_length():
     assert np.array_equal(v[:4], real)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert not np.allclose(v[4], v[5])
+
+
+def test_scale_smaller_than_the_real_index_is_a_clear_error(sample_index, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps(QUESTIONS[0], ensure_ascii=False) + "\n", "utf-8")
+    result = CliRunner().invoke(cli, ["bench", "scale", "--index", str(sample_index), "--size", "3",
+                                      "--questions", str(questions)])
+    assert result.exit_code == 1 and "小于索引" in result.output
