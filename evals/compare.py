@@ -177,7 +177,7 @@ def ingest_speed(corpus: Path, n_docs: int, workdir: Path) -> dict:
 
 def run(corpus: Path, questions: Path, index: Path, cache: Path, out: Path, ingest_docs: int = 150,
         limit: int | None = None) -> str:
-    qs = [json.loads(line) for line in questions.read_text("utf-8").splitlines() if line.strip()][:limit]
+    qs = load_questions(questions)[:limit]
     out.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="wenjin-compare-"))
     try:
@@ -199,6 +199,25 @@ def run(corpus: Path, questions: Path, index: Path, cache: Path, out: Path, inge
     (out / "compare.md").write_text(table + "\n", "utf-8")
     plot(result, out / "compare.png")
     return table
+
+
+def load_questions(path: Path) -> list[dict]:
+    """CRUD-format questions: each needs `question`, `answers` and `gold_doc_ids`."""
+    qs = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{path} 第 {n} 行不是 JSON（{e.msg}）") from None
+        missing = [k for k in ("question", "answers", "gold_doc_ids") if not isinstance(q, dict) or k not in q]
+        if missing:
+            raise ValueError(f"{path} 第 {n} 行缺少 {'、'.join(missing)}；格式同 ../shared/bench/crud/dev_questions.jsonl")
+        qs.append(q)
+    if not qs:
+        raise ValueError(f"{path} 里没有问题")
+    return qs
 
 
 def summarise(runs: list[Run], qs: list[dict], speed: dict) -> dict:
