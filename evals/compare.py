@@ -33,6 +33,7 @@ from rag.retrieve import RetrievalSettings, Retriever
 from rag.settings import Settings
 
 from .crud import doc_of, docs_of, metrics
+from .gold import read_jsonl
 from .metrics import contains_answer
 from .peers import Peer, build_chatchat, build_vanilla, load_corpus
 
@@ -204,16 +205,10 @@ def run(corpus: Path, questions: Path, index: Path, cache: Path, out: Path, inge
 def load_questions(path: Path) -> list[dict]:
     """CRUD-format questions: each needs `question`, `answers` and `gold_doc_ids`."""
     qs = []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            q = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path} 第 {n} 行不是 JSON（{e.msg}）") from None
-        missing = [k for k in ("question", "answers", "gold_doc_ids") if not isinstance(q, dict) or k not in q]
+    for n, q in read_jsonl(path):
+        missing = [k for k in ("question", "answers", "gold_doc_ids") if k not in q]
         if missing:
-            raise ValueError(f"{path} 第 {n} 行缺少 {'、'.join(missing)}；格式同 ../shared/bench/crud/dev_questions.jsonl")
+            raise ValueError(f"{path}:{n}: 缺少 {'、'.join(missing)}；格式同 ../shared/bench/crud/dev_questions.jsonl")
         qs.append(q)
     if not qs:
         raise ValueError(f"{path} 里没有问题")

@@ -38,7 +38,7 @@ def load_gold(path: Path, fmt: str = "auto") -> list[GoldItem]:
         fmt = "csv" if path.suffix.lower() == ".csv" else "jsonl"
     if fmt == "csv":
         return _dedup_ids(path, _load_csv(path))
-    rows = list(_jsonl(path))
+    rows = list(read_jsonl(path))
     if fmt == "crud" or (fmt == "jsonl" and rows and "qid" in rows[0][1] and "gold_doc_ids" in rows[0][1]):
         return _dedup_ids(path, [(no, _from_crud(path, no, obj)) for no, obj in rows])
     if fmt not in ("jsonl", "gold"):
@@ -46,7 +46,8 @@ def load_gold(path: Path, fmt: str = "auto") -> list[GoldItem]:
     return _dedup_ids(path, [(no, _from_gold(path, no, obj)) for no, obj in rows])
 
 
-def _jsonl(path: Path):
+def read_jsonl(path: Path):
+    """(line number, object) for each non-blank line; a bad line is an error naming file and line."""
     for no, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
         if not line.strip():
             continue

@@ -78,20 +78,15 @@ class Peer:
 
 def load_corpus(path: Path, limit: int | None = None) -> list[dict]:
     """Documents `{"id", "text", …}` of a JSONL corpus, the first `limit` of them."""
+    from .gold import read_jsonl
+
     docs = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path} 第 {n} 行不是 JSON（{e.msg}）") from None
-            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or "id" not in doc:
-                raise ValueError(f"{path} 第 {n} 行缺少 id 或 text 字段；比较基准的语料每行应是 {{\"id\", \"text\"}}")
-            docs.append(doc)
-            if limit and len(docs) >= limit:
-                break
+    for n, doc in read_jsonl(path):
+        if not isinstance(doc.get("text"), str) or "id" not in doc:
+            raise ValueError(f"{path}:{n}: 缺少 id 或 text 字段；比较基准的语料每行应是 {{\"id\", \"text\"}}")
+        docs.append(doc)
+        if limit and len(docs) >= limit:
+            break
     return docs
 
 

@@ -86,10 +86,10 @@ def test_compare_names_the_bad_line_of_its_inputs(tmp_path):
     questions.write_text('{"question": "问"}\n', "utf-8")
     result = CliRunner().invoke(cli, ["bench", "compare", "--corpus", str(corpus), "--questions", str(questions),
                                       "--index", str(tmp_path / "i"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1 and "第 1 行缺少 answers、gold_doc_ids" in result.output
+    assert result.exit_code == 1 and "q.jsonl:1: 缺少 answers、gold_doc_ids" in result.output
 
     from evals.peers import load_corpus
 
     corpus.write_text('{"id": "a", "text": "正文"}\n{"title": "无正文"}\n', "utf-8")
-    with pytest.raises(ValueError, match="第 2 行缺少 id 或 text"):
+    with pytest.raises(ValueError, match="c.jsonl:2: 缺少 id 或 text"):
         load_corpus(corpus)
