@@ -9,7 +9,6 @@ seconds, chunks, and the ratio of the two, since absolute times here are noisy.
 
 from __future__ import annotations
 
-import json
 import random
 import tempfile
 import time
@@ -21,6 +20,8 @@ from tqdm import tqdm
 from index.clean import clean_text
 from index.ingest import IngestSettings, ingest
 from index.readers import RawArticle, iter_files, read_file
+
+from .report import save
 
 KINDS = ("拼音", "乱码", "版式", "规范化")
 
@@ -75,10 +76,8 @@ def run(corpora: dict[str, list[Path]], out: Path) -> str:
         stats["ingest_clean"] = timed_ingest(paths, clean=True)
         stats["ingest_raw"] = timed_ingest(paths, clean=False)
         results[name] = stats
-    (out / "cleaning.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), "utf-8")
     table = _table(results)
-    (out / "cleaning.md").write_text(table + "\n", "utf-8")
-    _plot(results, out / "cleaning.png")
+    save(out, "cleaning", results, table, _plot)
     return table
 
 

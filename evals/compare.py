@@ -36,6 +36,7 @@ from .crud import doc_of, docs_of, metrics
 from .gold import read_jsonl
 from .metrics import contains_answer
 from .peers import Peer, build_chatchat, build_vanilla, load_corpus
+from .report import save
 
 BASELINE = "vanilla llama-index"
 
@@ -81,7 +82,7 @@ def engine_runner(engine: Engine, run: Run) -> Callable[[dict], None]:
         hits = engine.retriever.search(q["question"], top_k=10, stages=stages)
         run.ranked.append([docs_of(h.meta) for h in hits])
         run.in_context.append(contains_answer(q["answers"], "".join(h.node.text for h in hits[: run.context_k])))
-        engine.retriever._vectors.clear()  # the timed answer pays for its query embedding again
+        engine.retriever.forget_queries()  # the timed answer pays for its query embedding again
         t0 = time.perf_counter()
         answer = engine.ask(q["question"], use_llm=False)
         run.e2e_ms.append((time.perf_counter() - t0) * 1000)
@@ -179,7 +180,6 @@ def ingest_speed(corpus: Path, n_docs: int, workdir: Path) -> dict:
 def run(corpus: Path, questions: Path, index: Path, cache: Path, out: Path, ingest_docs: int = 150,
         limit: int | None = None) -> str:
     qs = load_questions(questions)[:limit]
-    out.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="wenjin-compare-"))
     try:
         runs, askers = build_all(corpus, index, cache, workdir)
@@ -195,10 +195,8 @@ def run(corpus: Path, questions: Path, index: Path, cache: Path, out: Path, inge
         shutil.rmtree(workdir, ignore_errors=True)
     result = summarise(runs, qs, speed)
     result.update(corpus=str(corpus), questions=len(qs), peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    (out / "compare.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
     table = markdown(result)
-    (out / "compare.md").write_text(table + "\n", "utf-8")
-    plot(result, out / "compare.png")
+    save(out, "compare", result, table, plot)
     return table
 
 

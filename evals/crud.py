@@ -22,6 +22,7 @@ from rag.retrieve import RetrievalSettings, fuse
 from rag.settings import Settings
 
 from .metrics import contains_answer
+from .report import save
 
 VARIANTS = [
     ("bm25", RetrievalSettings(mode="bm25")),
@@ -72,10 +73,8 @@ def run(settings: Settings, questions_path: Path, out: Path) -> str:
     answers = _answers(engine, questions, configured)
     result = {"questions": len(questions), "chunks": len(chunks), "configured": asdict(configured),
               "retrieval": rows, "answers": answers}
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "crud.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
     table = _table(rows, answers, len(questions), len(chunks))
-    (out / "crud.md").write_text(table + "\n", "utf-8")
+    save(out, "crud", result, table)
     return table
 
 

@@ -60,6 +60,15 @@ def write(runs: list[dict], gold: Path, out: Path) -> dict[str, Path]:
     return paths
 
 
+def save(out: Path, stem: str, result: dict, table: str, plot=None) -> None:
+    """A benchmark's three outputs side by side: `stem`.json (the numbers), .md (the table), .png."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
+    (out / f"{stem}.md").write_text(table + "\n", "utf-8")
+    if plot:
+        plot(result, out / f"{stem}.png")
+
+
 def _slug(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:60]
 

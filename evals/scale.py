@@ -29,6 +29,7 @@ from index.embed import get_embedder
 from index.store import load
 
 from .compare import disk_mb, p, rss_mb
+from .report import save
 
 SIGMA = 0.025  # cos ≈ 0.9 to the real vector it comes from: a near-paraphrase for e5-small
 
@@ -109,11 +110,8 @@ def run(index_dir: Path, questions: Path, size: int, out: Path) -> str:
                      "search_p50_ms": p(base["search"], 0.5), "search_p95_ms": p(base["search"], 0.95)},
     }
     result["p95_vs_baseline"] = result["p95_ms"] / result["baseline"]["p95_ms"]
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "scale.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
     table = markdown(result)
-    (out / "scale.md").write_text(table + "\n", "utf-8")
-    plot(result, out / "scale.png")
+    save(out, "scale", result, table, plot)
     return table
 
 
