@@ -104,5 +104,17 @@ def general_idf(word: str) -> float:
 
 
 def is_name(word: str) -> bool:
-    """A word rare in general Chinese (a place, park or company name), by jieba's idf table."""
-    return len(word) >= 2 and not word.isdigit() and general_idf(word) >= COMMON_WORD_IDF
+    """A word rare in general Chinese (a place, park or company name), by jieba's idf table,
+    and not everyday words run together (管理策略, 入选为): jieba's dictionary holds such
+    phrases without an idf, but an article may well say 管理 and 策略 apart."""
+    return (len(word) >= 2 and not word.isdigit() and general_idf(word) >= COMMON_WORD_IDF
+            and not _everyday_compound(word))
+
+
+_PARTICLE = set("为了的是在于到成")
+
+
+def _everyday_compound(word: str) -> bool:
+    common = lambda w: general_idf(w) < COMMON_WORD_IDF  # noqa: E731
+    return any((len(word[:i]) >= 2 and len(word[i:]) >= 2 and common(word[:i]) and common(word[i:]))
+               or (word[i:] in _PARTICLE and common(word[:i])) for i in range(2, len(word)))

@@ -28,6 +28,8 @@ MIN_DOC_SUPPORT = 0.6         # …and that its whole article must contain, for 
 MAX_ITEMS = 12
 _ANAPHOR = re.compile(r"^(?:那一年|这一年|那年|当年|同年|当时|此后|随后)")
 _MEASURED = ("number", "money", "date", "day")
+KIND_BONUS = 0.3
+CLOSE_BONUS = 0.1
 
 
 @dataclass
@@ -72,6 +74,12 @@ def score(sents: list[Sentence], weights: dict[str, float]) -> None:
     for s in sents:
         own = coverage(weights, s.text)
         s.support = own + 0.5 * (coverage(weights, s.text, s.before, s.meta.get("title", "")) - own)
+
+
+def stand_ins(weights: dict[str, float], qk: QuestionKind) -> set[str]:
+    """Words the answer itself stands in for: 什么职位 is answered by 主席 and 百分比 by
+    "52.3%", so an article that lacks 职位 or 百分比 may still answer."""
+    return {t for t in weights if t == qk.kind_of or t in MEASURES}
 
 
 class Composer:
@@ -151,7 +159,7 @@ def compose(question: str, qk: QuestionKind, hits: list[Hit], docs: dict[str, di
         if text:
             return text, composer.citations
     if qk.kind == "factoid":
-        text = _factoid_answer(qk, usable, docs, weights, composer)
+        text = _factoid_answer(question, qk, usable, docs, weights, composer)
         return (text, composer.citations) if text else None
     return _general_answer(usable, composer), composer.citations
 
@@ -226,13 +234,42 @@ def answers_it(s: Sentence, qk: QuestionKind, doc_support: float) -> bool:
             and all(n in stated for n in qk.numbers))
 
 
+_COUNT = "\\d一二三四五六七八九十两百千万"
+_NOT_NAME = set("的向在对和与及了是为把被从到给让等将也都个该此这那其各家一")
+_KIND_SUFFIX = {"城市": "市", "国家": "国", "省份": "省", "团队": "队"}  # 哪个城市 is answered by 蔚山市
+
+
+def counts_in(text: str, unit: str) -> bool:
+    """Does the text count in the question's classifier ("4套" for 几套)?"""
+    return bool(re.search(rf"[{_COUNT}]\s*{unit}", text))
+
+
+# kinds whose instances do not end in the kind's word: a name is given (取名“共创辉煌”), a model is a code
+_KIND_PATTERN = {"名称": re.compile(r"取名|名为|命名|名叫|叫做|称为|定名"), "型号": re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")}
+_KIND_PATTERN["名字"] = _KIND_PATTERN["名称"]
+
+
+def names_kind(text: str, kind: str, question: str) -> bool:
+    """Does the text name an instance of `kind` in words the question lacks (互利共赢原则 for 什么原则)?"""
+    if kind in _KIND_PATTERN:
+        return bool(_KIND_PATTERN[kind].search(text))
+    for k in dict.fromkeys([kind, _KIND_SUFFIX.get(kind, kind)]):
+        for m in re.finditer(re.escape(k), text):
+            lead = text[max(0, m.start() - 2): m.start()]
+            if len(lead) == 2 and re.fullmatch(r"[\w\u3400-\u9fff]{2}", lead) and lead not in question \
+                    and not _NOT_NAME & set(lead[-1]):
+                return True
+    return False
+
+
 def has_focus(text: str, qk: QuestionKind) -> bool:
     return any(w in text.lower() for w in qk.focus)
 
 
-def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], weights: dict[str, float],
+def _factoid_answer(question: str, qk: QuestionKind, usable: list[Sentence], docs: dict[str, dict], weights: dict[str, float],
                     composer: Composer) -> str | None:
-    doc_support = {d: _support(docs[d], weights) if _names_match(docs[d], weights) else 0.0
+    optional = stand_ins(weights, qk)
+    doc_support = {d: _support(docs[d], weights, optional) if _names_match(docs[d], weights) else 0.0
                    for d in {s.meta["doc_id"] for s in usable}}
     fitting = [s for s in usable if answers_it(s, qk, doc_support[s.meta["doc_id"]])]
     if not fitting:
@@ -246,9 +283,12 @@ def _factoid_answer(qk: QuestionKind, usable: list[Sentence], docs: dict[str, di
         context = coverage(weights, s.meta.get("title", ""), s.before, s.text)
         evidence = has_evidence(s.text, qk.wants, weights) or bool(
             _ANAPHOR.match(s.text) and has_evidence(s.before, qk.wants, weights))  # 那一年 after 2008年…
+        if qk.unit:
+            evidence = evidence and counts_in(s.text, qk.unit)
+        typed = bool(qk.kind_of) and names_kind(s.text, qk.kind_of, question)
         return (evidence or qk.wants not in _MEASURED,
-                s.support + 0.5 * context + 0.2 * evidence + 0.05 * closeness(s.text, qk.around)
-                + 0.1 * has_focus(s.text, qk))
+                s.support + 0.5 * context + 0.2 * evidence + CLOSE_BONUS * closeness(s.text, qk.around)
+                + 0.1 * has_focus(s.text, qk) + KIND_BONUS * typed)
 
     ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
@@ -282,8 +322,11 @@ def _names_match(doc: dict, weights: dict[str, float]) -> bool:
     return max(names, key=weights.get) in text and found >= 2 / 3 * sum(weights[n] for n in names)
 
 
-def _support(doc: dict, weights: dict[str, float]) -> float:
-    return coverage(weights, doc["metadata"].get("title", ""), doc["text"])
+def _support(doc: dict, weights: dict[str, float], optional: set[str] = frozenset()) -> float:
+    """The article's coverage of the question; an `optional` word it lacks counts half."""
+    text = doc["metadata"].get("title", "") + "\n" + doc["text"]
+    lacking = {t for t in optional if t not in text.lower()}
+    return coverage({t: w * (0.5 if t in lacking else 1.0) for t, w in weights.items()}, text)
 
 
 def _general_answer(usable: list[Sentence], composer: Composer) -> str:

@@ -47,6 +47,8 @@ class QuestionKind:
     focus: tuple[str, ...] = ()   # factoid: the words next to the question word ("多少游客" → 游客)
     around: tuple[str, str] = ("", "")  # the question's text just before and just after its question word
     numbers: tuple[str, ...] = ()  # digits the question states ("2024年"): the answer must state them too
+    unit: str = ""     # number questions: the classifier asked for ("几套" → 套); the answer counts in it
+    kind_of: str = ""  # what/who/place questions: the noun the answer is an instance of (什么原则 → 原则)
 
 
 def classify(question: str, tokens: list[str]) -> QuestionKind:
@@ -63,7 +65,9 @@ def classify(question: str, tokens: list[str]) -> QuestionKind:
                 wants = "money"
             if wants == "date" and re.search(r"哪天|哪一天|几月几[日号]|日期", q):
                 wants = "day"
-            return QuestionKind("factoid", wants, None, focus=focus_words(q, tokens), numbers=numbers, around=around(q))
+            return QuestionKind("factoid", wants, None, focus=focus_words(q, tokens), numbers=numbers,
+                                around=around(q), unit=asked_unit(q) if wants == "number" else "",
+                                kind_of=asked_kind(q, tokens) if wants in ("what", "who", "place") else "")
     return QuestionKind("general", None, None, numbers=numbers)
 
 
@@ -77,6 +81,33 @@ def around(question: str) -> tuple[str, str]:
     after = _FILLER.sub("", re.sub(r"^[个家项条位次年天名所座万亿千百]", "", after))
     before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
     return before, after
+
+
+_UNIT = re.compile(r"(?:几|多少)([个家项条位次天名所座套台辆架艘件只头株亩元吨枚颗场批轮户间处种类起例])")
+_KIND = re.compile(r"(?:什么|哪个|哪家|哪一|哪种|何种|哪座|哪所|哪支|哪款|哪部|哪条)")
+
+
+def asked_unit(question: str) -> str:
+    """The classifier a count question asks in: 几套反无人机系统 is answered by "4套", not "13亿美元"."""
+    m = _UNIT.search(question)
+    return m.group(1) if m else ""
+
+
+def asked_kind(question: str, tokens: list[str]) -> str:
+    """The noun the answer is one of: right after 什么/哪个 (什么原则 → 原则, 哪个州 → 州), or
+    before 是什么 (纪念碑的名称是什么 → 名称). The answer names it in words the question lacks."""
+    m = _KIND.search(question)
+    if not m:
+        return ""
+    after = question[m.end():]
+    words = [t for t in tokens if (len(t) >= 2 or t in _PLACE_SUFFIX) and after.startswith(t)]
+    if not words and not _PUNCT.sub("", after) and question[: m.start()].endswith(("是", "为")):
+        before = _FILLER.sub("", question[: m.start()])
+        words = [t for t in tokens if len(t) >= 2 and before.endswith(t)]
+    return max(words, key=len) if words else ""
+
+
+_PLACE_SUFFIX = set("州省市县区国")
 
 
 def closeness(sentence: str, around: tuple[str, str]) -> int:
@@ -100,7 +131,8 @@ def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
         return ()
     # Only nouns: a sentence may say 召开 where the question says 举办, but 游客 has no stand-in.
     nouns = [w.word for w in _posseg().lcut(span) if w.flag.startswith("n") or w.flag == "vn"]
-    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and t not in MEASURES]
+    measures = [m for m in MEASURES if m in span]  # 百分 of 百分比 is no focus either: "52.3%" answers it
+    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and not any(t in m for m in measures)]
     longest = [w for w in words if not any(w != o and w in o for o in words)]
     return tuple(dict.fromkeys(longest))
 
