@@ -30,6 +30,7 @@ _ANAPHOR = re.compile(r"^(?:那一年|这一年|那年|当年|同年|当时|此�
 _MEASURED = ("number", "money", "date", "day")
 KIND_BONUS = 0.3
 CLOSE_BONUS = 0.1
+RUNNER_UP = 0.85
 
 
 @dataclass
@@ -292,6 +293,7 @@ def _factoid_answer(question: str, qk: QuestionKind, usable: list[Sentence], doc
 
     ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
+    scores = {id(s): rank(s) for s in ranked[:4]}
     before = _previous(best, docs)
     text = ""
     if before and not has_evidence(best.text, qk.wants, weights) and has_evidence(before.text, qk.wants, weights):
@@ -300,7 +302,13 @@ def _factoid_answer(question: str, qk: QuestionKind, usable: list[Sentence], doc
     after = _next(best, docs)  # the fact is often finished in the next sentence (CRUD dev: +2 of 115)
     if after:
         text += f"{after.text}{composer.cite(after)}"
-    others = [s for s in ranked[1:3] if has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
+    shown = {best.text, after.text if after else "", before.text if before else ""}
+    runner = next((s for s in ranked[1:4] if s.text not in shown and scores[id(s)][0] == scores[id(best)][0]
+                   and scores[id(s)][1] >= RUNNER_UP * scores[id(best)][1]), None)
+    if runner:
+        text += f"\n原文还说：{runner.text}{composer.cite(runner)}"
+        shown.add(runner.text)
+    others = [s for s in ranked[1:3] if s.text not in shown and has_evidence(s.text, qk.wants, weights) and s.support >= best.support * 0.9
               and s.meta["doc_id"] != best.meta["doc_id"] and s.text != best.text]  # a reprint adds nothing
     for s in others[:1]:
         where = f"《{s.meta['title']}》" if s.meta.get("title") else (s.meta.get("outlet") or "另一篇报道")
@@ -337,11 +345,12 @@ def _general_answer(usable: list[Sentence], composer: Composer) -> str:
 
 
 def show_date(date: str) -> str:
-    """ISO dates as they are; a date stated without its year says so."""
+    """A date as Chinese text writes it (2023年8月16日); one stated without its year says so."""
     if date.startswith("--"):
         month, day = date[2:].split("-")
         return f"{int(month)}月{int(day)}日（年份不详）"
-    return date
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    return f"{m[1]}年{int(m[2])}月{int(m[3])}日" if m else date
 
 
 def date_note(citations: list[Citation]) -> str:

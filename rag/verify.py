@@ -42,10 +42,10 @@ _MARKERS = re.compile(r"(?:\[\d+\])+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-# List numbers ("2. "), count headings ("共找到 4 项：") and attributions ("另据《…》：") frame a
+# List numbers ("2. "), count headings ("共找到 4 项："), attributions ("另据《…》：", "原文还说：") frame a
 # claim; the cited passage need not repeat them, so they are cut off before the claim is checked.
 _ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*"
-                         r"|^\s*另?据[^：:，。]{1,60}?(?:报道|消息|称)?[：:]\s*")
+                         r"|^\s*另?据[^：:，。]{1,60}?(?:报道|消息|称)?[：:]\s*|^\s*原文(?:还说)?[：:]\s*")
 
 
 def claims(answer: str) -> list[tuple[str, list[int]]]:

@@ -92,5 +92,5 @@ def test_dry_run_prints_the_plan(sample_index, tmp_path):
 def test_ask_names_the_reprint_and_the_article_date(sample_index):
     r = run("ask", "宜宾三江新区锂电铜箔项目计划投资多少?", "--index", str(sample_index))
     assert r.exit_code == 0, r.output
-    assert "（报道日期：2023-12-10）" in r.output
+    assert "（报道日期：2023年12月10日）" in r.output
     assert "亦见：" in r.output and "yibin_battery.md" in r.output

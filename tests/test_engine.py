@@ -65,7 +65,7 @@ def test_date_filter_excludes_older_articles(engine):
 
 def test_the_answer_states_the_date_of_the_article_it_cites(engine):
     a = engine.ask("香港代表团在成都签署了几项合作协议?")
-    assert a.citations[0].date == "2024-05-22" and a.text.endswith("（报道日期：2024-05-22）")
+    assert a.citations[0].date == "2024-05-22" and a.text.endswith("（报道日期：2024年5月22日）")
     assert "[" not in a.text.splitlines()[-1]  # the note adds no citation markers
 
 
