@@ -172,7 +172,8 @@ def _list_answer(qk: QuestionKind, usable: list[Sentence], top_doc: str, docs: d
     # so read those articles whole.
     relevant = [top_doc] + sorted({s.meta["doc_id"] for s in usable if s.support >= 0.75} - {top_doc})
     found: dict[str, Sentence] = {}
-    for s in sentences([(d, 0, len(docs[d]["text"])) for d in relevant[:3]], docs):
+    whole = sentences([(d, 0, len(docs[d]["text"])) for d in relevant[:3]], docs)
+    for s in whole:
         name = list_item(s.text, qk.head)
         if name and name not in found:
             found[name] = s
@@ -180,16 +181,23 @@ def _list_answer(qk: QuestionKind, usable: list[Sentence], top_doc: str, docs: d
     items = {k: s for k, s in found.items() if s.opens_paragraph}
     items = items if len(items) >= 2 else found
     if len(items) < 2:
-        return _enumerated(qk, usable, composer)
+        return _enumerated(qk, usable, composer, whole)
     lines = [f"共找到 {len(items)} 项：" if len(items) <= MAX_ITEMS else f"共找到 {len(items)} 项，列出前 {MAX_ITEMS} 项："]
     for i, (name, s) in enumerate(list(items.items())[:MAX_ITEMS], 1):
         lines.append(f"{i}. {name}：{_detail(s.text, name)}{composer.cite(s)}")
     return "\n".join(lines)
 
 
-def _enumerated(qk: QuestionKind, usable: list[Sentence], composer: Composer) -> str | None:
-    """The best-supported sentence that enumerates things, as one cited line."""
-    for s in sorted(usable, key=lambda s: s.support, reverse=True)[:3]:
+def _enumerated(qk: QuestionKind, usable: list[Sentence], composer: Composer,
+                whole: list[Sentence] = ()) -> str | None:
+    """The sentence that enumerates the things asked for, as one cited line: first one of the
+    relevant articles that introduces them by the head noun (领导人包括A、B、C), then one of the
+    best supported that closes with it (A、B等领域), then the best supported enumerating anything."""
+    ranked = sorted(usable, key=lambda s: s.support, reverse=True)
+    head = re.escape(qk.head or "")
+    introduced = [s for s in whole if head and re.search(rf"{head}(?:包括|包含|涵盖|分别是|分别为|有)[^，。]{{1,24}}、", s.text)]
+    named = [s for s in ranked[:5] if head and re.search(rf"等[^，。]{{0,4}}{head}", s.text)]
+    for s in introduced[:1] + named + [s for s in ranked[:3] if s not in named]:
         names = list(dict.fromkeys(enumeration(s.text, qk.head)))
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a
@@ -248,6 +256,9 @@ def counts_in(text: str, unit: str) -> bool:
 # kinds whose instances do not end in the kind's word: a name is given (取名“共创辉煌”), a model is a code
 _KIND_PATTERN = {"名称": re.compile(r"取名|名为|命名|名叫|叫做|称为|定名"), "型号": re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?")}
 _KIND_PATTERN["名字"] = _KIND_PATTERN["名称"]
+_KIND_PATTERN.update({"原因": re.compile(r"因为|由于|因[^此而]|所致|归因|原因是|源于"),
+                      "目的": re.compile(r"为了|以便|旨在|目的是|用于|以期|了解"),
+                      "方式": re.compile(r"通过|采用|利用|经由|借助|以[^，。]{1,8}方式")})
 
 
 def names_kind(text: str, kind: str, question: str) -> bool:

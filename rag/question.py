@@ -55,8 +55,7 @@ def classify(question: str, tokens: list[str]) -> QuestionKind:
     q = question.strip()
     if _LIST.search(q):
         before, after = _LIST.split(q, maxsplit=1)
-        after_words = [t for t in tokens if len(t) >= 2 and after.startswith(t)]
-        head = after_words[0] if after_words else _head_noun(before, tokens)
+        head = _phrase_head(after) or _head_noun(before, tokens)
         return QuestionKind("list", None, head)
     numbers = tuple(re.findall(r"\d+(?:\.\d+)?", q))
     for wants, pattern in _TYPES.items():
@@ -135,6 +134,16 @@ def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
     words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and not any(t in m for m in measures)]
     longest = [w for w in words if not any(w != o and w in o for o in words)]
     return tuple(dict.fromkeys(longest))
+
+
+def _phrase_head(after: str) -> str | None:
+    """The last noun of the noun phrase after 哪些: 非洲国家领导人发表了… → 领导人."""
+    head = None
+    for w in _posseg().lcut(after):
+        if not (w.flag.startswith("n") or w.flag == "vn") or len(w.word) < 2:
+            break
+        head = w.word
+    return head
 
 
 def _head_noun(before: str, tokens: list[str]) -> str | None:
