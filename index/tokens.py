@@ -111,10 +111,19 @@ def is_name(word: str) -> bool:
             and not _everyday_compound(word))
 
 
-_PARTICLE = set("为了的是在于到成")
+_PARTICLE = set("为了的是在于到成要将会把被也都就")
+_NEVER_ENDS_NAME = set("要把被也都就的了")  # 锡会, 华为, 新成 are names; a name never ends in 要
 
 
 def _everyday_compound(word: str) -> bool:
-    common = lambda w: general_idf(w) < COMMON_WORD_IDF  # noqa: E731
-    return any((len(word[:i]) >= 2 and len(word[i:]) >= 2 and common(word[:i]) and common(word[i:]))
-               or (word[i:] in _PARTICLE and common(word[:i])) for i in range(2, len(word)))
+    """管理策略 (two everyday words), 入选为 (an everyday word and a particle), 厂要 (a character
+    and a particle no name ends in)."""
+    def common(w: str) -> bool:
+        return general_idf(w) < COMMON_WORD_IDF
+
+    for i in range(1, len(word)):
+        head, tail = word[:i], word[i:]
+        if (len(head) >= 2 and len(tail) >= 2 and common(head) and common(tail)) \
+                or (len(head) >= 2 and tail in _PARTICLE and common(head)) or (i == 1 and tail in _NEVER_ENDS_NAME):
+            return True
+    return False
