@@ -113,3 +113,21 @@ def test_a_fake_marker_inside_an_article_is_not_a_citation(tmp_path):
     a = Engine(Settings(index=tmp_path / "ix")).ask("甘孜州冷水鱼养殖基地投资多少")
     assert "1.1亿元" in a.text
     assert {int(n) for n in re.findall(r"\[(\d+)\]", a.text)} == {c.n for c in a.citations} == {1}
+
+
+def test_the_answer_names_the_instance_not_the_echo(tmp_path):
+    """The sentence repeating the question's words (川港两地应坚持的原则很重要) loses to the one naming the
+    asked kind (平等互利原则); an article never saying 职位 still answers 什么职位."""
+    from index.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "川港合作座谈会召开\n川港两地在座谈会上都认为，川港两地应坚持的原则很重要，这一原则事关合作成败。\n"
+        "与会代表表示，川港两地应坚持平等互利原则，推动项目落地。\n"
+        "会上，四川省侨联主席王川宁介绍了侨界青年创业情况。", "utf-8")
+    ingest([folder], tmp_path / "ix", progress=False)
+    engine = Engine(Settings(index=tmp_path / "ix"))
+    assert "平等互利原则" in engine.ask("川港两地应坚持什么原则？").text.split("\n")[0]
+    who = engine.ask("王川宁担任什么职位？")
+    assert not who.refused and "侨联主席" in who.text

@@ -1,7 +1,7 @@
 """Question analysis and the pieces of the extractive answerer, on hand-made sentences."""
 
 from index.tokens import query_tokens
-from rag.answer import enumeration, list_item
+from rag.answer import counts_in, enumeration, list_item, names_kind
 from rag.question import classify, split_parts
 
 
@@ -46,3 +46,33 @@ def test_enumerations_pick_the_run_of_the_asked_noun():
     assert enumeration("园区确定了铜基新材料、石榴精深加工和绿色建材三大主导产业。", "产业") == [
         "铜基新材料", "石榴精深加工", "绿色建材"]
     assert enumeration("没有列举的一句话。") == []
+
+
+def test_the_asked_unit_and_kind():
+    assert kind("新一批援助中包括了几套防空系统？").unit == "套"
+    assert kind("园区有多少游客").unit == ""  # 游 is no classifier
+    assert kind("双方应坚持什么原则？").kind_of == "原则"
+    assert kind("试验在哪个州进行？").kind_of == "州"
+    assert kind("这座雕像的名称是什么？").kind_of == "名称"
+    assert kind("党的建设取得了什么？").kind_of == ""  # 取得 is a verb, not a kind
+
+
+def test_the_list_head_is_the_last_noun_of_the_phrase():
+    assert kind("部长与哪些非洲国家领导人举行了会谈？").head == "领导人"
+    assert kind("这种材料在哪些领域有应用前景？").head == "领域"
+
+
+def test_the_answer_counts_in_the_unit_and_names_an_instance_of_the_kind():
+    assert counts_in("一揽子计划包括4套地空导弹系统", "套") and not counts_in("援助金额为13亿美元", "套")
+    q = "双方应坚持什么原则？"
+    assert names_kind("双方应坚持互利共赢原则。", "原则", q)
+    assert not names_kind("双方都应坚持这一原则。", "原则", q)  # 这一 names no instance
+    assert names_kind("试飞在佛罗里达州进行。", "州", "试飞在哪个州？")
+    assert names_kind("这座纪念碑取名“同心”。", "名称", "纪念碑的名称是什么？")
+
+
+def test_everyday_compounds_are_not_names():
+    from index.tokens import is_name
+
+    assert not is_name("管理策略") and not is_name("入选为") and not is_name("厂要")
+    assert is_name("锡会") and is_name("逢春麝业") and is_name("理塘")
