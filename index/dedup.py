@@ -12,6 +12,8 @@ import re
 
 from llama_index.core import Document
 
+from .parallel import pmap
+
 THRESHOLD = 0.7  # a verbatim reprint of a short article under another outlet's header scores ~0.75
 NUM_PERM = 128
 SHINGLE = 5
@@ -20,12 +22,13 @@ _NOISE = re.compile(r"[\W_]+")
 
 
 def _signature(text: str):
-    from datasketch import MinHash
+    """The article's MinHash, lean (621 bytes pickled): workers send it back to the parent."""
+    from datasketch import LeanMinHash, MinHash
 
     body = _NOISE.sub("", text)
     m = MinHash(num_perm=NUM_PERM)
     m.update_batch([body[i:i + SHINGLE].encode() for i in range(max(1, len(body) - SHINGLE + 1))])
-    return m
+    return LeanMinHash(m)
 
 
 def _order(doc: Document, kept_before: set[str]) -> tuple:
@@ -39,10 +42,8 @@ def find_duplicates(docs: list[Document], kept_before: set[str] = frozenset()) -
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     signatures, duplicates = {}, {}
-    for doc in sorted(docs, key=lambda d: _order(d, kept_before)):
-        if len(doc.text) < MIN_CHARS:
-            continue
-        sig = _signature(doc.text)
+    ordered = [d for d in sorted(docs, key=lambda d: _order(d, kept_before)) if len(d.text) >= MIN_CHARS]
+    for doc, sig in zip(ordered, pmap(_signature, [d.text for d in ordered])):
         match = next((k for k in lsh.query(sig) if signatures[k].jaccard(sig) >= THRESHOLD), None)
         if match:
             duplicates[doc.doc_id] = match

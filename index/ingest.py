@@ -27,6 +27,7 @@ from .dedup import find_duplicates
 from .embed import VectorCache, embed_cached, get_embedder
 from .errors import ModelMismatch, WenjinError
 from .meta import describe
+from .parallel import pmap
 from .readers import SUFFIXES, RawArticle, Rejected, iter_files, read_file
 from .split import CHUNK_CHARS, OVERLAP_CHARS, make_splitter, split
 from .terms import discover, read_terms_file
@@ -324,10 +325,14 @@ def _chunk_embed_tokenize(primaries: list[Document], previous: store.Previous | 
     report.chunks = len(chunks)
     report.reused = sum(r is not None for r in old_rows)
 
-    tokens = []
-    for c, row in zip(tqdm(chunks, desc="分词", unit="块", disable=not progress), old_rows):
-        keep = row is not None and same_terms
-        tokens.append(previous.tokens[row] if keep else tokenizer.tokenize(f"{c.metadata.get('title', '')}\n{c.text}"))
+    tokens = [previous.tokens[row] if row is not None and same_terms else None for row in old_rows]
+    todo = [i for i, t in enumerate(tokens) if t is None]
+    tokenizer.tokenize("")  # load the dictionary once, before workers fork and inherit it
+    with tqdm(total=len(todo), desc="分词", unit="块", disable=not progress) as bar:
+        cut = pmap(tokenizer.tokenize, [f"{chunks[i].metadata.get('title', '')}\n{chunks[i].text}" for i in todo],
+                   bar.update)
+    for i, words in zip(todo, cut):
+        tokens[i] = words
 
     embedder = get_embedder(settings.embed_model)
     # A BM25-first version holds placeholder vectors: take none of them, the cache has the real ones.

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
+from .parallel import pmap
 from .tokens import _jieba
 
 SUFFIXES = frozenset(
@@ -43,12 +44,16 @@ def _runs(line: str) -> Iterable[str]:
         run = []
 
 
+def _candidates(text: str) -> Counter[str]:
+    return Counter(name for line in text.splitlines() for name in _runs(line))
+
+
 def discover(texts: Iterable[str], min_count: int = MIN_COUNT) -> set[str]:
     """Names that recur at least `min_count` times across `texts`."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        for line in text.splitlines():
-            counts.update(_runs(line))
+    _jieba()  # loaded before workers fork, so they inherit it
+    for found in pmap(_candidates, list(texts)):
+        counts.update(found)
     return {name for name, n in counts.most_common(MAX_TERMS) if n >= min_count}
 
 

@@ -83,7 +83,7 @@ def around(question: str) -> tuple[str, str]:
 
 
 _UNIT = re.compile(r"(?:几|多少)([个家项条位次天名所座套台辆架艘件只头株亩元吨枚颗场批轮户间处种类起例])")
-_KIND = re.compile(r"(?:什么|哪个|哪家|哪一|哪种|何种|哪座|哪所|哪支|哪款|哪部|哪条)")
+_KIND = re.compile(r"(?:什么样的?|什么|哪个|哪家|哪一|哪种|何种|哪座|哪所|哪支|哪款|哪部|哪条)")
 
 
 def asked_unit(question: str) -> str:
