@@ -4,13 +4,16 @@ jieba and datasketch hold the GIL, so threads gain nothing; processes do. Writte
 by hand over `multiprocessing` because the standard pools pickle the function,
 and ours are bound to a loaded jieba dictionary: forked workers inherit it (and
 everything else the parent loaded) for free. Small inputs, and platforms
-without fork, run in-process: a pool costs ~50 ms to start.
+without fork, run in-process: a pool costs ~50 ms to start. So does work on any
+thread but the main one (the web server's upload handler): forking a process
+whose other threads may hold locks is how deadlocks are made.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -33,7 +36,8 @@ def workers() -> int:
 def pmap(fn: Callable[[T], R], items: Sequence[T], progress: Callable[[int], object] | None = None) -> list[R]:
     """[fn(x) for x in items], in order, on every core when the input is big enough."""
     global _fn
-    if workers() < 2 or len(items) < MIN_ITEMS or "fork" not in mp.get_all_start_methods():
+    if workers() < 2 or len(items) < MIN_ITEMS or "fork" not in mp.get_all_start_methods() \
+            or threading.current_thread() is not threading.main_thread():
         out = []
         for x in items:
             out.append(fn(x))

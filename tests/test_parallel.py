@@ -23,3 +23,13 @@ def test_pmap_runs_in_workers_when_the_input_is_big(monkeypatch):
 
 def test_small_inputs_stay_in_process():
     assert set(parallel.pmap(lambda _: os.getpid(), range(10))) == {os.getpid()}
+
+
+def test_work_off_the_main_thread_never_forks():
+    import threading
+
+    seen = []
+    t = threading.Thread(target=lambda: seen.extend(parallel.pmap(lambda _: os.getpid(), range(parallel.MIN_ITEMS))))
+    t.start()
+    t.join()
+    assert set(seen) == {os.getpid()}
