@@ -71,3 +71,24 @@ def test_small_ingests_do_not_publish_twice(tmp_path):
 def test_resume_without_a_previous_ingest_says_what_to_do(tmp_path):
     r = CliRunner().invoke(cli, ["ingest", "--resume", "--index", str(tmp_path / "none")])
     assert r.exit_code == 1 and "请写明要导入的文件夹" in r.output
+
+
+def test_a_first_big_ingest_answers_from_bm25_before_reprints_and_names_are_worked_out(tmp_path, monkeypatch):
+    """Killed while folding in reprints (the first step after reading): BM25 is already live."""
+    root = tmp_path / "ix"
+
+    def killed(*args, **kwargs):
+        raise Killed()
+
+    monkeypatch.setattr(ingest_module, "find_duplicates", killed)
+    with pytest.raises(Killed):
+        ingest([SAMPLES], root, IngestSettings(lexical_first_after=10), progress=False)
+    ix = store.load(root)
+    assert ix.manifest["counts"]["terms"] == 0 and ix.manifest["dense"]["pending"] == ix.manifest["counts"]["chunks"]
+    a = Engine(Settings(index=root)).ask("德格帮扶项目有哪些")
+    assert not a.refused and a.citations[0].source == "dege_assistance.txt"
+
+    monkeypatch.undo()
+    report = ingest([SAMPLES], root, progress=False)  # the next run folds reprints in and embeds
+    ix = store.load(root)
+    assert ix.manifest["dense"]["ready"] and ix.manifest["counts"]["duplicates"] >= 1 and report.terms > 0
