@@ -304,7 +304,6 @@ def _factoid_answer(question: str, qk: QuestionKind, usable: list[Sentence], doc
 
     ranked = sorted(fitting, key=rank, reverse=True)
     best = ranked[0]
-    scores = {id(s): rank(s) for s in ranked[:4]}
     before = _previous(best, docs)
     text = ""
     if before and not has_evidence(best.text, qk.wants, weights) and has_evidence(before.text, qk.wants, weights):
@@ -314,8 +313,7 @@ def _factoid_answer(question: str, qk: QuestionKind, usable: list[Sentence], doc
     if after:
         text += f"{after.text}{composer.cite(after)}"
     shown = {best.text, after.text if after else "", before.text if before else ""}
-    runner = next((s for s in ranked[1:4] if s.text not in shown and scores[id(s)][0] == scores[id(best)][0]
-                   and scores[id(s)][1] >= RUNNER_UP * scores[id(best)][1]), None)
+    runner = _runner_up(ranked, rank, shown)
     if runner:
         text += f"\n原文还说：{runner.text}{composer.cite(runner)}"
         shown.add(runner.text)
@@ -325,6 +323,17 @@ def _factoid_answer(question: str, qk: QuestionKind, usable: list[Sentence], doc
         where = f"《{s.meta['title']}》" if s.meta.get("title") else (s.meta.get("outlet") or "另一篇报道")
         text += f"\n另据{where}：{s.text}{composer.cite(s)}"
     return text
+
+
+def _runner_up(ranked: list[Sentence], rank, shown: set[str]) -> Sentence | None:
+    """A sentence ranking within RUNNER_UP of the best: when two nearly tie, the reader sees both
+    (CRUD dev: +2 of 115 for 17 more characters per answer)."""
+    top = rank(ranked[0])
+    for s in ranked[1:4]:
+        mine = rank(s)
+        if s.text not in shown and mine[0] == top[0] and mine[1] >= RUNNER_UP * top[1]:
+            return s
+    return None
 
 
 def _names_match(doc: dict, weights: dict[str, float]) -> bool:
