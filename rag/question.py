@@ -83,6 +83,7 @@ def around(question: str) -> tuple[str, str]:
 
 
 _UNIT = re.compile(r"(?:几|多少)([个家项条位次天名所座套台辆架艘件只头株亩元吨枚颗场批轮户间处种类起例])")
+_PLACE_SUFFIX = set("州省市县区国")  # one-character kinds: 哪个州 is answered by 佛罗里达州
 _KIND = re.compile(r"(?:什么样的?|什么|哪个|哪家|哪一|哪种|何种|哪座|哪所|哪支|哪款|哪部|哪条)")
 
 
@@ -104,9 +105,6 @@ def asked_kind(question: str, tokens: list[str]) -> str:
         before = _FILLER.sub("", question[: m.start()])
         words = [t for t in tokens if len(t) >= 2 and before.endswith(t)]
     return max(words, key=len) if words else ""
-
-
-_PLACE_SUFFIX = set("州省市县区国")
 
 
 def closeness(sentence: str, around: tuple[str, str]) -> int:
