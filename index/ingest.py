@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
