@@ -9,7 +9,8 @@ from typing import Iterable
 
 _LIST = re.compile(r"有哪些|哪些|有什么|包括什么|包括哪|包含哪|哪几|都有谁|列举|分别是")
 _TYPES = {
-    "number": re.compile(r"多少|几[个家项条位次年天名所座万亿千百]?|多大|多高|多长|多久|规模|金额|总额|比例|增长了"),
+    "number": re.compile(r"多少|几[个家项条位次年天名所座万亿千百]?|多大|多高|多长|多久|"
+                         r"(?:规模|金额|总额|比例|增长了)(?!.*(?:有何|什么|如何|怎样|怎么|为何))"),
     "date": re.compile(r"何时|哪天|哪一天|哪年|哪一年|几月|什么时候|什么时间|日期|时间是"),
     "place": re.compile(r"哪里|哪儿|在哪|何地|什么地方|地点|哪个城市|哪个省|哪个县|位于"),
     "who": re.compile(r"谁|哪位|什么人|哪家|哪个单位|哪个部门|哪个企业|哪个公司|由哪"),
@@ -102,7 +103,7 @@ def asked_kind(question: str, tokens: list[str]) -> str:
     after = question[m.end():]
     words = [t for t in tokens if (len(t) >= 2 or t in _PLACE_SUFFIX) and after.startswith(t)]
     if not words and not _PUNCT.sub("", after) and question[: m.start()].endswith(("是", "为")):
-        before = _FILLER.sub("", question[: m.start()])
+        before = re.sub(r"[是为]$", "", question[: m.start()])  # 目的是什么 keeps the 的 of 目的; 关注的是什么 names no kind
         words = [t for t in tokens if len(t) >= 2 and before.endswith(t)]
     return max(words, key=len) if words else ""
 

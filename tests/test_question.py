@@ -55,6 +55,14 @@ def test_the_asked_unit_and_kind():
     assert kind("试验在哪个州进行？").kind_of == "州"
     assert kind("这座雕像的名称是什么？").kind_of == "名称"
     assert kind("党的建设取得了什么？").kind_of == ""  # 取得 is a verb, not a kind
+    assert kind("他试驾装甲车的目的是什么？").kind_of == "目的"  # the 的 of 目的 is no filler
+    assert kind("百亿级私募关注的是什么？").kind_of == ""  # 关注 is what they do, not a kind
+
+
+def test_a_measure_noun_asks_for_a_number_only_when_nothing_else_is_asked():
+    assert kind("园区的投资规模为？").wants == "money"
+    assert kind("全面生效对口岸进口规模有何影响？").kind == "general"
+    assert "有何" not in query_tokens("全面生效对口岸进口规模有何影响？")
 
 
 def test_the_list_head_is_the_last_noun_of_the_phrase():
