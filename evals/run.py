@@ -35,7 +35,7 @@ class Config:
 
 def parse_config(spec: str, base: Settings, corpus: Path | None, out: Path) -> Config:
     """`[name:]key=value,...` over the base settings: retrieval fields (mode, fusion, dense_weight…),
-    top_k, index, or chunk_chars/overlap_chars (an index is then built from `corpus`)."""
+    top_k, index, rerank_model, or chunk_chars/overlap_chars (an index is then built from `corpus`)."""
     name, _, body = spec.partition(":") if ":" in spec.split("=", 1)[0] else ("", "", spec)
     values: dict[str, str] = {}
     for part in filter(None, (p.strip() for p in body.split(","))):
@@ -45,11 +45,12 @@ def parse_config(spec: str, base: Settings, corpus: Path | None, out: Path) -> C
         values[key.strip()] = value.strip()
     retrieval = RetrievalSettings(**{k: _typed(RetrievalSettings, k, v) for k, v in values.items() if k in RETRIEVAL_KEYS})
     overrides = {k: v for k, v in values.items() if k not in RETRIEVAL_KEYS}
-    unknown = set(overrides) - {"top_k", "index", "chunk_chars", "overlap_chars"}
+    unknown = set(overrides) - {"top_k", "index", "rerank_model", "chunk_chars", "overlap_chars"}
     if unknown:
         raise ValueError(f"--compare {spec!r}：不认识的键 {sorted(unknown)}；可用 {sorted(RETRIEVAL_KEYS)} "
-                         "及 top_k、index、chunk_chars、overlap_chars")
-    settings = Settings(**{**base.model_dump(), **{k: v for k, v in overrides.items() if k in ("top_k", "index")}})
+                         "及 top_k、index、rerank_model、chunk_chars、overlap_chars")
+    settings = Settings(**{**base.model_dump(),
+                           **{k: v for k, v in overrides.items() if k in ("top_k", "index", "rerank_model")}})
     if {"chunk_chars", "overlap_chars"} & set(overrides):
         settings = _built_index(settings, overrides, corpus, out, name or body)
     return Config(name or body, settings, retrieval)

@@ -15,6 +15,7 @@ from .answer import Composer, compose, coverage, date_note
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
 from .question import classify, split_parts
+from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
 from .settings import Settings
 from .types import Answer, Citation, Hit
@@ -41,7 +42,7 @@ class Engine:
                 f"索引 {self.settings.index} 用嵌入模型 {model!r} 建成，查询设置为 {self.settings.embed_model!r}；"
                 f"请把 WENJIN_EMBED_MODEL 设为 {model!r}，或用新模型重新 ingest"
             )
-        self.retriever = Retriever(self.index, get_embedder(model), retrieval)
+        self.retriever = Retriever(self.index, get_embedder(model), retrieval, get_reranker(self.settings.rerank_model))
         self.llm = make_llm(self.settings)
 
     def warm_up(self) -> None:

@@ -25,6 +25,7 @@ from index.store import Index
 from index.tokens import COMMON_WORD_IDF, general_idf
 
 from .fusion import rrf, score_fusion
+from .rerank import Reranker
 from .types import Hit
 
 
@@ -36,12 +37,15 @@ class RetrievalSettings:
     rrf_k: float = 60.0
     bm25_weight: float = 1.0
     dense_weight: float = 0.2     # dense is the weaker leg on Chinese news (README, "CRUD benchmark")
+    rerank_candidates: int = 20   # fused chunks a configured cross-encoder reorders
 
 
 class Retriever:
-    def __init__(self, index: Index, embedder: Embedder, settings: RetrievalSettings | None = None) -> None:
+    def __init__(self, index: Index, embedder: Embedder, settings: RetrievalSettings | None = None,
+                 reranker: Reranker | None = None) -> None:
         self.index = index
         self.embedder = embedder
+        self.reranker = reranker
         self.settings = settings or RetrievalSettings()
         self.dense_pending = int(index.manifest.get("dense", {}).get("pending", 0))
         if self.dense_pending and self.settings.mode != "bm25":
@@ -112,10 +116,12 @@ class Retriever:
             lex, sem = self.complete(question, tokens, lex, sem)
         fused = fuse(lex, sem, s)
         clock.lap("fuse")
-        return [
-            Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r))
-            for r, score in fused[:top_k]
-        ]
+        keep = max(top_k, s.rerank_candidates) if self.reranker else top_k
+        hits = [Hit(self.index.chunks[r], score, r, lex_rank.get(r), sem_rank.get(r)) for r, score in fused[:keep]]
+        if self.reranker:
+            hits = self.reranker.rerank(question, hits)
+            clock.lap("rerank")
+        return hits[:top_k]
 
     def complete(self, question: str, tokens: list[str], lex: list[tuple[int, float]],
                  sem: list[tuple[int, float]]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:

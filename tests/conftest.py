@@ -18,7 +18,8 @@ SHARED_CRUD = ROOT.parent / "shared" / "bench" / "crud" / "dev_questions.jsonl"
 def hermetic(monkeypatch, tmp_path):
     """No test reads the developer's environment or wenjin.toml."""
     for var in ("WENJIN_INDEX", "WENJIN_EMBED_MODEL", "WENJIN_LLM_BASE_URL", "WENJIN_LLM_MODEL", "WENJIN_LLM_API_KEY",
-                "WENJIN_LLM_TIMEOUT", "WENJIN_LLM_MAX_RETRIES", "WENJIN_TOP_K", "WENJIN_TERMS_FILE"):
+                "WENJIN_LLM_TIMEOUT", "WENJIN_LLM_MAX_RETRIES", "WENJIN_TOP_K", "WENJIN_TERMS_FILE",
+                "WENJIN_RERANK_MODEL"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
 
