@@ -56,7 +56,8 @@ class SentenceTransformer:
             ) from e
         self.name = name
         self._model = ST(name)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())  # renamed in sentence-transformers 6
         self._e5 = "e5" in name.lower()
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:

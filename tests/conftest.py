@@ -47,3 +47,22 @@ def engine(sample_index):
     from rag.settings import Settings
 
     return Engine(Settings(index=sample_index))
+
+
+def tiny_bert(root: Path, classifier: bool) -> Path:
+    """A 2-layer BERT with a character vocabulary of the samples and seeded random weights, saved
+    where sentence-transformers loads it from: no model can be fetched here, and the `st` extra's
+    code paths should still run on a real model. Its outputs mean nothing."""
+    import torch
+    from transformers import BertConfig, BertForSequenceClassification, BertModel, BertTokenizer
+
+    chars = sorted({c for p in SAMPLES.iterdir() for c in p.read_text(encoding="utf-8", errors="ignore")
+                    if not c.isspace()})
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]), encoding="utf-8")
+    BertTokenizer(str(root / "vocab.txt"), do_lower_case=False, model_max_length=512).save_pretrained(root)
+    torch.manual_seed(7)
+    config = BertConfig(vocab_size=len(chars) + 5, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=512, num_labels=1)
+    (BertForSequenceClassification if classifier else BertModel)(config).save_pretrained(root)
+    return root

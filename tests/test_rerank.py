@@ -1,9 +1,9 @@
 """A configured cross-encoder reorders the fused candidates; a bad one is refused with the setting's name.
 
-No cross-encoder can be fetched here, so the test builds a small one (a 2-layer BERT with a
-character vocabulary and seeded random weights) and loads it through sentence-transformers,
-as a user's downloaded model would be. Its scores mean nothing; the test checks that the
-engine orders by them, over the fused candidates, and still answers with citations.
+No cross-encoder can be fetched here, so the test builds a small one (conftest.tiny_bert) and
+loads it through sentence-transformers, as a user's downloaded model would be. Its scores mean
+nothing; the test checks that the engine orders by them, over the fused candidates, and still
+answers with citations.
 """
 
 from pathlib import Path
@@ -17,26 +17,14 @@ from rag.rerank import Reranker, get_reranker  # noqa: E402
 from rag.retrieve import RetrievalSettings  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
-from conftest import SAMPLES  # noqa: E402
+from conftest import tiny_bert  # noqa: E402
 
 QUESTION = "德格帮扶项目有哪些"
 
 
 @pytest.fixture(scope="module")
 def cross_encoder(tmp_path_factory) -> Path:
-    import torch
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
-
-    root = tmp_path_factory.mktemp("ce")
-    chars = sorted({c for p in SAMPLES.iterdir() for c in p.read_text(encoding="utf-8", errors="ignore")
-                    if not c.isspace()})
-    (root / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]), encoding="utf-8")
-    BertTokenizer(str(root / "vocab.txt"), do_lower_case=False).save_pretrained(root)
-    torch.manual_seed(7)
-    config = BertConfig(vocab_size=len(chars) + 5, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=512, num_labels=1)
-    BertForSequenceClassification(config).save_pretrained(root)
-    return root
+    return tiny_bert(tmp_path_factory.mktemp("ce"), classifier=True)
 
 
 def test_hits_follow_the_cross_encoder_over_the_fused_candidates(sample_index, cross_encoder):
