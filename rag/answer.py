@@ -192,12 +192,14 @@ def _enumerated(qk: QuestionKind, usable: list[Sentence], composer: Composer,
                 whole: list[Sentence] = ()) -> str | None:
     """The sentence that enumerates the things asked for, as one cited line: first one of the
     relevant articles that introduces them by the head noun (领导人包括A、B、C), then one of the
-    best supported that closes with it (A、B等领域), then the best supported enumerating anything."""
+    best supported that closes with it (A、B等领域), then the best supported sentence if it enumerates
+    anything. A weaker sentence's enumeration of something else is no answer: the caller then shows
+    the best sentences as they are (CRUD dev: +1 of 115)."""
     ranked = sorted(usable, key=lambda s: s.support, reverse=True)
     head = re.escape(qk.head or "")
     introduced = [s for s in whole if head and re.search(rf"{head}(?:包括|包含|涵盖|分别是|分别为|有)[^，。]{{1,24}}、", s.text)]
     named = [s for s in ranked[:5] if head and re.search(rf"等[^，。]{{0,4}}{head}", s.text)]
-    for s in introduced[:1] + named + [s for s in ranked[:3] if s not in named]:
+    for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named]:
         names = list(dict.fromkeys(enumeration(s.text, qk.head)))
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a

@@ -131,3 +131,19 @@ def test_the_answer_names_the_instance_not_the_echo(tmp_path):
     assert "平等互利原则" in engine.ask("川港两地应坚持什么原则？").text.split("\n")[0]
     who = engine.ask("王川宁担任什么职位？")
     assert not who.refused and "侨联主席" in who.text
+
+
+def test_a_weaker_sentence_listing_other_things_is_no_list_answer(tmp_path):
+    """哪些农户…: the best sentence names them without an enumeration; the list cut from a weaker
+    sentence (two measures taken) would answer another question, so the best sentence is shown."""
+    from index.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "灾后帮扶通知\n通知提出，对有因灾返贫风险的农户，及时纳入监测帮扶范围。\n"
+        "为防止因灾返贫，多地开通绿色通道加强受灾农户帮扶、做好灾后保险理赔服务。", "utf-8")
+    ingest([folder], tmp_path / "ix", progress=False)
+    a = Engine(Settings(index=tmp_path / "ix")).ask("哪些农户有因灾返贫风险？")
+    assert not a.refused and "共找到" not in a.text
+    assert "有因灾返贫风险的农户" in a.text
