@@ -60,13 +60,23 @@ class Retriever:
         return self.index.tokenizer.query_tokens(normalize(question))
 
     # --- legs -------------------------------------------------------------
-    def bm25(self, tokens: list[str], n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def bm25_scores(self, tokens: list[str], allowed: np.ndarray | None = None) -> np.ndarray:
+        """Every chunk's BM25 score (0 outside `allowed`): computed once per question, it gives
+        both the leg's top candidates and the completed scores fusion needs."""
         if not tokens:
-            return []
-        n = min(n, len(self.index.chunks))
+            return np.zeros(len(self.index.chunks), dtype=np.float32)
         mask = None if allowed is None else allowed.astype(np.float32)
-        rows, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, weight_mask=mask)
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if s > 0]
+        return self.index.bm25.get_scores(tokens, weight_mask=mask)
+
+    def bm25(self, tokens: list[str], n: int, allowed: np.ndarray | None = None,
+             scores: np.ndarray | None = None) -> list[tuple[int, float]]:
+        scores = self.bm25_scores(tokens, allowed) if scores is None else scores
+        n = min(n, len(scores))
+        if n == 0:
+            return []
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.lexsort((top, -scores[top]))]  # best first; ties by row, so results are reproducible
+        return [(int(r), float(scores[r])) for r in top if scores[r] > 0]
 
     def query_vector(self, question: str) -> np.ndarray:
         """The question's embedding, cached: a repeated or re-fused question costs no model call."""
@@ -103,7 +113,8 @@ class Retriever:
             return []
         clock = _Stages(stages)
         tokens = self.query_tokens(question)
-        lex = self.bm25(tokens, s.candidates, allowed) if s.mode != "dense" else []
+        bm = self.bm25_scores(tokens, allowed) if s.mode != "dense" or s.fusion == "score" else None
+        lex = self.bm25(tokens, s.candidates, scores=bm) if s.mode != "dense" else []
         clock.lap("bm25")
         if s.mode != "bm25":
             self.query_vector(question)
@@ -113,7 +124,7 @@ class Retriever:
         lex_rank = {r: i for i, (r, _) in enumerate(lex, 1)}
         sem_rank = {r: i for i, (r, _) in enumerate(sem, 1)}
         if s.mode == "hybrid" and s.fusion == "score":
-            lex, sem = self.complete(question, tokens, lex, sem)
+            lex, sem = self.complete(question, lex, sem, bm)
         fused = fuse(lex, sem, s)
         clock.lap("fuse")
         keep = max(top_k, s.rerank_candidates) if self.reranker else top_k
@@ -123,16 +134,15 @@ class Retriever:
             clock.lap("rerank")
         return hits[:top_k]
 
-    def complete(self, question: str, tokens: list[str], lex: list[tuple[int, float]],
-                 sem: list[tuple[int, float]]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
-        """Both legs' scores for every candidate either leg found.
+    def complete(self, question: str, lex: list[tuple[int, float]], sem: list[tuple[int, float]],
+                 bm: np.ndarray) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Both legs' scores for every candidate either leg found (`bm`: every chunk's BM25 score).
 
         Score fusion needs them: a chunk ranked 51st by one leg is not worth 0 there.
         """
         rows = list(dict.fromkeys([r for r, _ in lex] + [r for r, _ in sem]))
         if not rows:
             return [], []
-        bm = self.index.bm25.get_scores(tokens) if tokens else np.zeros(len(self.index.chunks))
         vectors = self.index.faiss.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         cos = vectors @ self.query_vector(question)[0]
         return [(r, float(bm[r])) for r in rows], [(r, float(c)) for r, c in zip(rows, cos)]
@@ -141,8 +151,9 @@ class Retriever:
         """Each leg's ranked (row, score) list and their completed scores, for benchmarks that fuse many ways."""
         n = n or self.settings.candidates
         tokens = self.query_tokens(question)
-        lex, sem = self.bm25(tokens, n), self.dense(question, n)
-        lex_all, sem_all = self.complete(question, tokens, lex, sem)
+        bm = self.bm25_scores(tokens)
+        lex, sem = self.bm25(tokens, n, scores=bm), self.dense(question, n)
+        lex_all, sem_all = self.complete(question, lex, sem, bm)
         return {"lex": lex, "sem": sem, "lex_all": lex_all, "sem_all": sem_all}
 
     def allowed_rows(self, filters: dict | None) -> np.ndarray | None:

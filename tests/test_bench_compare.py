@@ -57,6 +57,8 @@ def test_scale_bench_reports_recall_against_exact_search(monkeypatch, sample_ind
     assert data["vectors"] == 5000 and data["index"].startswith("HNSW")
     assert data["recall@10"] >= 0.9 and data["baseline"]["index"].startswith("flat")
     assert data["p95_vs_baseline"] > 0 and "recall@10 vs exact" in table
+    assert data["bm25"]["build_s"] > 0 and data["hybrid_p95_vs_baseline"] > 0
+    assert set(data["hybrid"]["stages_p50_ms"]) >= {"bm25", "embed_query", "dense_search", "fuse"}
     assert (tmp_path / "out" / "scale.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -66,10 +68,23 @@ def test_synthetic_vectors_keep_the_real_ones_first_and_are_unit_length():
     from evals.scale import synthesise
 
     real = np.eye(4, 8, dtype=np.float32)
-    v = synthesise(real, 50)
-    assert np.array_equal(v[:4], real)
+    v, sources = synthesise(real, 50)
+    assert np.array_equal(v[:4], real) and list(sources[:4]) == [0, 1, 2, 3] and sources[4:].max() < 4
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert not np.allclose(v[4], v[5])
+
+
+def test_synthetic_words_copy_their_source_chunk_less_a_few():
+    import numpy as np
+
+    from evals.scale import synthesise_words
+
+    real = [["德格", "帮扶", "项目"] * 20, ["锡会", "产业园"] * 30]
+    words = synthesise_words(real, np.array([0, 1, 0, 1, 1]))
+    names = {i: w for w, i in words.vocab.items()}
+    assert [names[i] for i in words.ids[0]] == real[0] and [names[i] for i in words.ids[1]] == real[1]
+    assert set(words.ids[2]) <= set(words.ids[0]) and 30 <= len(words.ids[2]) < 60  # about a tenth left out
+    assert set(words.ids[4]) <= set(words.ids[1]) and words.ids[3] != words.ids[4]
 
 
 def test_scale_smaller_than_the_real_index_is_a_clear_error(sample_index, tmp_path):
