@@ -58,6 +58,7 @@ def test_scale_bench_reports_recall_against_exact_search(monkeypatch, sample_ind
     assert data["recall@10"] >= 0.9 and data["baseline"]["index"].startswith("flat")
     assert data["p95_vs_baseline"] > 0 and "recall@10 vs exact" in table
     assert data["bm25"]["build_s"] > 0 and data["hybrid_p95_vs_baseline"] > 0
+    assert 0.5 <= data["source_recall@10"] <= 1.0
     assert set(data["hybrid"]["stages_p50_ms"]) >= {"bm25", "embed_query", "dense_search", "fuse"}
     assert (tmp_path / "out" / "scale.png").read_bytes()[:4] == b"\x89PNG"
 
