@@ -23,10 +23,12 @@ class Reranker:
             from sentence_transformers import CrossEncoder
         except ImportError as e:
             raise ImportError(f"重排模型 {name!r} 需要 sentence-transformers：pip install 'wenjin[st]'") from e
-        if name.startswith(("/", ".", "~")) and not Path(name).expanduser().is_dir():
+        local = name.startswith(("/", ".", "~"))  # else a hub name, which the library fetches once
+        path = Path(name).expanduser()
+        if local and not path.is_dir():
             raise ValueError(f"WENJIN_RERANK_MODEL={name!r}：没有这个文件夹；请指向本地模型文件夹，或取消这一设置（不重排）")
         try:
-            self._model = CrossEncoder(str(Path(name).expanduser()) if name.startswith("~") else name)
+            self._model = CrossEncoder(str(path) if local else name)
         except OSError as e:
             raise ValueError(f"WENJIN_RERANK_MODEL={name!r} 无法加载：{e}；请指向本地模型文件夹，"
                              "或取消这一设置（不重排）") from e

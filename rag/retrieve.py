@@ -113,7 +113,7 @@ class Retriever:
             return []
         clock = _Stages(stages)
         tokens = self.query_tokens(question)
-        bm = self.bm25_scores(tokens, allowed) if s.mode != "dense" or s.fusion == "score" else None
+        bm = self.bm25_scores(tokens, allowed) if s.mode != "dense" else None
         lex = self.bm25(tokens, s.candidates, scores=bm) if s.mode != "dense" else []
         clock.lap("bm25")
         if s.mode != "bm25":
