@@ -25,6 +25,7 @@ HNSW_M = 32
 EF_CONSTRUCTION = 40
 EF_SEARCH = 256
 EXACT_FILTERED_MAX = 100_000  # filtered rows scanned exactly (~10 ms) rather than walked in the graph
+MMAP_MIN_BYTES = 256 * 2**20  # index files from here on are memory-mapped (versions are never rewritten)
 
 
 def build(vectors: np.ndarray, dim: int, flat_max: int | None = None):
@@ -52,9 +53,12 @@ def prepared(index):
 
 
 def read(path: Path):
+    """The index, memory-mapped when large: a million chunks' 1.7 GB are then shared through the
+    page cache by every process serving the index, and a reload does not hold two copies."""
     import faiss
 
-    return prepared(faiss.read_index(str(path)))
+    mapped = path.stat().st_size >= MMAP_MIN_BYTES and hasattr(faiss, "IO_FLAG_MMAP_IFC")
+    return prepared(faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC if mapped else 0))
 
 
 def search(index, query: np.ndarray, n: int, allowed_rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

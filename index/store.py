@@ -177,7 +177,8 @@ def load(root: Path) -> Index:
     version, manifest = _open(root)
     docs, chunks = _docs_and_chunks(version)
     dense = dense_index.read(version / "dense.faiss")
-    bm25 = bm25s.BM25.load(str(version / "bm25"))
+    data = version / "bm25" / "data.csc.index.npy"
+    bm25 = bm25s.BM25.load(str(version / "bm25"), mmap=data.exists() and data.stat().st_size >= dense_index.MMAP_MIN_BYTES)
     if dense.ntotal != len(chunks):
         raise IndexDamaged(f"索引 {root} 已损坏（向量 {dense.ntotal} 条，文本块 {len(chunks)} 条）；请重新 ingest")
     return Index(version, manifest, docs, chunks, dense, bm25, Tokenizer(_terms(version)))

@@ -132,3 +132,20 @@ def test_deleting_the_kept_copy_promotes_its_reprint(sample_copy, tmp_path):
     ix = store.load(sample_copy)
     chunks = [c for c in ix.chunks if c.metadata["source"] == "yibin_battery.md"]
     assert chunks and not any("also" in c.metadata for c in chunks)
+
+
+def test_a_large_index_is_memory_mapped_and_answers_the_same(sample_index, monkeypatch):
+    import numpy as np
+
+    from index import dense
+    from rag.engine import Engine
+    from rag.settings import Settings
+
+    plain = Engine(Settings(index=sample_index))
+    monkeypatch.setattr(dense, "MMAP_MIN_BYTES", 0)  # as for a million chunks' files
+    mapped = Engine(Settings(index=sample_index))
+    assert isinstance(mapped.index.bm25.scores["data"], np.memmap)
+    assert not isinstance(plain.index.bm25.scores["data"], np.memmap)
+    question = "德格帮扶项目有哪些"
+    assert [h.row for h in mapped.retriever.search(question)] == [h.row for h in plain.retriever.search(question)]
+    assert mapped.ask(question).text == plain.ask(question).text
