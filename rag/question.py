@@ -85,6 +85,7 @@ def around(question: str) -> tuple[str, str]:
 
 _UNIT = re.compile(r"(?:几|多少)([个家项条位次天名所座套台辆架艘件只头株亩元吨枚颗场批轮户间处种类起例])")
 _PLACE_SUFFIX = set("州省市县区国")  # one-character kinds: 哪个州 is answered by 佛罗里达州
+_WHY = re.compile(r"(?<![选成作称改名认视列评定设转更命])为(?:什么|何)|何故")  # not 被选为|什么职位
 _KIND = re.compile(r"(?:什么样的?|什么|哪个|哪家|哪一|哪种|何种|哪座|哪所|哪支|哪款|哪部|哪条)")
 
 
@@ -97,6 +98,8 @@ def asked_unit(question: str) -> str:
 def asked_kind(question: str, tokens: list[str]) -> str:
     """The noun the answer is one of: right after 什么/哪个 (什么原则 → 原则, 哪个州 → 州), or
     before 是什么 (纪念碑的名称是什么 → 名称). The answer names it in words the question lacks."""
+    if _WHY.search(question):
+        return "原因"  # 为什么 holds 什么 but asks for a reason: the sentence saying 因为/由于 answers it
     m = _KIND.search(question)
     if not m:
         return ""

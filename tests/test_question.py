@@ -57,6 +57,8 @@ def test_the_asked_unit_and_kind():
     assert kind("党的建设取得了什么？").kind_of == ""  # 取得 is a verb, not a kind
     assert kind("他试驾装甲车的目的是什么？").kind_of == "目的"  # the 的 of 目的 is no filler
     assert kind("百亿级私募关注的是什么？").kind_of == ""  # 关注 is what they do, not a kind
+    assert kind("为什么这种材料不是超导体？").kind_of == "原因"  # 为什么 asks for a reason
+    assert kind("李丰被选为什么职位？").kind_of == "职位"  # 选为 + 什么职位: no 为什么 here
 
 
 def test_a_measure_noun_asks_for_a_number_only_when_nothing_else_is_asked():
