@@ -3,7 +3,9 @@
 Everything goes through the same `Engines` as the HTTP API. Citation markers in an
 answer are links; a small script in the page head makes a click on `[n]` scroll to
 passage n in the sources panel and highlight it (plain anchors would fight Gradio's
-own routing). Labels are Chinese; fonts are the system's, so nothing is fetched.
+own routing). Everything else from documents, the LLM or the user is shown as text (`as_text`):
+Markdown or HTML in it never becomes markup. Labels are Chinese; fonts are the system's, so
+nothing is fetched.
 """
 
 from __future__ import annotations
@@ -44,10 +46,22 @@ a.wj-cite { text-decoration: none; font-weight: 600; }
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
+def as_text(text: str) -> str:
+    """Untrusted text (words from documents, the LLM or a user) as HTML that shows exactly those characters.
+
+    Articles and model output may hold Markdown or HTML (`![t](http://…)`, `<img src=…>`, links,
+    tables); in the page they are data and must never become markup: an image would be fetched
+    from anywhere, a link would lead there. The chat is therefore built with `render_markdown=False`
+    (its messages are HTML, not Markdown) and every such text goes through here: escaped, so `<`,
+    `&` and Markdown's characters display as themselves, with newlines as <br> to keep line breaks.
+    """
+    return html.escape(text).replace("\r\n", "\n").replace("\n", "<br>")
+
+
 def linked(text: str) -> str:
-    """Answer text with every [n] a link to passage n (HTML-escaped first: documents are data)."""
+    """Answer text as text (see `as_text`), the only markup being each [n] as a link to passage n."""
     return _MARKER.sub(lambda m: f'<a class="wj-cite" href="#wj-cite-{m.group(1)}">[{m.group(1)}]</a>',
-                       html.escape(text))
+                       as_text(text))
 
 
 def sources_html(answer: Answer, docs: dict) -> str:
@@ -62,9 +76,10 @@ def sources_html(answer: Answer, docs: dict) -> str:
         also = "；".join(a.get("outlet") or a["source"] for a in c.also)
         flag = "" if c.verified is not False else '<div class="wj-meta">（该处引用未能核实）</div>'
         parts.append(
-            f'<div class="wj-source" id="wj-cite-{c.n}"><div class="wj-head">[{c.n}] 《{html.escape(c.title or c.source)}》</div>'
-            f'<div class="wj-meta">{html.escape(meta)}{"；亦见 " + html.escape(also) if also else ""}</div>'
-            f"<p>…{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}…</p>{flag}</div>")
+            f'<div class="wj-source" id="wj-cite-{c.n}">'
+            f'<div class="wj-head">[{c.n}] 《{as_text(c.title or c.source)}》</div>'
+            f'<div class="wj-meta">{as_text(meta)}{"；亦见 " + as_text(also) if also else ""}</div>'
+            f"<p>…{as_text(before)}<mark>{as_text(c.quote)}</mark>{as_text(after)}…</p>{flag}</div>")
     return "".join(parts)
 
 
@@ -80,7 +95,7 @@ def _text(content) -> str:
     """A chat message's text: Gradio 6 keeps content as a list of {type, text} parts, without tags."""
     if isinstance(content, list):
         content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return html.unescape(re.sub(r"<[^>]+>", "", str(content or "")))
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", str(content or ""))))
 
 
 def _pairs(messages: list[dict]) -> list[tuple[str, str]]:
@@ -106,7 +121,8 @@ def build(engines, settings: Settings) -> gr.Blocks:
             return
         filters = {k: v.strip() for k, v in {"since": since, "until": until, "source": source}.items() if v and v.strip()}
         history = _pairs(messages)
-        messages = messages + [{"role": "user", "content": question}, {"role": "assistant", "content": "……"}]
+        messages = messages + [{"role": "user", "content": as_text(question)},
+                               {"role": "assistant", "content": "……"}]
         yield "", messages, gr.update()
         text = ""
         try:
@@ -119,7 +135,7 @@ def build(engines, settings: Settings) -> gr.Blocks:
                     messages[-1] = {"role": "assistant", "content": linked(text)}
                     yield "", messages, gr.update()
         except ValueError as e:  # a bad filter: say what to fix, in the chat
-            messages[-1] = {"role": "assistant", "content": html.escape(f"无法回答：{e}")}
+            messages[-1] = {"role": "assistant", "content": as_text(f"无法回答：{e}")}
             yield "", messages, gr.update()
 
     def feedback(data: gr.LikeData, messages, comment):
@@ -160,15 +176,17 @@ def build(engines, settings: Settings) -> gr.Blocks:
         roots = [Path(p) for p in engines.get().index.manifest.get("roots", []) if Path(p).exists()]
         report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, ingest_settings(settings), progress=True)
         rejected = "；".join(f"{s}：{r}" for s, r in report.rejected[:10])
-        return (f"已导入：新增 {len(report.added)}、更新 {len(report.updated)} 个文件，文档 {report.documents} 篇，"
-                f"新嵌入 {report.embedded} 个文本块" + (f"。拒收：{rejected}" if rejected else "。"))
+        return as_text(f"已导入：新增 {len(report.added)}、更新 {len(report.updated)} 个文件，文档 {report.documents} 篇，"
+                       f"新嵌入 {report.embedded} 个文本块" + (f"。拒收：{rejected}" if rejected else "。"))
 
     with gr.Blocks(title="问津") as page:
         gr.Markdown("## 问津 · 中文资料问答\n回答中的每条事实都标注出处，点击 [n] 查看原文。")
         with gr.Tab("问答"):
             with gr.Row():
                 with gr.Column(scale=3):
+                    # Messages are HTML built by `as_text`/`linked`, never Markdown or LaTeX: see `as_text`.
                     chat = gr.Chatbot(label="对话", height=480, buttons=["copy"], elem_id="wj-chat",
+                                      render_markdown=False, latex_delimiters=[], allow_tags=False,
                                       placeholder="问一个关于已导入文章的问题，例如：德格帮扶项目有哪些")
                     with gr.Row():
                         box = gr.Textbox(show_label=False, placeholder="输入问题，回车发送", scale=5,
@@ -198,7 +216,7 @@ def build(engines, settings: Settings) -> gr.Blocks:
                 token = gr.Textbox(label="令牌（WENJIN_API_TOKEN）", type="password")
                 files = gr.File(label="文件（txt/md/html/jsonl/docx/pdf）", file_count="multiple", elem_id="wj-upload")
                 go = gr.Button("导入")
-                result = gr.Markdown()
+                result = gr.HTML(elem_id="wj-upload-result")  # names uploaded files: text via `as_text`
             go.click(upload, [token, files], [result])
             refresh.click(overview, None, [summary, table])
             page.load(overview, None, [summary, table])
