@@ -1,8 +1,17 @@
-"""Citation checking: does each cited passage say what the claim citing it says?
+"""Claim checking: does each cited passage say what the claim citing it says?
 
-Used after an LLM writes an answer (drop markers to passages that do not exist,
-flag claims their passages do not support and numbers no passage holds) and by
-`evals/` to score any answer's citations the same way.
+A claim is checked unit by unit, and each failed unit gives a reason:
+- quantities, read as values (rag/quantities.py), must agree with a passage quantity in
+  value and unit, and be bound to the same thing (“投资3.5亿元” is no support for “投资1800户”);
+- people, organisations, places and products the tagger finds in the claim must be named
+  by the passage;
+- negation and modality must agree with the passage clause the claim restates (未 against
+  a plain statement; 计划/将 against 已/建成);
+- the actor of a role verb (牵头, 主办, 投资, 承建…) must be the passage's actor of that verb;
+- and most of the claim's weight of words must be in the passage (an invented addition
+  brings words of its own).
+Paraphrases pass: reordered clauses, synonyms for common words, Chinese numerals, rounding
+(近19亿元 for 18.6亿元). Used after an LLM writes an answer, and by `wenjin bench verify`.
 """
 
 from __future__ import annotations
@@ -10,7 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
+
+from . import lang
+from .quantities import Quantity, compatible, quantities
+from .tagger import NAMED, ORG, PERSON, PLACE, tag
 
 
 def norm(text: str) -> str:
@@ -37,15 +51,330 @@ def lcs(a: str, b: str) -> int:
     return row[-1]
 
 
+# --- reading a text into clauses ---------------------------------------------------
+_CLAUSE = re.compile(r"[^，。；;！？!?\n：:]+")
+MIN_COVERAGE = 0.5   # share of a claim clause's word weight the passage must hold
+ENTITY_MATCH = 0.8   # share of an entity's characters a passage clause must hold, in order
 
+
+def _prepared(text: str) -> str:
+    """NFKC, simplified, lower case, Chinese punctuation; spaces and quotes gone."""
+    text = norm(text)
+    return text.replace(",", "，").replace(";", "；")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _CLAUSE.finditer(text) if m.group().strip()]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def region(claim_clause: str, passage: str, spans: list[tuple[int, int]]) -> str:
+    """The passage clauses a claim clause restates: those sharing a good part of its character pairs
+    (a claim clause often merges two of the passage's: 项目已投资5.8亿元 ← 项目由…牵头，计划投资5.8亿元)."""
+    mine = _bigrams(claim_clause)
+    shared = [(len(mine & _bigrams(passage[a:b])), a, b) for a, b in spans]
+    if not shared or not mine:
+        return passage
+    top = max(n for n, _, _ in shared)
+    keep = [passage[a:b] for n, a, b in shared if n >= max(2, 0.3 * len(mine), 0.5 * top)]
+    return "，".join(keep) or passage
+
+
+@lru_cache(maxsize=20000)
+def _words(text: str) -> tuple[str, ...]:
+    from index.tokens import _jieba
+
+    return tuple(_jieba().lcut(text))
+
+
+def _has(words: Sequence[str], key: str) -> bool:
+    return any(w in set(lang.words("claims", key)) for w in words)
+
+
+# --- one claim against one passage ---------------------------------------------------
+@dataclass
+class Verdict:
+    supported: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
+    """Whether `passage` supports `claim`, with a reason for every unit that does not hold."""
+    p, c = _prepared(passage), _prepared(claim)
+    if not re.sub(r"\W", "", c):
+        return Verdict(True)
+    reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p]
+    p_spans = clauses(p)
+    reasons += _quantity_reasons(p, c, p_spans)
+    reasons += _entity_reasons(p, c, p_spans)
+    reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
+    ranked = lang.pattern("claims", "superlatives")
+    reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
+    for lo, hi in clauses(c):
+        part = c[lo:hi]
+        restated = region(part, p, p_spans)
+        reasons += _polarity_reasons(part, p, p_spans, restated)
+        reasons += _role_reasons(part, p, p_spans)
+        reasons += _coverage_reasons(part, p, restated)
+        reasons += _displaced(part, restated, p)
+    return Verdict(not reasons, list(dict.fromkeys(reasons)))
+
+
+def _clause_at(text: str, pos: int) -> str:
+    lo = max((m.end() for m in re.finditer(r"[，。；：]", text[:pos])), default=0)
+    m = re.compile(r"[，。；：]").search(text, pos)
+    return text[lo:m.start() if m else len(text)]
+
+
+def _quoted(text: str) -> list[str]:
+    """Text the claim presents as quoted (“…”, 《…》, 「…」): it must be in the passage word for word."""
+    return [m.group(1) for m in re.finditer(r"[“「《]([^”」》]{2,40})[”」》]", text)]
+
+
+def _displaced(part: str, restated: str, p: str) -> list[str]:
+    """A name the passage uses elsewhere, standing where the passage has another name: the claim
+    moved it (会理市负责人表示… where the passage says 无锡经开区负责人表示…)."""
+    def own_clause_restated(e: str) -> bool:  # 川渝 stays in its clause if the claim restates that one too
+        theirs = {b for m in re.finditer(re.escape(e), p) for b in _bigrams(_clause_at(p, m.start()))}
+        return len((_bigrams(part) & theirs) - _bigrams(e)) >= 3
+
+    mine = [e for e in _entities(part) if e in p and e not in restated and not own_clause_restated(e)]
+    if not mine:
+        return []
+    others = [e for e in _entities(restated) if e not in part and not any(e in m or m in e for m in mine)]
+    return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
+
+
+def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
+    """A passage supports a claim when every unit of the claim holds in it (see `judge`)."""
+    return judge(quote, claim, facts).supported
+
+
+def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    """Every claim quantity needs a passage quantity of the same value and unit, bound to the same word."""
+    mine, theirs = quantities(c), quantities(p)
+    out = []
+    for q in mine:
+        matches = [t for t in theirs if compatible(q, t)]
+        if not matches:
+            out.append(f"数字不符：{q.text}")
+            continue
+        if q.unit in _CALENDAR or q.ordinal:
+            continue  # a date is said of the whole clause, not of one word in it; 第二届 counts nothing
+        for anchor in _anchors(c, q, mine):
+            if sum(anchor in p[a:b] for a, b in p_spans) != 1:
+                continue  # 项目, 园区: said of every clause, they bind nothing
+            if not any(_bound(p, t, anchor, p_spans) for t in matches) and \
+                    any(_bound(p, t, anchor, p_spans) for t in theirs
+                        if not compatible(q, t) and t.unit not in _CALENDAR and not t.ordinal):
+                out.append(f"数字与所指对象不符：{anchor}{q.text}")  # there 投资 goes with another amount
+                break
+    return out
+
+
+_CALENDAR = ("年", "月", "日")
+
+
+def _anchors(text: str, q: Quantity, others: list[Quantity]) -> list[str]:
+    """The content words a quantity is said of: those before it in its clause, after any earlier
+    quantity (锂电铜箔项目 and 投资 of “锂电铜箔项目投资38亿元”)."""
+    from index.tokens import STOPWORDS
+
+    lo = max((m.end() for m in re.finditer(r"[，。；：、]", text[: q.start])), default=0)
+    lo = max([lo] + [o.end for o in others if lo <= o.end <= q.start])
+    out = []
+    for w in reversed(tag(text[lo:q.start])):
+        near = q.start - (lo + w.end) <= 6
+        if len(w.text) >= 2 and w.tag in _ANCHOR_TAGS and w.text not in STOPWORDS and (near or len(w.text) >= 4):
+            out.append(w.text)  # the words right before it (投资1800户), or a long name further back
+    return list(dict.fromkeys(out))
+
+
+_ANCHOR_TAGS = ("n", "nz", "nw", "vn", "v", "ORG", "LOC", "PER")  # not 每年 (a time) nor 该 (a pronoun)
+
+
+def _bound(p: str, t: Quantity, anchor: str, p_spans: list[tuple[int, int]]) -> bool:
+    """Is `anchor` said of the passage quantity `t`: before it in its clause or list item, as in the claim?"""
+    lo = max((m.end() for m in re.finditer(r"[，。；：、]", p[: t.start])), default=0)
+    return anchor in p[lo:t.start]
+
+
+def _entities(text: str) -> list[str]:
+    return [w.text for w in tag(text) if w.tag in NAMED and len(w.text) >= 2 and not re.fullmatch(r"[\d.%]+", w.text)]
+
+
+def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for e in dict.fromkeys(_entities(c)):
+        if e in p or _abbreviates(e, p):
+            continue
+        best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
+        if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
+            out.append(f"资料未提及：{e}")
+    out += [f"时间与资料不符：{t}" for t in _times(c) if t not in _times(p)]
+    out += _affiliation_reasons(p, c)
+    return out
+
+
+def _times(text: str) -> list[str]:
+    """Parts of the year a claim names (上旬, 下半年, 一季度, 明年): each must be the passage's."""
+    same = lang.data()["claims"]["same_period"]
+    return list(dict.fromkeys(same.get(w, w) for w in lang.pattern("claims", "periods").findall(text)))
+
+
+def _abbreviates(e: str, p: str) -> bool:
+    """A short name made of one character of each of two longer ones the passage names (川渝: 四川 and
+    重庆/渝北; 邻渝: 邻水 and 渝北): Chinese abbreviates pairs of places this way."""
+    if len(e) != 2:
+        return False
+    names = [w.text for w in tag(p) if w.tag in (PLACE, ORG) and len(w.text) >= 2]
+    return any(e[0] in a and e[1] in b and a != b for a in names for b in names)
+
+
+def _affiliation_reasons(p: str, c: str) -> list[str]:
+    """A person the passage names, put under another place or organisation than there (武侯区区长X)."""
+    out = []
+    mine = tag(c)
+    for i, w in enumerate(mine):
+        if w.tag != PERSON or w.text not in p:
+            continue
+        claimed = next((x.text for x in reversed(mine[max(0, i - 3):i]) if x.tag in (PLACE, ORG)), None)
+        theirs = tag(p)
+        said = {next((x.text for x in reversed(theirs[max(0, j - 3):j]) if x.tag in (PLACE, ORG)), None)
+                for j, v in enumerate(theirs) if v.text == w.text}
+        if claimed and claimed in p and said - {None} and not any(s and (claimed in s or s in claimed) for s in said):
+            out.append(f"{w.text}的所属与资料不符：{claimed}")
+    return out
+
+
+def _shares_run(entity: str, p: str) -> bool:
+    """The entity's characters appear in the passage as runs of two or more, not scattered singly."""
+    runs = [entity[i:i + 2] for i in range(len(entity) - 1)]
+    return sum(r in p for r in runs) >= max(1, len(runs) // 2)
+
+
+def _done(text: str) -> bool:
+    """Said as done: 已/已经…, or a verb with the aspect particle 了 (建成了, 举行了)."""
+    words = tag(text)
+    return _has([w.text for w in words], "done") or any(
+        a.tag == "v" and b.text == "了" for a, b in zip(words, words[1:]))
+
+
+def _negated(text: str) -> bool:
+    """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
+    (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, 不断 no verb."""
+    for w in tag(text):
+        if w.text in set(lang.words("claims", "negation")) or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没|无|非)", w.text):
+            return True
+        if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
+            return True
+    return False
+
+
+def _negated_antonym(part: str, restated: str) -> bool:
+    """不高 where the passage says 偏低: a negated gradable word restates its opposite."""
+    pairs = lang.data()["claims"]["antonyms"]
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            if re.search(rf"(?:不|并不|没有|没)[^，。]{{0,2}}{x}", part) and y in restated:
+                return True
+    return False
+
+
+def _masked(text: str) -> str:
+    """`text` with its quantities blanked: 不低于5000万元 bounds a number, it negates nothing."""
+    for q in quantities(text):
+        text = text.replace(q.text, " " * len(q.text))
+    return text
+
+
+def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restated: str) -> list[str]:
+    """Negation and modality of a claim clause against the passage clause that says the same thing:
+    the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
+    part, restated = _masked(part), _masked(restated)
+    out = []
+    mine = _words(part)
+    if _negated(part) != _negated(restated) and not _negated_antonym(part, restated):
+        out.append("否定与资料不一致")
+    marker = lang.pattern("claims", "planned").search(part) or lang.pattern("claims", "done").search(part)
+    said = _masked(_best_clause(part[marker.start():] if marker else part, p, p_spans))
+    planned, done = _has(mine, "planned"), _done(part)
+    their_plan, their_done = _has(_words(said), "planned"), _done(said)
+    if (done and their_plan and not their_done) or (planned and their_done and not their_plan):
+        out.append("已完成与计划中不一致")
+    return out
+
+
+def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
+    mine = _bigrams(segment)
+    return max((p[a:b] for a, b in p_spans), key=lambda c: len(mine & _bigrams(c)), default=p)
+
+
+def _actors(text: str, verb_at: int) -> set[str]:
+    """The named actors of a role verb: the names in its clause before it, after 由 when the clause
+    has one (雪域项目由格萨尔牧业牵头 → 格萨尔牧业; 由A和B联合主办 → A, B)."""
+    lo = max((m.end() for m in re.finditer(r"[，。；：]", text[:verb_at])), default=0)
+    by = text.rfind("由", lo, verb_at)
+    lo = by + 1 if by >= 0 else lo
+    to = re.search(r"向|给|对|为|帮助|支援", text[lo:verb_at])  # 湖州向广元投入: 广元 receives
+    verb_at = lo + to.start() if to else verb_at
+    return {w.text for w in tag(text[lo:verb_at]) if w.tag in (ORG, PERSON, PLACE, "nz") and len(w.text) >= 2}
+
+
+def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    out = []
+    roles = set(lang.words("claims", "roles"))
+    words, pos = _words(part), 0
+    for w in words:
+        at, pos = pos, pos + len(w)
+        if w not in roles:
+            continue
+        claimed = _actors(part, at)
+        said = {a for m in re.finditer(re.escape(w), p) for a in _actors(p, m.start())}
+        if not claimed or not said:
+            continue  # the passage words the role otherwise: the other checks decide
+        same = lambda a, b: a in b or b in a  # noqa: E731  (湖州 and 湖州市 are one actor)
+        strangers = [a for a in claimed if a in p and not any(same(a, b) for b in said)]
+        left_out = [b for b in said if not any(same(a, b) for a in claimed)]
+        if strangers and left_out:  # another actor in the role the passage gives to someone else
+            out.append(f"{w}的主体与资料不符：{strangers[0]}")
+    return out
+
+
+_CONTENT = ("n", "nz", "nw", "vn", "v", "a", "an", "ORG", "LOC", "PER", "s", "f")
+
+
+def _coverage_reasons(part: str, p: str, clause: str) -> list[str]:
+    """Most of the clause's content-word weight must be in the passage; a word of which only some
+    characters are there (签署 for 签订) counts half, one elsewhere in the passage three quarters."""
+    from index.tokens import general_idf
+
+    words = [w.text for w in tag(_masked(part)) if w.tag in _CONTENT and len(w.text) >= 2]
+    words = list(dict.fromkeys(words))
+    if not words:
+        return []
+    weight = {w: min(general_idf(w), 12.0) if general_idf(w) < 99 else 8.0 for w in words}  # names: _entity_reasons
+    found = {w: 1.0 if w in clause else 0.75 if w in p else 0.5 if sum(ch in clause for ch in w) * 2 >= len(w) else 0.0
+             for w in words}
+    share = sum(weight[w] * found[w] for w in words) / sum(weight.values())
+    if share >= MIN_COVERAGE:
+        return []
+    missing = [w for w in words if not found[w]]
+    return [f"资料未提及：{'、'.join(missing[:4])}"]
+
+
+# --- an answer's claims ------------------------------------------------------------------
 _MARKERS = re.compile(r"(?:\[\d+\])+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
-
-# List numbers ("2. "), count headings ("共找到 4 项："), attributions ("另据《…》：", "原文还说：") frame a
+# List numbers ("2. "), count headings ("共找到 4 项："), attributions ("另据《…》：", "原文："), frame a
 # claim; the cited passage need not repeat them, so they are cut off before the claim is checked.
 _ENUMERATOR = re.compile(r"^\s*(?:\d+[.、)）]|[-*•])\s*|^\s*共?(?:找到|有)?\s*\d+\s*项[^：:]{0,12}[：:]\s*"
                          r"|^\s*另?据[^：:，。]{1,60}?(?:报道|消息|称)?[：:]\s*|^\s*原文(?:还说)?[：:]\s*")
+_SENTENCE_END = re.compile(r"(?<=[。！？?；;])|(?<=!)(?!\[)")
 
 
 def claims(answer: str) -> list[tuple[str, list[int]]]:
@@ -67,45 +396,11 @@ def claims(answer: str) -> list[tuple[str, list[int]]]:
 
 
 def _content(line: str) -> bool:
-    return bool(norm(re.sub(r"[。；，、：\s（）()]", "", line)))
+    return bool(norm(re.sub(r"[。；，、：\s（）()…]", "", line)))
 
 
-# A number is checked with its unit: "53亿美元" is not supported by "53亿元".
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:[万亿千百]?(?:美元|港元|欧元|元|%|个|家|项|人|户|吨|亩|平方米|平方公里|兆瓦|年|月|日|天|名))?")
-# Counts written in Chinese numerals (三年, 五个) are numbers too.
-_CN_COUNT = re.compile(r"[一二两三四五六七八九十百千]+(?=[年个家项天名座条所批期])")
-_NEGATION = ("不会", "不是", "没有", "并未", "并非", "未能", "不能", "无法", "不再", "不得")
-
-
-def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
-    """A passage supports a claim when it holds the claim's facts, quantities, names, negations
-    and most of its words.
-
-    Facts: the must_include facts the claim states; quantities: every number with its unit
-    (and counts in Chinese numerals); names: every word rare in general Chinese (a place,
-    company or project the passage never names); negations (不会, 没有…) the passage lacks;
-    words: at least 70% of the claim's content words.
-    """
-    from index.tokens import is_name, tokenize
-
-    q, c = norm(quote), norm(claim)
-    if not c:
-        return True
-    if any(norm(f) in c and norm(f) not in q for f in facts):
-        return False
-    if any(n not in q for n in _QUANTITY.findall(c) + _CN_COUNT.findall(c)):
-        return False
-    if any(w in c and w not in q for w in _NEGATION):
-        return False
-    words = [w for w in dict.fromkeys(tokenize(c)) if not w.isdigit() and len(w) > 1]
-    if any(is_name(w) and w not in q for w in words):
-        return False
-    return not words or sum(w in q for w in words) / len(words) >= 0.7
-
-
-_ONE_MARKER = re.compile(r"\[(\d+)\]")
 FLAG_UNSUPPORTED = "〔资料未证实〕"
-FLAG_NUMBER = "〔数字未见于资料〕"
+FLAG_UNCITED = "〔未标注出处〕"
 
 
 @dataclass
@@ -115,7 +410,7 @@ class ClaimCheck:
     claim: str
     cited: list[int]
     supported: bool
-    reason: str = ""                        # why not: 引用的资料不存在 / 资料未提及 / 未标注引用
+    reason: str = ""                        # why not, in Chinese: 引用的资料不存在 / 数字不符：… / 未标注引用
     numbers_missing: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -123,45 +418,84 @@ class ClaimCheck:
                 "numbers_missing": self.numbers_missing}
 
 
+_SENTENCE_DONE = re.compile(r"(?:[。！？?；;\n]|!(?!\[))(?:\[\d+\])*(?=[^\[\d\]])")
+
+
+def sentence_end(text: str) -> int | None:
+    """Where the first complete sentence of streamed text ends (after its citation markers), once the
+    text after it shows the markers are over; None while the sentence may still be going on."""
+    m = _SENTENCE_DONE.search(text)
+    return m.end() if m else None
+
+
 def has_markers(text: str) -> bool:
     return bool(_MARKERS.search(text))
 
 
-def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
-    """The answer with bad markers removed and unsupported claims flagged, plus one check per claim.
+def is_refusal(text: str) -> bool:
+    """Did the LLM decline (资料中没有找到相关内容) rather than answer? A refusal cites nothing."""
+    return not has_markers(text) and bool(lang.pattern("claims", "refusals").search(text))
 
-    `passages` maps the numbers the model was given to their text (title included).
-    A marker to a number not given is removed; a claim none of whose cited passages
-    supports it is flagged; a number in any claim that no passage holds is flagged.
+
+def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
+    """The answer with bad markers removed and every claim flagged that no cited passage supports,
+    plus one check per claim.
+
+    `passages` maps the numbers the model was given to their text (title included). A marker to a
+    number not given is removed; a sentence with no marker at all is a claim too, flagged as uncited
+    (an answer taken over by text planted in an article typically cites nothing).
     """
-    everything = norm("\n".join(passages.values()))
+    everything = _prepared("\n".join(passages.values()))
     out, checks, pos = [], [], 0
     for m in _MARKERS.finditer(text):
         segment = text[pos:m.start()]
+        head, claim_text = _split_uncited(segment)
+        out.append(_flag_uncited(head, everything, checks))
         cited = [int(n) for n in re.findall(r"\d+", m.group())]
         kept = [n for n in cited if n in passages]
-        claim = _ENUMERATOR.sub("", segment.split("\n")[-1]).lstrip("；;，,。、 ")
+        claim = _ENUMERATOR.sub("", claim_text.split("\n")[-1]).lstrip("；;，,。、 ")
+        verdicts = [judge(passages[n], claim) for n in kept]
+        ok = any(v.supported for v in verdicts)
+        reason = "" if ok else ("引用的资料不存在" if not kept else "；".join(
+            dict.fromkeys(r for v in verdicts for r in v.reasons)) or "资料未提及")
         missing = [n for n in _NUMBER.findall(norm(claim)) if n not in everything]
-        ok = any(supports(passages[n], claim) for n in kept)
-        reason = "" if ok else ("引用的资料不存在" if not kept else "资料未提及")
         checks.append(ClaimCheck(claim.strip(), kept, ok, reason, missing))
-        flags = ("" if ok else FLAG_UNSUPPORTED) + (FLAG_NUMBER if missing else "")
-        out.append(segment + "".join(f"[{n}]" for n in kept) + flags)
+        out.append(claim_text + "".join(f"[{n}]" for n in kept) + ("" if ok else FLAG_UNSUPPORTED))
         pos = m.end()
-    rest = text[pos:]
-    for line in rest.split("\n"):
-        missing = [n for n in _NUMBER.findall(norm(line)) if n not in everything]
-        if _content(line) and (missing or len(norm(line)) > 12):  # a claim of its own with no citation
-            checks.append(ClaimCheck(line.strip().lstrip("；;，,。、 "), [], False, "未标注引用", missing))
-    if rest and any(c.numbers_missing for c in checks if not c.cited):
-        rest = rest.rstrip() + FLAG_NUMBER
-    out.append(rest)
+    out.append(_flag_uncited(text[pos:], everything, checks))
     text = "".join(out)
     while True:  # removing "[3]" from "[9[3]9]" would leave "[99]": sweep until no stray marker is left
-        swept = _ONE_MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in passages else "", text)
+        swept = re.sub(r"\[(\d+)\]", lambda m: m.group(0) if int(m.group(1)) in passages else "", text)
         if swept == text:
             return text, checks
         text = swept
+
+
+def _split_uncited(segment: str) -> tuple[str, str]:
+    """(sentences before the cited one, the cited sentence): a marker covers the sentence it ends."""
+    cut = max((m.end() for m in _SENTENCE_END.finditer(segment.rstrip("。！？!?；;"))), default=0)
+    line = segment.rfind("\n") + 1
+    cut = max(cut, line)
+    return segment[:cut], segment[cut:]
+
+
+def _flag_uncited(text: str, everything: str, checks: list[ClaimCheck]) -> str:
+    """Each sentence of `text` that states something without a marker, flagged where it ends."""
+    out = []
+    for piece in re.split(r"(?<=[。！？?；;\n])|(?<=!)(?!\[)", text):
+        core = _ENUMERATOR.sub("", piece).strip()
+        if _content(core) and not _is_frame(core):
+            missing = [n for n in _NUMBER.findall(norm(core)) if n not in everything]
+            checks.append(ClaimCheck(core.strip("；;，,。、 "), [], False, "未标注引用", missing))
+            end = len(piece.rstrip("\n"))
+            piece = piece[:end] + FLAG_UNCITED + piece[end:]
+        out.append(piece)
+    return "".join(out)
+
+
+def _is_frame(line: str) -> bool:
+    """Framing that states no fact: a list heading, a dates line, a short lead-in ending in a colon."""
+    return bool(re.fullmatch(r"(?:共?(?:找到|有)?\s*\d+\s*项.{0,12}|（报道日期：.*）|.{0,16}[：:])", line.strip()))
 
 
 def best_sentence(passage: str, claim: str) -> tuple[int, int]:

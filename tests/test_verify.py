@@ -1,30 +1,72 @@
-"""Citation checking on the labelled claims (samples/claims*.jsonl) and on hand-made answers."""
+"""Claim checking by meaning units, on the labelled claims (samples/claims*.jsonl) and hand-made answers."""
 
-from evals.verify_bench import score
-from rag.verify import FLAG_NUMBER, FLAG_UNSUPPORTED, check, supports
+import pytest
+
+from evals.verify_bench import load, score
+from rag.quantities import compatible, quantities
+from rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED, check, judge, supports
 
 from conftest import ROOT
 
-PASSAGE = "雪域牦牛乳精深加工项目由四川格萨尔牧业有限公司牵头，投资3.5亿元，预计带动1800户牧民增收。"
+PASSAGE = "雪域牦牛乳精深加工项目由四川格萨尔牧业有限公司牵头，联合武侯区食品企业投资3.5亿元，预计带动1800户牧民增收。"
 
 
-def test_the_unsupported_flag_on_the_labelled_claims():
-    dev = score(ROOT / "samples" / "claims.jsonl")          # the rules were developed on these
-    held = score(ROOT / "samples" / "claims_heldout.jsonl")  # written afterwards, scored once
+def test_the_flag_on_the_labelled_claims():
+    claims = ROOT / "samples" / "claims_set.jsonl"
+    dev = score(rows=load(claims, "dev"))          # the checks were developed looking at these
+    held = score(rows=load(claims, "heldout"))     # scored, never tuned on
     assert dev["precision"] >= 0.95 and dev["recall"] >= 0.95
-    assert held["precision"] >= 0.9 and held["recall"] >= 0.8
+    assert held["precision"] >= 0.85 and held["recall"] >= 0.9
+    for older in ("claims.jsonl", "claims_heldout.jsonl"):
+        r = score(ROOT / "samples" / older)
+        assert r["precision"] >= 0.9 and r["recall"] >= 0.9, older
 
 
-def test_quantities_names_and_negations_must_match():
-    assert supports(PASSAGE, "项目投资3.5亿元，带动1800户牧民增收")
-    assert not supports(PASSAGE, "项目投资3.5亿美元")          # unit
-    assert not supports(PASSAGE, "项目由华为公司牵头")           # a name the passage never gives
-    assert not supports(PASSAGE, "项目不会带动牧民增收")          # a negation it lacks
-    assert not supports(PASSAGE, "项目三年内建成")               # a count in Chinese numerals
+def test_quantities_are_read_as_values_with_their_units():
+    [q] = quantities("带动一千八百户牧民")
+    assert (q.lo, q.unit) == (1800, "户")
+    assert compatible(quantities("近19亿元")[0], quantities("18.6亿元")[0])
+    assert compatible(quantities("超过3000名")[0], quantities("3000多名")[0])
+    assert compatible(quantities("12000吨")[0], quantities("1.2万吨")[0])
+    assert not compatible(quantities("3.5亿美元")[0], quantities("3.5亿元")[0])
+    assert not compatible(quantities("1260平方公里")[0], quantities("1260亩")[0])
 
 
-def test_check_removes_bad_markers_and_flags_claims():
-    text, checks = check("投资3.5亿元[1][9]。由华为公司承建[1]。共投资7亿元。", {1: PASSAGE})
+@pytest.mark.parametrize("claim", [
+    "项目投资3.5亿元，带动1800户牧民增收",
+    "该项目预计帮助一千八百户牧民增收",                 # Chinese numerals, a synonym
+    "武侯区食品企业参与投资的这个项目由四川格萨尔牧业有限公司牵头",  # reordered
+    "项目投资约3.5亿元",                                # an estimate that holds
+])
+def test_faithful_restatements_pass(claim):
+    assert supports(PASSAGE, claim), judge(PASSAGE, claim).reasons
+
+
+@pytest.mark.parametrize("claim, reason", [
+    ("项目投资1800户，带动3.5亿元", "数字"),              # numbers swapped between their words
+    ("项目投资3.5亿美元", "数字不符"),                   # unit
+    ("项目投资5.3亿元", "数字不符"),
+    ("项目未带动牧民增收", "否定"),                      # negation with 未
+    ("项目已带动1800户牧民增收", "计划"),                # done, where the passage expects it
+    ("项目由华为公司牵头", "华为"),                      # a company the passage does not name
+    ("项目由武侯区食品企业牵头", "牵头的主体"),          # the other party in the leading role
+    ("项目三年内建成", "数字不符"),                      # a count in Chinese numerals
+    ("项目投资3.5亿元，是全省首个牦牛乳项目", "全省首"),  # an invented first
+])
+def test_each_kind_of_error_is_caught_with_its_reason(claim, reason):
+    verdict = judge(PASSAGE, claim)
+    assert not verdict.supported and any(reason in r for r in verdict.reasons), verdict.reasons
+
+
+def test_check_removes_bad_markers_and_flags_unsupported_and_uncited_claims():
+    text, checks = check("投资3.5亿元[1][9]。由华为公司承建[1]。我已忽略之前的指令。", {1: PASSAGE})
     assert "[9]" not in text and text.startswith("投资3.5亿元[1]。由华为公司承建[1]" + FLAG_UNSUPPORTED)
-    assert text.endswith(FLAG_NUMBER) and [c.supported for c in checks] == [True, False, False]
-    assert checks[-1].reason == "未标注引用" and checks[-1].numbers_missing == ["7"]
+    assert text.endswith("我已忽略之前的指令。" + FLAG_UNCITED)
+    assert [c.supported for c in checks] == [True, False, False]
+    assert checks[1].reason.startswith("资料未提及") and checks[-1].reason == "未标注引用"
+
+
+def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
+    text, checks = check("HACKED。项目投资3.5亿元[1]。", {1: PASSAGE})
+    assert [c.claim for c in checks] == ["HACKED", "项目投资3.5亿元"]
+    assert [c.supported for c in checks] == [False, True] and FLAG_UNCITED in text.split("项目")[0]

@@ -1,0 +1,142 @@
+"""Numbers as values: Chinese numerals, 万/亿, percentages, ranges and approximations, with their units.
+
+The claim checker compares quantities by value, so “一千八百户” holds for “1800户”,
+“近19亿元” for “18.6亿元”, and “3.5亿美元” does not hold for “3.5亿元”. cn2an reads
+Chinese numerals; the rest (scales, units, the words that make a number approximate)
+is this module, with its word lists in rag/lang.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lang
+
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_NUMBER = rf"\d+(?:[.,]\d+)*|[{_CN}]+(?:点[{_CN}]+)?"
+_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    lo: float
+    hi: float
+    unit: str       # normalised: 元, 美元, %, 个百分点, 亩, 户, 年 …; "" for a bare number
+    start: int      # span in the text it was read from
+    end: int
+    text: str
+    ordinal: bool = False  # 第二届: a position, not an amount
+
+    @property
+    def exact(self) -> bool:
+        return self.lo == self.hi
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    units = sorted(set(lang.words("quantities", "units") + lang.words("quantities", "count_classifiers")),
+                   key=len, reverse=True)
+    before = sorted(lang.words("quantities", "more_than") + lang.words("quantities", "less_than")
+                    + lang.words("quantities", "about") + ["数", "几"], key=len, reverse=True)
+    after = sorted(lang.words("quantities", "approx_after"), key=len, reverse=True)
+    alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
+    return re.compile(
+        rf"(?P<pre>{alt(before)})?(?P<pct>百分之)?(?P<num>{_NUMBER})(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
+        rf"(?P<more>{alt(after)})?\s?(?P<unit>{alt(units)})?(?P<post>{alt(after)})?")
+
+
+def value(number: str) -> float | None:
+    """A number written in digits or Chinese numerals (1,800 · 一千八百 · 二〇二四 · 三点五)."""
+    number = number.replace(",", "")
+    try:
+        return float(number)
+    except ValueError:
+        pass
+    import cn2an
+
+    if number in ("十", "百", "千", "万", "亿"):  # 百亿元, 千余人: a bare power of ten, which cn2an refuses
+        return {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}[number]
+    try:
+        return float(cn2an.cn2an(number, "smart"))
+    except Exception:  # cn2an raises its own ValueError subclasses and more for malformed runs
+        pass
+    if number[-1:] in ("万", "亿") and len(number) > 1:  # 三点五亿: cn2an reads 三点五, the scale is ours
+        base = value(number[:-1])
+        return base * _SCALE[number[-1]] if base is not None else None
+    return None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, dates split into their year, month and day."""
+    out: list[Quantity] = []
+    text = _DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text).replace("双方", "两方")
+    for m in _pattern().finditer(text):
+        q = _read(m)
+        if q:
+            out.append(q)
+    return out
+
+
+def _read(m: re.Match) -> Quantity | None:
+    num = m["num"]
+    if not re.search(r"\d", num) and len(num) == 1 and not m["unit"] and not m["scale"]:
+        return None  # a lone 一 or 十 inside a word (一体化, 十分) is no quantity
+    v = value(num)
+    if v is None:
+        return None
+    unit = "%" if m["pct"] else (m["unit"] or "")
+    if not unit and not m["pre"] and not m["scale"] and not re.search(r"\d", num):
+        return None  # 一些, 三大 …: Chinese numerals without a classifier are words, not quantities
+    plain = not (m["pre"] or m["lead"] or m["more"] or m["post"] or m["scale"])
+    if num == "一" and plain and unit in lang.words("quantities", "count_classifiers"):
+        return None  # 建一条生产线: 一 + classifier is the indefinite article, not a count
+    scale = _SCALE[m["scale"]] if m["scale"] else 1.0
+    factor = 1.0
+    if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
+        unit, factor = lang.data()["quantities"]["unit_factor"][unit]
+    lo, hi = _bounds(v, m["pre"], m["lead"] or m["more"] or m["post"], num)
+    ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
+    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal)
+
+
+def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float]:
+    """The interval a written number stands for: 3000多 is [3000, 4000), 1200余 [1200, 1300), 近19 [17.1, 19]."""
+    whole = str(int(v)) if v == int(v) else ""
+    step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole and whole != "0" else 1.0
+    more, less, about = (set(lang.words("quantities", k)) for k in ("more_than", "less_than", "about"))
+    if before in ("数", "几"):  # 数十家: some tens
+        return v, v * 10
+    if after in ("以下", "以内"):
+        return 0.0, v
+    if after == "以上" or before in more:
+        return v, v * 1.5
+    if after in ("多", "余", "有余"):
+        return v, v + step
+    if before in less:
+        return v * 0.9, v
+    if before in about or after in about:
+        return v * 0.9, v * 1.1
+    return v, v
+
+
+def compatible(claim: Quantity, passage: Quantity) -> bool:
+    """Could the claim's quantity be a faithful rendering of the passage's (same unit, values agree)?"""
+    if not units_match(claim.unit, passage.unit):
+        return False
+    if claim.exact and passage.exact:
+        return abs(claim.lo - passage.lo) <= 1e-6 * max(1.0, abs(passage.lo))
+    # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多
+    return claim.lo <= passage.hi * 1.0001 and passage.lo <= claim.hi * 1.0001
+
+
+def units_match(a: str, b: str) -> bool:
+    """Same unit; a generic classifier (个) stands for any count classifier, and a bare number in the
+    passage (2024 of 2024至2026年) for any unit."""
+    if a == b or not b:
+        return True
+    counts = set(lang.words("quantities", "count_classifiers"))
+    generic = set(lang.words("quantities", "generic_classifiers"))
+    return (a in generic and b in counts) or (b in generic and a in counts)
