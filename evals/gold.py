@@ -23,6 +23,8 @@ class GoldItem:
     must_include: list[str] = field(default_factory=list)
     gold_sources: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)  # alternatives, any one of which is a full answer
+    tags: list[str] = field(default_factory=list)     # free labels (e.g. the kind of unanswerable question)
+    exclude: list[str] = field(default_factory=list)  # sources hidden from retrieval when it is asked
 
 
 class GoldError(ValueError):
@@ -66,7 +68,7 @@ def _from_gold(path: Path, no: int, obj: dict) -> GoldItem:
         raise GoldError(f"{path}:{no}: 缺少字段 {', '.join(missing)}")
     if obj["kind"] not in KINDS:
         raise GoldError(f"{path}:{no}: kind 为 {obj['kind']!r}，应为 {' | '.join(KINDS)} 之一")
-    for key in ("must_include", "gold_sources", "answers"):
+    for key in ("must_include", "gold_sources", "answers", "tags"):
         if key in obj and not (isinstance(obj[key], list) and all(isinstance(x, str) for x in obj[key])):
             raise GoldError(f"{path}:{no}: {key} 应是字符串列表")
     if obj["kind"] != "unanswerable" and not (obj.get("must_include") or obj.get("reference") or obj.get("answers")):
@@ -121,3 +123,25 @@ def _dedup_ids(path: Path, rows: list[tuple[int, GoldItem]]) -> list[GoldItem]:
 def source_matches(gold: str, source: str) -> bool:
     """`file.txt` matches `file.txt` and every article of it (`file.txt#2`); `a.jsonl#id` only itself."""
     return source == gold or source.split("#", 1)[0] == gold or source.split("#", 1)[-1] == gold
+
+
+def half(items: list[GoldItem], which: int) -> list[GoldItem]:
+    """One of two fixed halves of a gold set, split by article (the first gold source), so that
+    settings can be tuned on half 1 and reported on half 2 with no article on both sides.
+
+    Articles are taken in the order of a hash of their name and each goes to the half with fewer
+    questions so far, so the halves are balanced and fixed for a given gold set."""
+    import hashlib
+
+    def key(item: GoldItem) -> str:
+        return sorted(item.gold_sources)[0] if item.gold_sources else item.id
+
+    groups: dict[str, list[GoldItem]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    sides: tuple[list, list] = ([], [])
+    for name in sorted(groups, key=lambda k: hashlib.sha1(k.encode()).hexdigest()):
+        smaller = sides[0] if len(sides[0]) <= len(sides[1]) else sides[1]
+        smaller.extend(groups[name])
+    chosen = {id(item) for item in sides[which - 1]}
+    return [item for item in items if id(item) in chosen]

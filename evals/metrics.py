@@ -87,6 +87,24 @@ def contains_answer(alternatives: Sequence[str], answer: str) -> bool:
     return False
 
 
+_DATE_NOTE = re.compile(r"\n?（报道日期：[^）\n]*）\s*$")
+
+
+def answer_body(answer: str) -> str:
+    """What a reader reads as the answer: the text without citation markers and without the closing
+    line of report dates (both belong to the sources)."""
+    return re.sub(r"\[\d+\]", "", _DATE_NOTE.sub("", answer)).strip()
+
+
+def first_line_correct(item, answer: str) -> float:
+    """1 when the answer's first line alone holds the gold (every must_include fact, or one of the
+    alternative answers): what a reader who stops there gets right."""
+    line = answer_body(answer).split("\n", 1)[0]
+    if item.must_include:
+        return float(fact_recall(item.must_include, line) == 1.0)
+    return float(contains_answer(item.answers or [item.reference], line))
+
+
 def char_f1(answer: str, reference: str) -> float:
     """F1 of the characters two texts share (as multisets), after `norm`; both empty = 1."""
     a, r = Counter(norm(answer)), Counter(norm(reference))
@@ -130,6 +148,15 @@ def citation_scores(answer: str, quotes: dict[int, str], facts: Sequence[str]) -
                       for c, ns in parts)
     recall = backed / len(stated) if stated else None
     return precision, recall
+
+
+def citation_correct(quotes: Sequence[str], facts: Sequence[str], answers: Sequence[str]) -> float | None:
+    """Share of an answer's citations whose passage holds a gold fact (a must_include fact, or one
+    of the gold answers): judged by the gold set, independently of the claim checker."""
+    gold = [norm(f) for f in list(facts) + list(answers) if norm(f)]
+    if not quotes or not gold:
+        return None
+    return sum(any(g in norm(q) for g in gold) for q in quotes) / len(quotes)
 
 
 # --- refusals and latency ------------------------------------------------------

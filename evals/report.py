@@ -12,9 +12,9 @@ import io
 import json
 from pathlib import Path
 
-HEADLINE = ("hit@1", "hit@5", "mrr@10", "ndcg@10", "recall@10", "fact_recall", "answer_correct", "char_f1",
-            "rouge_l", "citation_precision", "citation_recall", "refusal_precision", "refusal_recall",
-            "false_refusals", "total_p50_ms", "total_p95_ms")
+HEADLINE = ("hit@1", "hit@5", "mrr@10", "recall@10", "fact_recall", "answer_correct", "first_line", "char_f1",
+            "answer_chars_median", "citation_correct", "citation_precision", "refusal_recall", "false_refusals",
+            "total_p50_ms", "total_p95_ms")
 BY_KIND = ("hit@5", "mrr@10", "fact_recall", "answer_correct", "rouge_l", "citation_precision")
 
 
@@ -87,6 +87,10 @@ def kind_rows(run: dict) -> list[list[str]]:
     return [[kind, str(v["questions"])] + [fmt(v.get(k)) for k in BY_KIND] for kind, v in run["by_kind"].items()]
 
 
+def tag_rows(run: dict) -> list[list[str]]:
+    return [[tag, str(v["questions"]), fmt(v["refused"])] for tag, v in run.get("by_tag", {}).items()]
+
+
 def failure_rows(run: dict, limit: int = 200) -> list[list[str]]:
     rows = []
     for r in failures(run)[:limit]:
@@ -112,6 +116,9 @@ def markdown(runs: list[dict], gold: Path) -> str:
     for run in runs:
         parts += ["", f"## {run['config']}: by question kind", "",
                   _table(["kind", "questions"] + list(BY_KIND), kind_rows(run))]
+        if run.get("by_tag"):
+            parts += ["", f"## {run['config']}: refusals by tag", "",
+                      _table(["tag", "questions", "refused"], tag_rows(run))]
     parts += ["", f"## Questions to look at ({first['config']})", "",
               _table(FAIL_HEADER, failure_rows(first)) if failures(first) else "None."]
     return "\n".join(parts) + "\n"
@@ -134,6 +141,9 @@ def page(runs: list[dict], gold: Path) -> str:
     for run in runs:
         sections += [f"<h2>{esc(run['config'])}: by question kind</h2>",
                      table(["kind", "questions"] + list(BY_KIND), kind_rows(run))]
+        if run.get("by_tag"):
+            sections += [f"<h2>{esc(run['config'])}: refusals by tag</h2>",
+                         table(["tag", "questions", "refused"], tag_rows(run))]
     sections += [f"<h2>Questions to look at ({esc(first['config'])})</h2>",
                  table(FAIL_HEADER, failure_rows(first)) if failures(first) else "<p>None.</p>"]
     style = ("body{font-family:system-ui,'Noto Sans CJK SC','PingFang SC',sans-serif;margin:2em;max-width:1400px}"
@@ -190,6 +200,25 @@ def _plots(runs: list[dict]) -> list[tuple[str, str]]:
     ax.set_title("latency")
     ax.legend(fontsize=7)
     out.append(("latency histogram", _png(fig, plt)))
+
+    fig, ax = plt.subplots(figsize=(6, 3.6))
+    drawn = False
+    for run in runs:
+        scored = [(r["answerability"], r["kind"] != "unanswerable") for r in run["questions"]
+                  if r.get("answerability") is not None]
+        if any(a for _, a in scored) and not all(a for _, a in scored):
+            from .fit import refusal_curve
+
+            curve = refusal_curve([s for s, _ in scored], [a for _, a in scored])
+            ax.plot([c["false_refusals"] for c in curve], [c["wrong_accepted"] for c in curve], label=run["config"])
+            drawn = True
+    ax.set_xlabel("answerable questions refused (share)")
+    ax.set_ylabel("unanswerable questions answered (share)")
+    ax.set_title("refusal threshold curve" if drawn else "refusal curve (needs answerable and unanswerable questions)")
+    if drawn:
+        ax.axvline(0.03, color="grey", linestyle=":", linewidth=1)
+        ax.legend(fontsize=7)
+    out.append(("refusal threshold curve: each point one threshold on the answerability score", _png(fig, plt)))
     return out
 
 

@@ -102,14 +102,28 @@ def score_question(item: GoldItem, answer, ranked: list[frozenset]) -> dict:
         s["answer_correct"] = float(s["fact_recall"] == 1.0)
     else:
         s["answer_correct"] = float(m.contains_answer(item.answers, answer.text)) if item.answers else None
-    s["char_f1"] = m.char_f1(answer.text, item.reference) if answerable and item.reference else None
-    s["rouge_l"] = m.rouge_l(answer.text, item.reference) if answerable and item.reference else None
+    body = m.answer_body(answer.text)
+    s["char_f1"] = m.char_f1(body, item.reference) if answerable and item.reference and not answer.refused else \
+        (0.0 if answerable and item.reference else None)
+    s["rouge_l"] = m.rouge_l(body, item.reference) if answerable and item.reference and not answer.refused else \
+        (0.0 if answerable and item.reference else None)
+    s["first_line"] = m.first_line_correct(item, answer.text) if answerable and item.kind != "list" else None
+    s["answer_chars"] = float(len(body)) if answerable and not answer.refused else None
     cited = [c.source for c in answer.citations] + [a["source"] for c in answer.citations for a in c.also]
     s["cites_gold"] = float(any(m.source_matches(g, c) for g in item.gold_sources for c in cited)) \
         if item.gold_sources and answerable else None
     quotes = {c.n: f"{c.title}\n{c.quote}" for c in answer.citations}  # a citation shows its title too
     s["citation_precision"], s["citation_recall"] = m.citation_scores(answer.text, quotes, item.must_include)
+    s["citation_correct"] = m.citation_correct(list(quotes.values()), item.must_include, item.answers) \
+        if answerable and not answer.refused else None
     return s
+
+
+def without_gold(items: list[GoldItem]) -> list[GoldItem]:
+    """The same questions made unanswerable: each is asked with its gold documents excluded
+    (`filters["exclude"]`), so the collection no longer holds what answered it."""
+    return [GoldItem(item.id, item.question, "unanswerable", item.reference, [], [], [], item.tags,
+                     exclude=list(item.gold_sources)) for item in items if item.gold_sources]
 
 
 def evaluate(config: Config, items: list[GoldItem], progress: bool = True) -> dict:
@@ -118,16 +132,18 @@ def evaluate(config: Config, items: list[GoldItem], progress: bool = True) -> di
     engine.warm_up()  # latency is measured for a warm process
     records = []
     for item in tqdm(items, desc=f"评测 {config.name}", unit="题", disable=not progress):
+        filters = {"exclude": item.exclude} if item.exclude else None
         started = time.perf_counter()
-        answer = engine.ask(item.question)
+        answer = engine.ask(item.question, filters=filters)
         total_ms = (time.perf_counter() - started) * 1000
-        hits = engine.retriever.search(item.question, top_k=RANK_CHUNKS)
+        hits = engine.retriever.search(item.question, top_k=RANK_CHUNKS, filters=filters)
         ranked = m.dedupe(doc_names(h.meta) for h in hits)[:CURVE_K]
         titles = {doc_names(h.meta): (h.meta["source"], h.meta.get("title", "")) for h in hits}
         records.append({
             "id": item.id, "kind": item.kind, "question": item.question, "reference": item.reference,
             "must_include": item.must_include, "gold_sources": item.gold_sources,
-            "answer": answer.text, "refused": answer.refused,
+            "answer": answer.text, "refused": answer.refused, "answerability": answer.answerability,
+            "tags": item.tags, "excluded": item.exclude,
             "citations": [{"n": c.n, "source": c.source, "title": c.title, "date": c.date, "quote": c.quote}
                           for c in answer.citations],
             "retrieved": [titles[d][0] for d in ranked], "retrieved_titles": [titles[d][1] for d in ranked],
@@ -141,8 +157,8 @@ def evaluate(config: Config, items: list[GoldItem], progress: bool = True) -> di
 
 
 SCORE_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "recall@5", "recall@10", "mrr@10", "ndcg@10",
-              "fact_recall", "answer_correct", "char_f1", "rouge_l", "cites_gold", "citation_precision",
-              "citation_recall")
+              "fact_recall", "answer_correct", "first_line", "char_f1", "rouge_l", "cites_gold",
+              "citation_precision", "citation_recall", "citation_correct")
 
 
 def aggregate(records: list[dict]) -> dict:
@@ -151,6 +167,8 @@ def aggregate(records: list[dict]) -> dict:
     answerable = [r for r in records if r["kind"] != "unanswerable"]
     overall.update(m.refusal_scores([r["refused"] for r in records], [r["kind"] == "unanswerable" for r in records]))
     overall["false_refusals"] = m.mean(float(r["refused"]) for r in answerable)
+    overall["answer_chars_median"] = m.percentile([r["scores"]["answer_chars"] for r in records
+                                                  if r["scores"].get("answer_chars") is not None], 50)
     for stage in ("retrieve_ms", "answer_ms", "total_ms"):
         values = [r["timings"].get(stage, 0.0) for r in records]
         overall[f"{stage[:-3]}_p50_ms"] = m.percentile(values, 50)
@@ -159,9 +177,13 @@ def aggregate(records: list[dict]) -> dict:
     by_kind = {k: {"questions": sum(r["kind"] == k for r in records),
                    **{s: m.mean(r["scores"][s] for r in records if r["kind"] == k) for s in SCORE_KEYS}}
                for k in kinds}
+    tags = sorted({t for r in records for t in r.get("tags") or []})
+    by_tag = {t: {"questions": sum(t in (r.get("tags") or []) for r in records),
+                  "refused": m.mean(float(r["refused"]) for r in records if t in (r.get("tags") or []))} for t in tags}
     curves = [r["hit_curve"] for r in records if r["hit_curve"]]
     curve = [sum(c[i] for c in curves) / len(curves) for i in range(CURVE_K)] if curves else []
-    return {"metrics": overall, "by_kind": by_kind, "hit_curve": curve, "questions_total": len(records)}
+    return {"metrics": overall, "by_kind": by_kind, "by_tag": by_tag, "hit_curve": curve,
+            "questions_total": len(records)}
 
 
 def check(metrics: dict, minimums: dict[str, float], maximums: dict[str, float]) -> list[str]:

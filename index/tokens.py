@@ -83,9 +83,6 @@ tokenize = DEFAULT.tokenize
 query_tokens = DEFAULT.query_tokens
 
 
-COMMON_WORD_IDF = 10.5  # jieba idf below this: an everyday word (签了 10.2, 那个 4.7; 理塘 10.9)
-
-
 @lru_cache(maxsize=1)
 def _general_idf() -> dict[str, float]:
     """jieba's own idf table (270k words, from a general corpus), shipped in its wheel."""
@@ -101,29 +98,3 @@ def _general_idf() -> dict[str, float]:
 def general_idf(word: str) -> float:
     """How rare `word` is in general Chinese; words jieba's table lacks count as rarest."""
     return _general_idf().get(word, 99.0)
-
-
-def is_name(word: str) -> bool:
-    """A word rare in general Chinese (a place, park or company name), by jieba's idf table,
-    and not everyday words run together (管理策略, 入选为): jieba's dictionary holds such
-    phrases without an idf, but an article may well say 管理 and 策略 apart."""
-    return (len(word) >= 2 and not word.isdigit() and general_idf(word) >= COMMON_WORD_IDF
-            and not _everyday_compound(word))
-
-
-_PARTICLE = set("为了的是在于到成要将会把被也都就")
-_NEVER_ENDS_NAME = set("要把被也都就的了")  # 锡会, 华为, 新成 are names; a name never ends in 要
-
-
-def _everyday_compound(word: str) -> bool:
-    """管理策略 (two everyday words), 入选为 (an everyday word and a particle), 厂要 (a character
-    and a particle no name ends in)."""
-    def common(w: str) -> bool:
-        return general_idf(w) < COMMON_WORD_IDF
-
-    for i in range(1, len(word)):
-        head, tail = word[:i], word[i:]
-        if (len(head) >= 2 and len(tail) >= 2 and common(head) and common(tail)) \
-                or (len(head) >= 2 and tail in _PARTICLE and common(head)) or (i == 1 and tail in _NEVER_ENDS_NAME):
-            return True
-    return False

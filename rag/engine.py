@@ -1,8 +1,16 @@
-"""The Engine facade: what every interface (CLI, web page, HTTP API, evals) calls."""
+"""The Engine facade: what every interface (CLI, web page, HTTP API, evals) calls.
+
+A question passes through once, and `Engine` reads as that pipeline:
+
+    analyse (rag/question.py) → retrieve (rag/retrieve.py) → rank sentences (rag/select.py)
+    → answerability gate (rag/gate.py) → answer: extractive (rag/answer.py) or LLM (rag/llm.py)
+    → check every claim against its cited passage (rag/verify.py) → Answer
+"""
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -10,24 +18,30 @@ from index import store
 from index.embed import get_embedder
 from index.errors import ModelMismatch
 
-from . import verify
-from .answer import Composer, compose, coverage, date_note
+from . import gate as gating, verify
+from .answer import Composer, compose, date_note, ranked_sentences
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
-from .question import classify, split_parts
+from .question import Question, analyse, split_parts, weigh
 from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
+from .sentences import Sentence
 from .settings import Settings
 from .types import Answer, Citation, Hit
-
-# Share of the question's idf mass that the best retrieved chunk (with its title)
-# must contain; below it the engine refuses. Calibrated on samples/gold.jsonl and
-# the CRUD dev questions (README, "Refusal").
-REFUSE_BELOW = 0.5
 
 
 def refusal_text(question: str) -> str:
     return f"资料中没有找到能回答“{question.strip()}”的内容。可以换个说法，或确认相关文章已导入。"
+
+
+@dataclass
+class Evidence:
+    """One question's analysis, its passages, their ranked sentences and the gate's verdict."""
+
+    question: Question
+    hits: list[Hit]
+    ranked: list[Sentence]
+    gate: gating.Gate
 
 
 class Engine:
@@ -46,43 +60,10 @@ class Engine:
         self.llm = make_llm(self.settings)
 
     def warm_up(self) -> None:
-        """Load what the first questions would otherwise pay for (jieba's dictionaries, the
-        general idf table, the query model), so a server's or a benchmark's first answer is not slow."""
+        """Load what the first questions would otherwise pay for (jieba's dictionaries, the tagger,
+        the query model), so a server's or a benchmark's first answer is not slow."""
         for question in ("项目投资多少", "有哪些项目"):
             self.ask(question, use_llm=False)  # local work only: never a paid LLM call
-
-    def evidence(self, tokens: list[str]) -> dict[str, float]:
-        """idf weight of each distinct question word."""
-        return {t: self.retriever.idf(t) for t in dict.fromkeys(tokens)}
-
-    def support(self, hit: Hit, weights: dict[str, float]) -> float:
-        return coverage(weights, hit.meta.get("title", ""), hit.node.text)
-
-    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
-            top_k: int | None = None, use_llm: bool = True) -> Answer:
-        """Answer `question` from the index, or refuse.
-
-        With an LLM configured (and `use_llm`), a follow-up is first rewritten into a standalone
-        question using `history` (earlier (question, answer) turns), the LLM answers from the
-        retrieved passages, and every citation is checked (rag/verify.py); if the LLM fails, the
-        extractive answer comes back with a notice. Without one, `history` is not read.
-        `filters`: `since`/`until` (YYYY-MM-DD) and `source` (a source prefix).
-        """
-        question = _required(question)
-        if self.llm and use_llm:
-            timings = {"retrieve_ms": 0.0, "answer_ms": 0.0}
-            standalone, hits, enough = self._retrieve_for_llm(question, history, filters, top_k, timings)
-            if not enough:
-                return Answer(question, refusal_text(standalone), [], True, "llm", timings)
-            t0 = time.perf_counter()
-            try:
-                text = self.llm.chat(answer_messages(standalone, hits))
-            except LLMError as e:
-                return self._fallback(question, standalone, filters, top_k, str(e))
-            answer = self._verified(question, text, hits, timings)
-            timings["answer_ms"] = round((time.perf_counter() - t0) * 1000, 1)
-            return answer
-        return self._noted(self._extractive(question, filters, top_k))
 
     @property
     def legs(self) -> list[str]:
@@ -90,84 +71,53 @@ class Engine:
         mode = self.retriever.settings.mode
         return {"hybrid": ["bm25", "dense"], "bm25": ["bm25"], "dense": ["dense"]}[mode]
 
-    def _noted(self, answer: Answer) -> Answer:
-        if self.retriever.dense_pending and not answer.notice:
-            answer.notice = f"向量索引仍在构建（还有 {self.retriever.dense_pending} 个文本块），本次只用了关键词检索。"
-        return answer
-
-    def _extractive(self, question: str, filters: dict | None, top_k: int | None) -> Answer:
-        timings = {"retrieve_ms": 0.0, "answer_ms": 0.0}
-        parts = split_parts(question)
-        if not parts:
-            composed = self._answer_one(question, filters, top_k, timings)
-            if composed is None:
-                return Answer(question, refusal_text(question), [], True, "extractive", timings)
-            return Answer(question, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
-        composer = Composer()
-        texts = []
-        for part in parts:
-            composed = self._answer_one(part, filters, top_k, timings, composer)
-            texts.append(f"【{part}】\n" + (composed[0] if composed else "资料中没有找到这一项。"))
-        refused = not composer.citations
-        text = refusal_text(question) if refused else _dated("\n".join(texts), composer.citations)
-        return Answer(question, text, composer.citations, refused, "extractive", timings)
-
-    # --- the LLM path -----------------------------------------------------------
-    def _retrieve_for_llm(self, question: str, history, filters, top_k, timings) -> tuple[str, list[Hit], bool]:
-        """(standalone question, passages, whether they are strong enough to answer from)."""
-        standalone = question
-        if history:
-            try:
-                rewritten = self.llm.chat(condense_messages(question, list(history))).strip().splitlines()[0]
-                standalone = rewritten.strip() or question
-            except LLMError:
-                standalone = question  # retrieval with the raw follow-up still beats failing
-        t0 = time.perf_counter()
-        hits = self.retriever.search(standalone, top_k=top_k or self.settings.top_k, filters=filters)
-        # The LLM only gets questions the evidence checks let through (coverage, names, the asked-for
-        # kind of fact): what the extractive answerer refuses, the LLM is never asked to invent.
-        answerable = not self._extractive(standalone, filters, top_k).refused
-        timings["retrieve_ms"] = round((time.perf_counter() - t0) * 1000, 1)
-        return standalone, hits, answerable
-
-    def _fallback(self, question: str, standalone: str, filters, top_k, reason: str) -> Answer:
-        answer = self._extractive(standalone, filters, top_k)
-        answer.question = question
-        answer.notice = f"大模型暂时无法回答（{reason}），以下是从资料中直接摘录的回答。"
-        answer.text = f"{answer.notice}\n{answer.text}"
-        return answer
-
-    def _verified(self, question: str, text: str, hits: list[Hit], timings: dict) -> Answer:
-        """The LLM's text with its citations checked against the passages it was given."""
-        if not verify.has_markers(text) and any(w in text for w in ("没有找到", "无法回答", "没有相关")):
-            return Answer(question, refusal_text(question), [], True, "llm", timings)
-        passages = {n: f"{h.meta.get('title', '')}\n{h.node.text}" for n, h in enumerate(hits, 1)}
-        checked, checks = verify.check(text, passages)
-        citations = []
-        for n in dict.fromkeys(n for c in checks for n in c.cited):
-            hit, mine = hits[n - 1], [c for c in checks if n in c.cited]
-            s, e = verify.best_sentence(hit.node.text, mine[0].claim)
-            m, start = hit.meta, hit.meta["start"] + s
-            citations.append(Citation(n, m["doc_id"], m["source"], m.get("title", ""), m.get("date", ""),
-                                      hit.node.text[s:e], start, start + e - s, m.get("outlet", ""),
-                                      m.get("url", ""), list(m.get("also", [])),
-                                      verified=any(c.supported for c in mine)))
-        return Answer(question, _dated(checked, citations), citations, False, "llm", timings,
-                      verification=[c.to_dict() for c in checks])
-
-    def _answer_one(self, question: str, filters: dict | None, top_k: int | None, timings: dict,
-                    composer: Composer | None = None) -> tuple[str, list] | None:
+    # --- the pipeline -------------------------------------------------------------
+    def gather(self, question: str, filters: dict | None = None, top_k: int | None = None,
+               timings: dict | None = None) -> Evidence:
+        """Analyse, retrieve once, rank the passages' sentences and decide answerability."""
+        timings = timings if timings is not None else {}
         t0 = time.perf_counter()
         tokens = self.retriever.query_tokens(question)
+        q = analyse(question, weigh(question, tokens, self.retriever.idf))
         hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
         t1 = time.perf_counter()
-        weights = self.evidence(tokens)
-        best = max((self.support(h, weights) for h in hits), default=0.0)
-        composed = compose(question, classify(question, tokens), hits, self.index.docs, weights, composer) \
-            if best >= REFUSE_BELOW else None
-        timings["retrieve_ms"] += round((t1 - t0) * 1000, 1)
-        timings["answer_ms"] += round((time.perf_counter() - t1) * 1000, 1)
-        return composed
+        ranked = ranked_sentences(q, hits, self.index.docs)
+        verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q))
+        _lap(timings, "retrieve_ms", t1 - t0)
+        _lap(timings, "answer_ms", time.perf_counter() - t1)
+        return Evidence(q, hits, ranked, verdict)
+
+    def unseen(self, q: Question) -> tuple[str, ...]:
+        """The question's weighty words that no indexed text contains: what the collection does not cover."""
+        vocab = self.retriever.known
+        return tuple(t for t, w in q.weights.items() if w > 1.0 and not vocab(t))
+
+    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
+            top_k: int | None = None, use_llm: bool = True) -> Answer:
+        """Answer `question` from the index, or refuse.
+
+        With an LLM configured (and `use_llm`), a follow-up is first rewritten into a standalone
+        question using `history` (earlier (question, answer) turns), the LLM answers from the
+        retrieved passages whenever the evidence gate lets it, and every claim is checked
+        (rag/verify.py); an LLM failure or an answer with no supported claim gives the extractive
+        answer with a notice. Without one, `history` is not read.
+        `filters`: `since`/`until` (YYYY-MM-DD) and `source` (a source prefix).
+        """
+        question = _required(question)
+        if not (self.llm and use_llm):
+            return self._noted(self.extractive(question, filters, top_k))
+        timings: dict[str, float] = {}
+        standalone = self._standalone(question, history)
+        ev = self.gather(standalone, filters, top_k, timings)
+        if not ev.gate.passed_for_llm:
+            return self._refusal(question, standalone, "llm", timings, ev)
+        t0 = time.perf_counter()
+        try:
+            text = self.llm.chat(answer_messages(standalone, ev.hits))
+        except LLMError as e:
+            return self._fallback(question, standalone, ev, timings, f"大模型暂时无法回答（{e}）")
+        _lap(timings, "llm_ms", time.perf_counter() - t0)
+        return self._checked_llm(question, standalone, text, ev, timings)
 
     def stream(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
                top_k: int | None = None, use_llm: bool = True) -> Iterator[str | Answer]:
@@ -179,32 +129,140 @@ class Engine:
         """
         question = _required(question)
         if not (self.llm and use_llm):
-            answer = self._noted(self._extractive(question, filters, top_k))
+            answer = self._noted(self.extractive(question, filters, top_k))
             yield answer.text
             yield answer
             return
-        timings = {"retrieve_ms": 0.0, "answer_ms": 0.0}
-        standalone, hits, enough = self._retrieve_for_llm(question, history, filters, top_k, timings)
-        if not enough:
-            answer = Answer(question, refusal_text(standalone), [], True, "llm", timings)
+        timings: dict[str, float] = {}
+        standalone = self._standalone(question, history)
+        ev = self.gather(standalone, filters, top_k, timings)
+        if not ev.gate.passed_for_llm:
+            answer = self._refusal(question, standalone, "llm", timings, ev)
             yield answer.text
             yield answer
             return
-        t0, pieces = time.perf_counter(), []
+        t0, pieces, shown = time.perf_counter(), [], False
+        passages = _passages(ev.hits)
         try:
-            for piece in self.llm.stream(answer_messages(standalone, hits)):
+            buffer = ""
+            for piece in self.llm.stream(answer_messages(standalone, ev.hits)):
                 pieces.append(piece)
-                yield piece
+                buffer += piece
+                while (cut := verify.sentence_end(buffer)) is not None:
+                    # each sentence is checked before it is shown: a planted instruction the LLM
+                    # obeyed reaches the reader flagged, never as a plain statement
+                    sentence, buffer = buffer[:cut], buffer[cut:]
+                    shown = True
+                    yield verify.check(sentence, passages)[0]
             if not "".join(pieces).strip():
                 raise LLMError("大模型返回了空回答")
+            if buffer and not verify.is_refusal("".join(pieces)):
+                yield verify.check(buffer, passages)[0]
         except LLMError as e:
-            answer = self._fallback(question, standalone, filters, top_k, str(e))
-            yield ("\n" if pieces else "") + answer.text
+            answer = self._fallback(question, standalone, ev, timings, f"大模型暂时无法回答（{e}）")
+            yield ("\n" if shown else "") + answer.text
             yield answer
             return
-        answer = self._verified(question, "".join(pieces), hits, timings)
-        timings["answer_ms"] = round((time.perf_counter() - t0) * 1000, 1)
-        yield answer
+        _lap(timings, "llm_ms", time.perf_counter() - t0)
+        yield self._checked_llm(question, standalone, "".join(pieces), ev, timings)
+
+    # --- extractive -------------------------------------------------------------------
+    def extractive(self, question: str, filters: dict | None = None, top_k: int | None = None) -> Answer:
+        """The extractive answer (or refusal) to one question, without any LLM."""
+        timings: dict[str, float] = {}
+        parts = split_parts(question) or [question]
+        composer, texts = Composer(), []
+        for part in parts:
+            ev = self.gather(part, filters, top_k, timings)
+            composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
+            if len(parts) == 1:
+                if composed is None:
+                    return self._refusal(question, question, "extractive", timings, ev)
+                answer = Answer(question, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
+                answer.answerability = round(ev.gate.score, 4)
+                return answer
+            texts.append(f"【{part}】\n" + (composed[0] if composed else "资料中没有找到这一项。"))
+        if not composer.citations:
+            return Answer(question, refusal_text(question), [], True, "extractive", timings)
+        return Answer(question, _dated("\n".join(texts), composer.citations), composer.citations, False,
+                      "extractive", timings)
+
+    def _refusal(self, question: str, standalone: str, mode: str, timings: dict, ev: Evidence) -> Answer:
+        answer = Answer(question, refusal_text(standalone), [], True, mode, timings)
+        answer.answerability = round(ev.gate.score, 4)
+        return answer
+
+    def _noted(self, answer: Answer) -> Answer:
+        if self.retriever.dense_pending and not answer.notice:
+            answer.notice = f"向量索引仍在构建（还有 {self.retriever.dense_pending} 个文本块），本次只用了关键词检索。"
+        return answer
+
+    # --- the LLM path -------------------------------------------------------------------
+    def _standalone(self, question: str, history: Sequence[tuple[str, str]]) -> str:
+        """A follow-up rewritten into a question that can be searched on its own."""
+        if not history:
+            return question
+        try:
+            rewritten = self.llm.chat(condense_messages(question, list(history))).strip().splitlines()[0]
+            return rewritten.strip() or question
+        except (LLMError, IndexError):
+            return question  # retrieval with the raw follow-up still beats failing
+
+    def _fallback(self, question: str, standalone: str, ev: Evidence, timings: dict, why: str) -> Answer:
+        """The extractive answer from the same evidence, introduced by why the LLM's was not used."""
+        if ev.gate.passed:
+            composed = compose(ev.question, ev.ranked, self.index.docs)
+        else:
+            composed = None
+        if composed is None:
+            answer = self._refusal(question, standalone, "extractive", timings, ev)
+        else:
+            answer = Answer(question, _dated(*composed), composed[1], False, "extractive", timings)
+        answer.notice = f"{why}，以下是从资料中直接摘录的回答。"
+        answer.text = f"{answer.notice}\n{answer.text}"
+        answer.answerability = round(ev.gate.score, 4)
+        return answer
+
+    def _checked_llm(self, question: str, standalone: str, text: str, ev: Evidence, timings: dict) -> Answer:
+        """The LLM's text with every claim checked against the passages it was given."""
+        t0 = time.perf_counter()
+        if verify.is_refusal(text):
+            return self._refusal(question, standalone, "llm", timings, ev)
+        checked, checks = verify.check(text, _passages(ev.hits))
+        _lap(timings, "verify_ms", time.perf_counter() - t0)
+        if not any(c.supported for c in checks):
+            answer = self._fallback(question, standalone, ev, timings, "大模型的回答没有一处能在资料中得到证实")
+            answer.verification = [c.to_dict() for c in checks]
+            return answer
+        citations = self._llm_citations(checks, ev.hits)
+        answer = Answer(question, _dated(checked, citations), citations, False, "llm", timings,
+                        verification=[c.to_dict() for c in checks])
+        if not all(c.supported for c in checks):
+            answer.notice = "回答中标有〔资料未证实〕的内容没有在所引资料中找到依据，请谨慎使用。"
+        answer.answerability = round(ev.gate.score, 4)
+        return answer
+
+    @staticmethod
+    def _llm_citations(checks: list[verify.ClaimCheck], hits: list[Hit]) -> list[Citation]:
+        citations = []
+        for n in dict.fromkeys(n for c in checks for n in c.cited):
+            hit, mine = hits[n - 1], [c for c in checks if n in c.cited]
+            s, e = verify.best_sentence(hit.node.text, mine[0].claim)
+            m, start = hit.meta, hit.meta["start"] + s
+            citations.append(Citation(n, m["doc_id"], m["source"], m.get("title", ""), m.get("date", ""),
+                                      hit.node.text[s:e], start, start + e - s, m.get("outlet", ""),
+                                      m.get("url", ""), list(m.get("also", [])),
+                                      verified=any(c.supported for c in mine)))
+        return citations
+
+
+def _passages(hits: list[Hit]) -> dict[int, str]:
+    """The passages as the LLM was given them, by number, each with its title."""
+    return {n: f"{h.meta.get('title', '')}\n{h.node.text}" for n, h in enumerate(hits, 1)}
+
+
+def _lap(timings: dict, key: str, seconds: float) -> None:
+    timings[key] = round(timings.get(key, 0.0) + seconds * 1000, 1)
 
 
 def _required(question: str) -> str:

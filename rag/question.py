@@ -1,180 +1,182 @@
-"""What a question asks for: a list of things, one fact of a known type, or anything else."""
+"""What a question asks for: a list of things, one fact of a known type, or anything else.
+
+A question is analysed once (`analyse`) and the result travels with it through
+retrieval, the answerability gate, the answerer and the claim check. Question words
+are matched on jieba's word boundaries, so 被选为什么职位 asks for a 职位, not a
+reason, and 几乎 is no 几; the words themselves live in rag/lang.toml.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
-_LIST = re.compile(r"有哪些|哪些|有什么|包括什么|包括哪|包含哪|哪几|都有谁|列举|分别是")
-_TYPES = {
-    "number": re.compile(r"多少|几[个家项条位次年天名所座万亿千百]?|多大|多高|多长|多久|"
-                         r"(?:规模|金额|总额|比例|增长了)(?!.*(?:有何|什么|如何|怎样|怎么|为何))"),
-    "date": re.compile(r"何时|哪天|哪一天|哪年|哪一年|几月|什么时候|什么时间|日期|时间是"),
-    "place": re.compile(r"哪里|哪儿|在哪|何地|什么地方|地点|哪个城市|哪个省|哪个县|位于"),
-    "who": re.compile(r"谁|哪位|什么人|哪家|哪个单位|哪个部门|哪个企业|哪个公司|由哪"),
-    "what": re.compile(r"什么|哪个|哪一|何种|是否"),
-}
-_MONEY_Q = re.compile(r"投资|金额|资金|产值|销售额|收入|营收|融资|总额|多少钱|多少元")
-_EVIDENCE = {
-    "money": re.compile(r"\d[\d.,]*\s*[万亿千百]*(?:美)?元"),
-    "number": re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日号时])|[一二三四五六七八九十百千万亿两]+(?:个|家|项|条|位|名|亿|万|千|百|倍|成)"),
-    "date": re.compile(r"\d{1,4}\s*[年月日]|[一二三四五六七八九十]+月"),
-    "day": re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]+月[一二三四五六七八九十]+日"),
-    "place": re.compile(r"[省市县区镇乡村州园馆港]|中心|基地"),
-    "who": re.compile(r"[公司局委会院校部厅办家者员师队]|集团|政府|书记|主任|董事长|负责人|市长|县长|主席|总统|总理|首相|"
-                     r"大使|部长|教授|专家|军方"),
-}
+from . import lang
+from .tagger import NAMED, tag
 
-
-_WH = re.compile(r"多少|几|多大|多高|多长|多久|何时|哪天|哪一天|哪年|哪一年|什么时候|什么时间|哪里|哪儿|在哪|何地|"
-                 r"什么地方|谁|哪位|哪家|哪个|哪一|什么|何种")
-_FILLER = re.compile(r"^(?:是|的|有|为|能|了|在|要|会|将|约|共|一共|总共|大概|大约|达到|达)+|(?:是|的|有|为|了|呢|吗)+$")
+# answer types, in the order their question words are tried (哪一年 is a date before 哪一 is a what)
+TYPES = ("reason", "manner", "date", "place", "person", "org", "number", "what")
 _PUNCT = re.compile(r"[，。？！?!,;；：:\s]")
-
-
-# Nouns that name the measure rather than the thing measured: the number itself answers
-# them ("8人" answers 人数, "52.3%" answers 百分比), so a sentence need not repeat them.
-MEASURES = frozenset("人数 百分比 比例 比重 占比 数量 数目 价格 金额 规模 有效期 期限 时间 时长 面积 长度 高度 "
-                      "次数 数字 总数 总量 总额 数额 多少 增速 增幅 速度 年限 年龄 温度 距离 名称 型号".split())
+_FILLER = re.compile(r"^(?:是|的|有|为|能|了|在|要|会|将|约|共|一共|总共|大概|大约|达到|达)+|(?:是|的|有|为|了|呢|吗)+$")
 
 
 @dataclass
-class QuestionKind:
-    kind: str          # list | factoid | general
-    wants: str | None  # number | date | place | who | what | None
-    head: str | None   # for lists: the noun the items are named by ("项目", "企业")
-    focus: tuple[str, ...] = ()   # factoid: the words next to the question word ("多少游客" → 游客)
-    around: tuple[str, str] = ("", "")  # the question's text just before and just after its question word
-    numbers: tuple[str, ...] = ()  # digits the question states ("2024年"): the answer must state them too
-    unit: str = ""     # number questions: the classifier asked for ("几套" → 套); the answer counts in it
-    kind_of: str = ""  # what/who/place questions: the noun the answer is an instance of (什么原则 → 原则)
+class Question:
+    text: str
+    kind: str                          # list | factoid | general
+    wants: str | None = None           # one of TYPES, or money; None for list and general questions
+    unit: str = ""                     # number questions: the classifier asked in (几套 → 套)
+    head: str | None = None            # list questions: the noun the items are named by (项目)
+    around: tuple[str, str] = ("", "")  # the clause's text just before and just after the question word
+    numbers: tuple[str, ...] = ()      # digits the question states (2024): the evidence must state them too
+    names: tuple[str, ...] = ()        # people, organisations, places, products the question names
+    weights: dict[str, float] = field(default_factory=dict)  # content word → idf in the index
+    kind_noun: str = ""                # the noun right after the question word: 什么原则 → 原则, 哪个城市 → 城市
+    head_phrase: str = ""              # list questions: the head with the word before it (主导产业)
 
+    @property
+    def content(self) -> str:
+        """The question without its punctuation: what a sentence repeating it would share."""
+        return _PUNCT.sub("", self.text)
 
-def classify(question: str, tokens: list[str]) -> QuestionKind:
-    q = question.strip()
-    if _LIST.search(q):
-        before, after = _LIST.split(q, maxsplit=1)
-        head = _phrase_head(after) or _head_noun(before, tokens)
-        return QuestionKind("list", None, head)
-    numbers = tuple(re.findall(r"\d+(?:\.\d+)?", q))
-    for wants, pattern in _TYPES.items():
-        if pattern.search(q):
-            if wants == "number" and _MONEY_Q.search(q):
-                wants = "money"
-            if wants == "date" and re.search(r"哪天|哪一天|几月几[日号]|日期", q):
-                wants = "day"
-            return QuestionKind("factoid", wants, None, focus=focus_words(q, tokens), numbers=numbers,
-                                around=around(q), unit=asked_unit(q) if wants == "number" else "",
-                                kind_of=asked_kind(q, tokens) if wants in ("what", "who", "place") else "")
-    return QuestionKind("general", None, None, numbers=numbers)
-
-
-def around(question: str) -> tuple[str, str]:
-    """The clause's text before and after the question word, without fillers (是, 的, 有…)
-    or a leading classifier (多少家企业 → 企业)."""
-    m = _WH.search(question)
-    if not m:
-        return "", ""
-    after = _PUNCT.split(question[m.end():], maxsplit=1)[0]
-    after = _FILLER.sub("", re.sub(r"^[个家项条位次年天名所座万亿千百]", "", after))
-    before = _FILLER.sub("", _PUNCT.split(question[: m.start()])[-1])
-    return before, after
-
-
-_UNIT = re.compile(r"(?:几|多少)([个家项条位次天名所座套台辆架艘件只头株亩元吨枚颗场批轮户间处种类起例])")
-_PLACE_SUFFIX = set("州省市县区国")  # one-character kinds: 哪个州 is answered by 佛罗里达州
-_WHY = re.compile(r"(?<![选成作称改名认视列评定设转更命])为(?:什么|何)|何故")  # not 被选为|什么职位
-_KIND = re.compile(r"(?:什么样的?|什么|哪个|哪家|哪一|哪种|何种|哪座|哪所|哪支|哪款|哪部|哪条)")
-
-
-def asked_unit(question: str) -> str:
-    """The classifier a count question asks in: 几套反无人机系统 is answered by "4套", not "13亿美元"."""
-    m = _UNIT.search(question)
-    return m.group(1) if m else ""
-
-
-def asked_kind(question: str, tokens: list[str]) -> str:
-    """The noun the answer is one of: right after 什么/哪个 (什么原则 → 原则, 哪个州 → 州), or
-    before 是什么 (纪念碑的名称是什么 → 名称). The answer names it in words the question lacks."""
-    if _WHY.search(question):
-        return "原因"  # 为什么 holds 什么 but asks for a reason: the sentence saying 因为/由于 answers it
-    m = _KIND.search(question)
-    if not m:
-        return ""
-    after = question[m.end():]
-    words = [t for t in tokens if (len(t) >= 2 or t in _PLACE_SUFFIX) and after.startswith(t)]
-    if not words and not _PUNCT.sub("", after) and question[: m.start()].endswith(("是", "为")):
-        before = re.sub(r"[是为]$", "", question[: m.start()])  # 目的是什么 keeps the 的 of 目的; 关注的是什么 names no kind
-        words = [t for t in tokens if len(t) >= 2 and before.endswith(t)]
-    return max(words, key=len) if words else ""
-
-
-def closeness(sentence: str, around: tuple[str, str]) -> int:
-    """Characters of the question's wording next to its question word found verbatim in the sentence:
-    the longest tail of the text before it ("年能加工") plus the longest head of the text after it."""
-    before, after = around
-    tail = next((n for n in range(len(before), 1, -1) if before[-n:] in sentence), 0)
-    head = next((n for n in range(len(after), 1, -1) if after[:n] in sentence), 0)
-    return tail + head
-
-
-def focus_words(question: str, tokens: list[str]) -> tuple[str, ...]:
-    """Words right after the question word, else right before it: what is asked about.
-
-    "接待多少游客" → 游客; "工业产值是多少" → 工业产值. A sentence lacking them
-    answers some other question about the same topic.
-    """
-    before, after = around(question)
-    span = after if len(after) >= 2 else before[-6:]
-    if not span:
-        return ()
-    # Only nouns: a sentence may say 召开 where the question says 举办, but 游客 has no stand-in.
-    nouns = [w.word for w in _posseg().lcut(span) if w.flag.startswith("n") or w.flag == "vn"]
-    measures = [m for m in MEASURES if m in span]  # 百分 of 百分比 is no focus either: "52.3%" answers it
-    words = [t for t in tokens if len(t) >= 2 and any(t in n for n in nouns) and not any(t in m for m in measures)]
-    longest = [w for w in words if not any(w != o and w in o for o in words)]
-    return tuple(dict.fromkeys(longest))
-
-
-def _phrase_head(after: str) -> str | None:
-    """The last noun of the noun phrase after 哪些: 非洲国家领导人发表了… → 领导人."""
-    head = None
-    for w in _posseg().lcut(after):
-        if not (w.flag.startswith("n") or w.flag == "vn") or len(w.word) < 2:
-            break
-        head = w.word
-    return head
-
-
-def _head_noun(before: str, tokens: list[str]) -> str | None:
-    """The last word of the question before 有哪些: in 德格帮扶项目有哪些 it is 项目."""
-    words = [t for t in tokens if t in before and len(t) >= 2]
-    if not words:
-        return None
-    return max(words, key=before.rfind)
+    @property
+    def focus(self) -> tuple[str, ...]:
+        """The content words next to the question word: the relation asked about (接待…游客)."""
+        before, after = self.around
+        near = before[-6:] + "|" + after[:6]
+        return tuple(t for t in self.weights if len(t) >= 2 and t in near)
 
 
 @lru_cache(maxsize=1)
-def _posseg():
-    import jieba.posseg
+def _cues() -> list[tuple[str, str]]:
+    """(question word, answer type), longest words first within each type's turn."""
+    out = [(w, "list") for w in lang.words("question", "list")]
+    for t in TYPES:
+        out += [(w, t) for w in sorted(lang.words("question", t), key=len, reverse=True)]
+    return out
 
-    return jieba.posseg
+
+def _jieba_words(text: str) -> list[tuple[int, int]]:
+    from index.tokens import _jieba
+
+    spans, pos = [], 0
+    for w in _jieba().lcut(text):
+        spans.append((pos, pos + len(w)))
+        pos += len(w)
+    return spans
 
 
-def has_evidence(sentence: str, wants: str | None, asked: Iterable[str] = ()) -> bool:
-    """Does the sentence contain the kind of thing asked for (a number for 多少…)?
+def find_cue(text: str) -> tuple[str, int, int] | None:
+    """(type, start, end) of the first question word on a word boundary.
 
-    Words of the question itself (`asked`) do not count: 产业园 in "高德产业园设在哪里"
-    is not a place that answers it.
+    A cue must start where a jieba word starts and end where one ends, or end inside a word
+    whose rest is a classifier (几套, 多少家): 为什么 in 被选为/什么 is no cue, 什么 is.
     """
-    pattern = _EVIDENCE.get(wants or "")
-    if not pattern:
-        return True
-    for word in sorted(asked, key=len, reverse=True):
-        sentence = sentence.replace(word, " ")
-    return bool(pattern.search(sentence))
+    spans = _jieba_words(text)
+    starts, ends = {s for s, _ in spans}, {e for _, e in spans}
+    units = set(lang.words("question", "units"))
+    for cue, kind in _cues():
+        for m in re.finditer(re.escape(cue), text):
+            s, e = m.start(), m.end()
+            if s not in starts:
+                continue
+            if e in ends or text[e:_end_of(e, spans)] in units:
+                if kind == "what" and text[e:e + 1] in _PLACE_CHARS and cue.startswith("哪"):
+                    return "place", s, e + 1  # 哪个乡, 哪座岛: any place word after 哪个 asks for a place
+                return kind, s, e
+    return None
+
+
+_PLACE_CHARS = set("省市县区镇乡村州国岛港湾山河湖")
+
+
+def _end_of(pos: int, spans: list[tuple[int, int]]) -> int:
+    """The end of the jieba word holding position `pos`."""
+    return next((b for a, b in spans if a < pos < b), pos)
+
+
+_CONTENT_TAGS = ("n", "nz", "nw", "PER", "LOC", "ORG", "TIME", "vn", "s", "m", "t")
+
+
+def weigh(text: str, tokens: list[str], idf) -> dict[str, float]:
+    """Each distinct question word's weight, `idf(token, content)` where `content` says whether the
+    tagger reads it as part of a noun, name, number or time in the question (not a verb or a particle)."""
+    words = tag(text.strip())
+    content = [w.text.lower() for w in words if w.tag.startswith(_CONTENT_TAGS) or re.fullmatch(r"[\w.-]+", w.text, re.A)]
+    return {t: idf(t, any(t in c or c in t for c in content)) for t in dict.fromkeys(tokens)}
+
+
+def analyse(text: str, weights: dict[str, float]) -> Question:
+    """The question's kind, the type of answer it wants, and the words around its question word."""
+    q = text.strip()
+    words = tag(q)
+    names = tuple(dict.fromkeys(w.text for w in words if w.tag in NAMED and len(w.text) >= 2))
+    numbers = tuple(re.findall(r"\d+(?:\.\d+)?", q))
+    found = find_cue(q)
+    if not found:
+        return Question(q, "general", numbers=numbers, names=names, weights=weights)
+    kind, s, e = found
+    before = _FILLER.sub("", _PUNCT.split(q[:s])[-1])
+    after = _PUNCT.split(q[e:], maxsplit=1)[0]
+    unit = _unit(q[e:]) if kind == "number" or q[s:e] in ("几", "多少") else ""
+    after = _FILLER.sub("", after[len(unit):] if unit and after.startswith(unit) else after)
+    if kind == "list":
+        head = _list_head(q, s, e, words)
+        phrase = re.search(rf"[\u4e00-\u9fff]{{2}}{re.escape(head)}", q) if head else None
+        return Question(q, "list", head=head, around=(before, after), numbers=numbers, names=names,
+                        weights=weights, head_phrase=phrase.group() if phrase else "")
+    if kind == "number" and lang.pattern("question", "money_topics").search(q):
+        kind = "money"
+    noun = _kind_noun(q, s, e, words)
+    if noun:  # the answer stands in for the noun it asks for: 主席 answers 什么职位 without saying 职位
+        weights = {t: w * 0.1 if t in noun else w for t, w in weights.items()}
+    return Question(q, "factoid", kind, unit, None, (before, after), numbers, names, weights, noun)
+
+
+def _kind_noun(q: str, s: int, e: int, words) -> str:
+    """The noun the answer is an instance of: inside the question word (哪个城市 → 城市), right after it
+    (什么原则 → 原则), or before 是什么 (大会的主题是什么 → 主题)."""
+    within = re.match(r"(?:哪个|哪座|哪家|哪所|哪一|哪位|什么|何种)(.+)", q[s:e])
+    if within and (len(within.group(1)) >= 2 or within.group(1) in _PLACE_CHARS):
+        return within.group(1)
+
+    def noun(w) -> bool:
+        return len(w.text) >= 2 and (w.tag.startswith("n") or w.tag in ("LOC", "ORG"))
+
+    after = next((w.text for w in words if e <= w.start <= e + 1 and noun(w)), "")
+    if after or not re.search(r"[是为]$", q[:s]):
+        return after
+    before = [w for w in words if w.end <= s - 1 and noun(w)]
+    return before[-1].text if before and before[-1].end >= s - 2 else ""
+
+
+def _unit(after: str) -> str:
+    """The classifier right after 几/多少 (几套反无人机系统 → 套)."""
+    for u in sorted(lang.words("question", "units"), key=len, reverse=True):
+        if after.startswith(u):
+            return u
+    return ""
+
+
+def _list_head(q: str, s: int, e: int, words) -> str | None:
+    """The noun the items are named by: the last noun of the phrase after 哪些 (哪些非洲国家领导人 → 领导人),
+    else the last noun before it (德格帮扶项目有哪些 → 项目)."""
+    def nouns(lo: int, hi: int) -> list[str]:
+        return [w.text for w in words if lo <= w.start and w.end <= hi and len(w.text) >= 2
+                and (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC", "PER"))]
+
+    after, head = [], None
+    for w in words:
+        if w.start < e:
+            continue
+        if not (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC")) or len(w.text) < 2:
+            break
+        after.append(w.text)
+    if after:
+        head = after[-1]
+    before = nouns(0, s)
+    return head or (before[-1] if before else None)
 
 
 _JOINT = re.compile(r"分别|加起来|合计|一共|总共|各自|各是|两者|二者")
@@ -188,7 +190,7 @@ def split_parts(question: str) -> list[str]:
     their first 和/与/以及, and the shared predicate is copied to both subjects.
     """
     q = question.strip()
-    if not _JOINT.search(q):
+    if not lang.pattern("question", "joint").search(q):
         return []
     m = re.search(r"以及|和|与|跟|同", q)
     if not m:

@@ -22,7 +22,6 @@ from index.clean import normalize
 from index import dense as dense_index, vector_stores
 from index.embed import Embedder
 from index.store import Index
-from index.tokens import COMMON_WORD_IDF, general_idf
 
 from .fusion import rrf, score_fusion
 from .rerank import Reranker
@@ -177,7 +176,17 @@ class Retriever:
             keep &= dates <= str(filters["until"]) + "~"  # "~" sorts after any time suffix
         if filters.get("source"):
             keep &= np.char.startswith(sources, str(filters["source"]))
+        if filters.get("exclude"):
+            keep &= ~self._excluded(set(filters["exclude"]))
         return keep
+
+    def _excluded(self, names: set[str]) -> np.ndarray:
+        """Chunks of the named documents (source, the id after '#', doc id, or a reprint's source)."""
+        def named(m: dict) -> bool:
+            sources = [m.get("source", "")] + [a.get("source", "") for a in m.get("also", [])]
+            return m.get("doc_id") in names or any(s in names or s.split("#", 1)[-1] in names
+                                                   or s.split("#", 1)[0] in names for s in sources)
+        return np.array([named(c.metadata) for c in self.index.chunks], dtype=bool)
 
     @cached_property
     def _columns(self) -> tuple[np.ndarray, np.ndarray]:
@@ -197,19 +206,25 @@ class Retriever:
         """Two known words run together (管理策略): jieba's piece, not a name; its parts carry the weight."""
         return any(token[:i] in vocab and token[i:] in vocab for i in range(2, len(token) - 1))
 
-    def idf(self, token: str) -> float:
+    def known(self, token: str) -> bool:
+        """Does any indexed chunk contain this word?"""
+        return token in self._df[0]
+
+    def idf(self, token: str, content: bool = True) -> float:
         """How much a question word says about which passage answers it.
 
-        BM25's idf for words the index knows. A word it has never seen is either
-        a name it does not cover (理塘: the strongest sign the question cannot be
-        answered, so the highest idf) or a common word that happens not to occur
-        (签了, 那个: nearly no weight); jieba's general-language idf tells them apart.
+        BM25's idf for words the index knows. A word it has never seen is either a
+        thing the collection does not cover (理塘, 火星: the strongest sign the question
+        cannot be answered, so the highest idf) or a function word or phrasing that
+        happens not to occur (签了, 那个): the tagger's part of speech in the question
+        (`content`: a noun, name, number or time) tells them apart. A word that is two
+        known words run together (管理策略) is jieba's piece: its parts carry the weight.
         """
         vocab, df, n = self._df
         if token in vocab:
             d = int(df[vocab[token]])
             return math.log(1 + (n - d + 0.5) / (d + 0.5)) * (0.5 if len(token) == 1 else 1.0)
-        if general_idf(token) < COMMON_WORD_IDF or len(token) == 1 or self._compound(token, vocab):
+        if not content or len(token) == 1 or self._compound(token, vocab):
             return 0.1
         return math.log(1 + (n + 0.5) / 0.5)
 

@@ -46,6 +46,7 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""                      # e.g. the LLM failed and this is the extractive fallback
     verification: list[dict] = field(default_factory=list)  # LLM answers: one check per claim (rag/verify.py)
+    answerability: float | None = None    # the evidence gate's score (rag/gate.py); None where no gate ran
 
     def to_dict(self) -> dict:
         """The JSON contract of `ask --json` and `POST /api/ask`."""
@@ -58,4 +59,5 @@ class Answer:
             "timings": self.timings,
             "notice": self.notice,
             "verification": self.verification,
+            "answerability": self.answerability,
         }

@@ -29,11 +29,14 @@ def test_reports_are_written_with_every_metric(report):
     summary = json.loads((out / "metrics.json").read_text("utf-8"))
     assert [c["config"] for c in summary["configs"]] == ["default", "bm25", "k2"]
     metrics = summary["configs"][0]["metrics"]
-    for key in ("hit@1", "hit@5", "recall@10", "mrr@10", "ndcg@10", "fact_recall", "char_f1", "rouge_l",
-                "citation_precision", "citation_recall", "refusal_precision", "refusal_recall",
-                "retrieve_p50_ms", "answer_p95_ms", "total_p95_ms"):
+    for key in ("hit@1", "hit@5", "recall@10", "mrr@10", "ndcg@10", "fact_recall", "first_line", "char_f1", "rouge_l",
+                "answer_chars_median", "citation_correct", "citation_precision", "citation_recall",
+                "refusal_precision", "refusal_recall", "retrieve_p50_ms", "answer_p95_ms", "total_p95_ms"):
         assert metrics[key] is not None, key
+    assert 10 < metrics["answer_chars_median"] < 200 and 0 < metrics["first_line"] <= metrics["answer_correct"] + 0.2
     assert set(summary["configs"][0]["by_kind"]) == {"factoid", "numeric", "list", "multi", "unanswerable"}
+    assert set(summary["configs"][0]["by_tag"]) == {"same_entity_other_fact", "same_fact_other_entity",
+                                                     "out_of_domain", "future_or_hypothetical"}
     assert len(summary["configs"][0]["hit_curve"]) == 10
     assert summary["configs"][2]["top_k"] == 2 and summary["configs"][1]["retrieval"]["mode"] == "bm25"
     assert "| default |" in printed and "report.html" in printed
@@ -44,9 +47,9 @@ def test_reports_are_written_with_every_metric(report):
 def test_html_report_is_self_contained_with_plots_and_failures(report):
     out, _ = report
     page = (out / "report.html").read_text("utf-8")
-    assert page.count("data:image/png;base64,") == 3
+    assert page.count("data:image/png;base64,") == 4  # kinds, hit@k, latency, the refusal threshold curve
     assert "http://" not in page and "https://" not in page and "<script" not in page
-    assert "Questions to look at" in page and "q24" in page  # the one answerable question refused today
+    assert "Questions to look at" in page and "refusals by tag" in page
     md = (out / "report.md").read_text("utf-8")
     assert "## default: by question kind" in md and "| numeric |" in md
 
@@ -58,6 +61,33 @@ def test_a_missed_threshold_exits_non_zero_and_says_which(sample_index, tmp_path
     r = run("eval", str(GOLD), "--index", str(sample_index), "--out", str(tmp_path), "--quiet", "--limit", "2",
             "--min", "hitt@5=0.9")
     assert r.exit_code == 1 and "没有这个指标" in r.output and "hit@5" in r.output
+
+
+def test_without_gold_turns_every_question_unanswerable(sample_index, tmp_path):
+    """Each question is asked with its gold documents hidden from retrieval: what it then answers, it
+    answers from elsewhere or wrongly, and refusals are measured on questions that were answerable."""
+    r = run("eval", str(GOLD), "--index", str(sample_index), "--out", str(tmp_path), "--quiet", "--without-gold")
+    assert r.exit_code == 0, r.output
+    summary = json.loads((tmp_path / "metrics.json").read_text("utf-8"))["configs"][0]
+    records = [json.loads(line) for line in (tmp_path / "questions-default.jsonl").read_text("utf-8").splitlines()]
+    answerable = [i for i in load_gold(GOLD) if i.gold_sources]
+    assert len(records) == len(answerable) and {r["kind"] for r in records} == {"unanswerable"}
+    for rec in records:
+        gold = next(i for i in answerable if i.id == rec["id"])
+        assert rec["excluded"] == gold.gold_sources
+        assert not any(c["source"].split("#")[0] in gold.gold_sources or c["source"] in gold.gold_sources
+                       for c in rec["citations"])  # nothing is cited from a hidden document
+    assert summary["metrics"]["refusal_recall"] is not None
+
+
+def test_halves_split_by_article_and_cover_the_set(tmp_path):
+    from evals.gold import half
+
+    items = load_gold(GOLD)
+    one, two = half(items, 1), half(items, 2)
+    assert len(one) + len(two) == len(items) and abs(len(one) - len(two)) <= 12
+    key = lambda i: sorted(i.gold_sources)[0] if i.gold_sources else i.id  # noqa: E731
+    assert not {key(i) for i in one} & {key(i) for i in two}
 
 
 def test_bad_compare_specs_are_named(sample_index, tmp_path):

@@ -1,25 +1,46 @@
 """Question analysis and the pieces of the extractive answerer, on hand-made sentences."""
 
 from index.tokens import query_tokens
-from rag.answer import counts_in, enumeration, list_item, names_kind
-from rag.question import classify, split_parts
+from rag.answer import enumeration, list_item
+from rag.question import analyse, split_parts
 
 
 def kind(q):
-    return classify(q, query_tokens(q))
+    return analyse(q, {t: 1.0 for t in query_tokens(q)})
 
 
 def test_list_questions_and_their_head_noun():
     assert kind("德格帮扶项目有哪些").kind == "list" and kind("德格帮扶项目有哪些").head == "项目"
     assert kind("成都与德格签约了哪些企业").head == "企业"
+    assert kind("部长与哪些非洲国家领导人举行了会谈？").head == "领导人"
 
 
-def test_factoid_kinds_focus_and_numbers():
-    k = kind("锡会产业园2024年的工业产值是多少?")
-    assert (k.kind, k.wants, k.focus, k.numbers) == ("factoid", "money", ("工业产值",), ("2024",))
-    assert kind("双方是哪天签约的").wants == "day"
-    assert kind("雀儿山项目每年接待多少游客").focus == ("游客",)
-    assert kind("下落不明人数是多少").focus == ()  # 人数 is answered by the number itself
+def test_the_type_of_answer_comes_from_the_question_word():
+    assert (kind("锡会产业园2024年的工业产值是多少?").wants, kind("锡会产业园2024年的工业产值是多少?").numbers) == \
+        ("money", ("2024",))
+    assert kind("园区有多少人就业").wants == "number"
+    assert kind("双方是哪天签约的").wants == "date"
+    assert kind("冷链项目由谁牵头").wants == "person"
+    assert kind("园区位于哪个县").wants == "place"
+    assert kind("哪家企业投资了光伏项目").wants == "org"
+    assert kind("为什么这种电池更安全").wants == "reason"
+
+
+def test_question_words_are_matched_as_words():
+    assert kind("他被选为什么职位？").wants == "what"    # 选为 / 什么, not 为什么
+    assert kind("几乎所有企业落户在哪里").wants == "place"  # 几乎 is no 几
+    assert kind("全面生效对口岸进口规模有何影响？").kind == "general"
+
+
+def test_the_unit_a_count_is_asked_in():
+    assert kind("新一批援助中包括了几套防空系统？").unit == "套"
+    assert kind("园区有多少家企业").unit == "家"
+    assert kind("园区有多少游客").unit == ""  # 游 is no classifier
+
+
+def test_the_words_around_the_question_word():
+    k = kind("川港两地应坚持什么原则？")
+    assert k.around == ("川港两地应坚持", "原则")
 
 
 def test_question_words_are_not_searched_for():
@@ -40,49 +61,15 @@ def test_list_items_open_their_sentence():
     assert list_item("同时，在甘眉工业园布局配套项目，积极打造产业园。", "项目") is None
 
 
+def test_an_item_is_followed_by_a_word_not_by_one_of_its_characters():
+    # 通过 follows an item; 过 alone (项目过去三年…) does not make 项目 an item name
+    assert list_item("城东物流项目通过招商引进三家企业。", "项目") == "城东物流项目"
+    assert list_item("园区配套项目过去三年累计投资5亿元。", "项目") is None
+
+
 def test_enumerations_pick_the_run_of_the_asked_noun():
     s = "四川馆设置“天府好物”和“投资四川”两个展区，集中展示白酒、茶叶、中医药和文创产品等特色产品，并推介天府新区、绵阳科技城等平台。"
     assert enumeration(s, "产品") == ["白酒", "茶叶", "中医药", "文创产品"]
     assert enumeration("园区确定了铜基新材料、石榴精深加工和绿色建材三大主导产业。", "产业") == [
         "铜基新材料", "石榴精深加工", "绿色建材"]
     assert enumeration("没有列举的一句话。") == []
-
-
-def test_the_asked_unit_and_kind():
-    assert kind("新一批援助中包括了几套防空系统？").unit == "套"
-    assert kind("园区有多少游客").unit == ""  # 游 is no classifier
-    assert kind("双方应坚持什么原则？").kind_of == "原则"
-    assert kind("试验在哪个州进行？").kind_of == "州"
-    assert kind("这座雕像的名称是什么？").kind_of == "名称"
-    assert kind("党的建设取得了什么？").kind_of == ""  # 取得 is a verb, not a kind
-    assert kind("他试驾装甲车的目的是什么？").kind_of == "目的"  # the 的 of 目的 is no filler
-    assert kind("百亿级私募关注的是什么？").kind_of == ""  # 关注 is what they do, not a kind
-    assert kind("为什么这种材料不是超导体？").kind_of == "原因"  # 为什么 asks for a reason
-    assert kind("李丰被选为什么职位？").kind_of == "职位"  # 选为 + 什么职位: no 为什么 here
-
-
-def test_a_measure_noun_asks_for_a_number_only_when_nothing_else_is_asked():
-    assert kind("园区的投资规模为？").wants == "money"
-    assert kind("全面生效对口岸进口规模有何影响？").kind == "general"
-    assert "有何" not in query_tokens("全面生效对口岸进口规模有何影响？")
-
-
-def test_the_list_head_is_the_last_noun_of_the_phrase():
-    assert kind("部长与哪些非洲国家领导人举行了会谈？").head == "领导人"
-    assert kind("这种材料在哪些领域有应用前景？").head == "领域"
-
-
-def test_the_answer_counts_in_the_unit_and_names_an_instance_of_the_kind():
-    assert counts_in("一揽子计划包括4套地空导弹系统", "套") and not counts_in("援助金额为13亿美元", "套")
-    q = "双方应坚持什么原则？"
-    assert names_kind("双方应坚持互利共赢原则。", "原则", q)
-    assert not names_kind("双方都应坚持这一原则。", "原则", q)  # 这一 names no instance
-    assert names_kind("试飞在佛罗里达州进行。", "州", "试飞在哪个州？")
-    assert names_kind("这座纪念碑取名“同心”。", "名称", "纪念碑的名称是什么？")
-
-
-def test_everyday_compounds_are_not_names():
-    from index.tokens import is_name
-
-    assert not is_name("管理策略") and not is_name("入选为") and not is_name("厂要")
-    assert is_name("锡会") and is_name("逢春麝业") and is_name("理塘")

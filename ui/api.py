@@ -262,7 +262,7 @@ def _sse(engine: Engine, question: str, history) -> Iterator[bytes]:
                 streamed.append(piece)
                 yield chunk({"content": piece})
         tail = sources_text(answer)
-        if answer.mode == "llm" and "".join(streamed) != answer.text:  # checking changed the text: say so
+        if not "".join(streamed).endswith(answer.text):  # checking changed the text: say so, in full
             tail = "\n\n（核对引用后的回答）\n" + answer.text + tail
         yield chunk({"content": tail}, "stop", citations=answer.to_dict()["citations"], wenjin=answer.to_dict())
     except Exception:  # the status line is already sent: report in-band, never a traceback

@@ -246,15 +246,21 @@ def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -
 @click.option("--min", "minimums", multiple=True, help="阈值，可多次：指标=数值（如 hit@5=0.9），未达到则退出码 1")
 @click.option("--max", "maximums", multiple=True, help="上限，可多次：指标=数值（如 false_refusals=0.1）")
 @click.option("--limit", type=int, default=None, help="只评前 N 题（快速试跑）")
+@click.option("--half", type=click.Choice(["1", "2"]), default=None,
+              help="只评按文章固定分成的两半之一（1 用于调参，2 只用于报告）")
+@click.option("--without-gold", is_flag=True,
+              help="把每题的金标准文档从检索中排除，题目随之变为应拒答：在任何金标准上测拒答")
 @click.option("--quiet", is_flag=True, help="不显示进度条")
-def eval_(gold, index, out, fmt, top_k, compare, corpus, minimums, maximums, limit, quiet) -> None:
+def eval_(gold, index, out, fmt, top_k, compare, corpus, minimums, maximums, limit, half, without_gold, quiet) -> None:
     """用金标准评测：检索、答案、引用、拒答与延迟，写出 JSON、Markdown 和 HTML 报告。"""
-    from evals.gold import load_gold
+    from evals.gold import half as half_of, load_gold
     from evals.report import HEADLINE, comparison_rows, write
-    from evals.run import check, default_config, evaluate, parse_config, parse_thresholds
+    from evals.run import check, default_config, evaluate, parse_config, parse_thresholds, without_gold as hidden
 
     s = settings_from(index=index, top_k=top_k)
-    items = load_gold(gold, fmt)[:limit]
+    items = load_gold(gold, fmt)
+    items = half_of(items, int(half)) if half else items
+    items = (hidden(items) if without_gold else items)[:limit]
     mins, maxs = parse_thresholds(minimums), parse_thresholds(maximums)
     configs = [default_config(s)] + [parse_config(spec, s, corpus, out) for spec in compare]
     runs = [evaluate(c, items, progress=not quiet) for c in configs]
@@ -341,14 +347,59 @@ def bench_clean(paths, sample, out) -> None:
     click.echo(run(corpora, out))
 
 
+@bench.command("fit-answers")
+@index_option
+@click.option("--train", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("../shared/bench/crud/train_questions.jsonl"), show_default=True,
+              help="CRUD train questions (each with the article that answers it)")
+@click.option("--cache", type=click.Path(path_type=Path), default=Path("bench-out/fit"), show_default=True,
+              help="measurements are cached here (tagging thousands of candidates is the slow part)")
+@click.option("--write", is_flag=True, help="write rag/answer_model.json and rag/gate_model.json (else only report)")
+def bench_fit_answers(index, train, cache, write) -> None:
+    """Fit the answer model (which sentence, which span) and the answerability gate on the CRUD train questions."""
+    import json
+    import tempfile
+
+    from evals import fit
+    from rag import gate, select
+    from rag.engine import Engine
+
+    engine = Engine(settings_from(index=index))
+    target = Path(select.MODEL) if write else Path(tempfile.mkdtemp()) / "answer_model.json"
+    report = fit.fit(engine, train, target, cache / f"candidates-{fit.code_version()}.jsonl")
+    gate_target = Path(gate.MODEL) if write else target.with_name("gate_model.json")
+    select.load.cache_clear()  # the gate is measured with the sentence model just fitted
+    rows = fit.gate_rows(engine, train, cache / f"gate-{fit.code_version(target)}.jsonl")
+    report["gate"] = fit.fit_gate(rows, gate_target)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    click.echo(f"模型：{target}，{gate_target}")
+
+
+@bench.command("calibrate-gate")
+@click.argument("records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--max-false-refusals", type=float, default=0.03, show_default=True)
+@click.option("--write", is_flag=True, help="write the threshold into rag/gate_model.json (else only report)")
+def bench_calibrate_gate(records, max_false_refusals, write) -> None:
+    """Choose the refusal threshold from `wenjin eval` records (questions-*.jsonl) of answerable and
+    unanswerable questions, e.g. CRUD dev half 1 asked as it is and with --without-gold."""
+    import json
+
+    from evals.fit import calibrate
+    from rag import gate
+
+    rows = [json.loads(line) for path in records for line in path.read_text("utf-8").splitlines() if line.strip()]
+    click.echo(json.dumps(calibrate(rows, Path(gate.MODEL), max_false_refusals, write), ensure_ascii=False))
+
+
 @bench.command("verify")
 @click.argument("claims", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def bench_verify(claims) -> None:
     """引用核查基准：在人工标注的论断上统计“未获资料支持”标记的精确率与召回率。"""
-    from evals.verify_bench import score, table
+    from evals.verify_bench import run, table
 
-    files = claims or (Path("samples/claims.jsonl"), Path("samples/claims_heldout.jsonl"))
-    click.echo(table({p.name: score(p) for p in files}))
+    files = claims or (Path("samples/claims_set.jsonl"), Path("samples/claims_dev2.jsonl"), Path("samples/claims.jsonl"),
+                       Path("samples/claims_heldout.jsonl"))
+    click.echo(table(run(list(files))))
 
 
 def main() -> None:

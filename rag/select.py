@@ -1,0 +1,221 @@
+"""Which sentence states the answer: one logistic model over general signals.
+
+Every candidate sentence gets the same few measurements: how much of the question's
+word weight it holds (alone, with its headline and previous sentence, and its whole
+article), whether it names the question's names and states its numbers, how closely
+it repeats the words around the question word, whether the tagger finds in it an
+instance of the type of thing asked for (a person for 谁, a place for 哪里, a count
+in the asked unit for 几套) that the question does not already name, and a few more.
+The weights are fitted on the CRUD train questions by `wenjin bench fit-answers`
+(evals/fit.py) and stored in rag/answer_model.json; nothing here is tuned by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import lang
+from .question import Question
+from .sentences import Sentence, coverage
+from .tagger import NAMED, ORG, PERSON, PLACE, TIME, tag
+
+MODEL = Path(__file__).with_name("answer_model.json")
+PREFILTER = 24  # sentences measured in full (the tagger costs a few ms a sentence)
+
+# which tagger labels instantiate each asked-for type
+TYPE_TAGS = {"person": {PERSON, ORG}, "org": {ORG}, "place": {PLACE, ORG}, "date": {TIME},
+             "number": {"m"}, "money": {"m"}}
+_DIGIT = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
+_QUOTED = re.compile(r"“[^”]{2,30}”|《[^》]{1,30}》|「[^」]{2,30}」")
+
+FEATURES = ("cover", "context", "doc", "names", "names_doc", "numbers", "near", "shared", "focus", "kind", "typed",
+            "typed_far", "unit", "quoted", "bigram", "lead", "length", "typed_x_number", "typed_x_named",
+            "typed_x_date", "typed_x_what", "marker")
+
+
+@dataclass
+class Model:
+    weights: dict[str, float]  # sentence and span measurements (rag/span.py) share one table
+    bias: float
+    span_bias: float = 0.0
+
+    def probability(self, x: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = MODEL) -> Model:
+    obj = json.loads(Path(path).read_text("utf-8"))
+    return Model({**obj["weights"], **obj.get("span_weights", {})}, obj["bias"], obj.get("span_bias", 0.0))
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[\s，。？！?!,、：:；;“”\"（）()]", "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def closeness(text: str, around: tuple[str, str]) -> float:
+    """Share of the question's wording next to its question word found verbatim in the sentence:
+    the longest tail of the text before it plus the longest head of the text after it."""
+    before, after = around
+    tail = next((n for n in range(len(before), 1, -1) if before[-n:] in text), 0)
+    head = next((n for n in range(len(after), 1, -1) if after[:n] in text), 0)
+    return (tail + head) / max(1, len(before) + len(after))
+
+
+def shared_run(question: str, text: str) -> tuple[int, int]:
+    """(length, position in `text`) of the longest run of characters the question and the text share.
+
+    Written by hand (difflib's SequenceMatcher finds the same block but is slower on every
+    candidate sentence): a dynamic programme over the two short strings."""
+    best, at = 0, -1
+    prev = [0] * (len(text) + 1)
+    for a in question:
+        row = [0] * (len(text) + 1)
+        for j, b in enumerate(text, 1):
+            if a == b:
+                row[j] = prev[j - 1] + 1
+                if row[j] > best:
+                    best, at = row[j], j - row[j]
+        prev = row
+    return best, at
+
+
+def names_instance(text: str, q: Question) -> bool:
+    """Does the text name an instance of the noun the question asks about, in words the question lacks
+    (互利共赢原则 for 什么原则, 蔚山市 for 哪个城市)? The kind's last character stands for it too."""
+    if not q.kind_noun:
+        return False
+    return any(True for _ in kind_instances(text, q))
+
+
+def kind_instances(text: str, q: Question):
+    """(start, end) of each instance of the asked noun: two or more characters the question lacks right
+    before the noun, or before 为/作为 and a closing quote (以“算力筑基”为主题)."""
+    if not q.kind_noun:
+        return
+    members = lang.data()["answer"]["kind_members"].get(q.kind_noun)
+    if members == "quoted":
+        yield from (m.span() for m in _QUOTED.finditer(text) if m.group()[1:-1] not in q.text)
+    elif members:
+        for w in tag(text):
+            if w.text.endswith(tuple(lang.words("answer", members))) and w.text not in q.text:
+                yield w.start, w.end
+    kinds = [q.kind_noun] + ([q.kind_noun[-1]] if q.wants in ("place", "org") else [])  # 蔚山市 for 哪个城市
+    for kind in dict.fromkeys(kinds):
+        for m in re.finditer(re.escape(kind), text):
+            end = m.start()
+            gap = re.search(r"[”」》\"]?(?:为|作为)?$", text[:end])
+            end -= len(gap.group()) if gap else 0
+            lead = text[max(0, end - 2): end]
+            if len(lead) == 2 and re.fullmatch(r"[\u4e00-\u9fff\w]{2}", lead) and lead not in q.text \
+                    and not any(c in "的了是在和与及这那该此其各等" for c in lead):
+                yield max(0, end - 8), m.end()
+
+
+_SUFFIXED = {"person": "person_suffixes", "org": "org_suffixes", "place": "place_suffixes"}
+
+
+def typed_word(q: Question, word) -> bool:
+    """Is this tagged word an instance of the asked-for type: by its tag (PER for 谁), or, for the
+    common nouns the tagger gives no name tag, by its ending (数学家, 商务部, 产业园)?"""
+    wanted = TYPE_TAGS.get(q.wants or "")
+    if not wanted or word.text in q.text or word.text in lang.words("answer", "anaphors"):
+        return False  # 那一年 names no year: it points back to one
+    if word.tag in wanted and (word.tag != "m" or _DIGIT.search(word.text)):
+        return not (q.wants == "money" and word.tag == "m" and "元" not in word.text)
+    key = _SUFFIXED.get(q.wants or "")
+    return bool(key) and word.tag in ("n", "nz", "nw") and len(word.text) >= 2 and \
+        word.text.endswith(tuple(lang.words("answer", key)))
+
+
+def instances(q: Question, text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are instances of the asked-for type and not words of the question."""
+    wanted = TYPE_TAGS.get(q.wants or "")
+    out = []
+    if wanted:
+        out = [(w.start, w.end) for w in tag(text) if typed_word(q, w)]
+    elif q.wants == "what":
+        out = [(w.start, w.end) for w in tag(text) if w.tag in NAMED and w.text not in q.text]
+        out += [m.span() for m in _QUOTED.finditer(text) if m.group()[1:-1] not in q.text]
+    return out
+
+
+def _marker(q: Question, text: str) -> float:
+    if q.wants in ("reason", "manner"):
+        return float(bool(lang.pattern("answer", f"{q.wants}_markers").search(text)))
+    return 0.0
+
+
+def _matched(q: Question, text: str) -> list[int]:
+    """Positions in `text` of the question's content words and of the longest run it shares with it."""
+    length, at = shared_run(q.content, text)
+    return [m.start() for t in q.weights if len(t) >= 2 for m in re.finditer(re.escape(t), text)] + \
+        ([at, at + length] if length >= 2 else [])
+
+
+def cheap(q: Question, s: Sentence, doc_text: str) -> dict[str, float]:
+    """The measurements that need no tagger."""
+    title = s.meta.get("title", "")
+    own = coverage(q.weights, s.text)
+    names = [n for n in q.names]
+    qb = _bigrams(q.text)
+    return {
+        "cover": own,
+        "context": coverage(q.weights, s.text, s.before, title) - own,
+        "doc": coverage(q.weights, title, doc_text),
+        "names": sum(n in s.text for n in names) / len(names) if names else 1.0,
+        "names_doc": sum(n in title + doc_text for n in names) / len(names) if names else 1.0,
+        "numbers": float(all(n in s.before + s.text + title for n in q.numbers)),
+        "near": closeness(s.text, q.around),
+        "shared": shared_run(q.content, s.text)[0] / max(1, len(q.content)),
+        "focus": float(any(f in s.text for f in q.focus)) if q.focus else 0.5,
+        "kind": float(names_instance(s.text, q)),
+        "quoted": float(bool(_QUOTED.search(s.text))),
+        "bigram": len(qb & _bigrams(s.text)) / max(1, len(qb)),
+        "lead": float(s.first),
+        "length": min(len(s.text), 200) / 100,
+        "marker": _marker(q, s.text),
+    }
+
+
+def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | None = None) -> dict[str, float]:
+    """Every measurement of one sentence (see FEATURES)."""
+    x = dict(base or cheap(q, s, doc_text))
+    found = instances(q, s.text)
+    anchors = _matched(q, s.text)
+    near = [sp for sp in found if anchors and min(abs(sp[0] - a) for a in anchors) <= 20]
+    typed = float(bool(near))
+    x["typed"] = typed
+    x["typed_far"] = float(bool(found) and not near)
+    x["unit"] = float(bool(q.unit) and bool(re.search(rf"{_DIGIT.pattern}\s*{re.escape(q.unit)}", s.text)))
+    group = {"number": "number", "money": "number", "date": "date", "what": "what"}.get(q.wants or "", "named")
+    for g in ("number", "named", "date", "what"):
+        x[f"typed_x_{g}"] = typed if g == group and q.wants else 0.0
+    return x
+
+
+def measured(q: Question, sents: list[Sentence], docs: dict[str, dict]) -> list[tuple[Sentence, dict[str, float]]]:
+    """Every sentence with its measurements: in full for the PREFILTER most promising by the cheap
+    ones, the tagger's left at 0 for the rest (they rank below anyway)."""
+    out = []
+    for s in sents:
+        base = cheap(q, s, docs[s.meta["doc_id"]]["text"])
+        out.append((base["cover"] + 0.5 * base["context"] + 0.5 * base["doc"] + base["near"] + base["shared"], s, base))
+    out.sort(key=lambda t: -t[0])
+    return [(s, measure(q, s, "", base) if i < PREFILTER else base) for i, (_, s, base) in enumerate(out)]
+
+
+def rank(q: Question, sents: list[Sentence], docs: dict[str, dict], model: Model | None = None) -> list[Sentence]:
+    """The sentences, best first, each with its probability of stating the answer in `.score`."""
+    model = model or load()
+    pairs = measured(q, sents, docs)
+    for s, x in pairs:
+        s.score = model.probability(x)
+    return sorted((s for s, _ in pairs), key=lambda s: -s.score)

@@ -1,0 +1,135 @@
+"""The shortest span of a sentence that answers the question, for an answer's first line.
+
+Candidates are the tagger's words and noun phrases, quoted names, and the gap the
+question leaves in the sentence: with 中英两国应坚持什么原则 and the sentence
+“…中英两国应坚持互利共赢原则…”, the text between the question's words before and
+after 什么 is the answer. A second small logistic model (weights beside the sentence
+model's in rag/answer_model.json, fitted by evals/fit.py) picks among them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .question import Question
+from .select import TYPE_TAGS, _DIGIT, _QUOTED, load, typed_word
+from .tagger import NAMED, tag
+
+_NOUNISH = {"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "m", "q", "TIME", "f", "s", "t", "a"}
+_CLAUSE = re.compile(r"[，。；：！？、,;:!?（）()“”\"]")
+MAX_SPAN = 30
+
+SPAN_FEATURES = ("s_typed", "s_kind", "s_gap", "s_gap_exact", "s_near", "s_in_q", "s_len", "s_phrase", "s_quoted",
+                 "s_follows", "s_precedes", "s_number", "s_named", "s_time", "s_noun", "s_unit")
+
+
+def _tail_head(text: str, around: tuple[str, str]) -> tuple[int | None, int | None]:
+    """Where the question's words before its question word end in `text`, and where those after begin."""
+    before, after = around
+    end = start = None
+    for n in range(len(before), 1, -1):
+        i = text.find(before[-n:])
+        if i >= 0:
+            end = i + n
+            break
+    for n in range(len(after), 1, -1):
+        i = text.find(after[:n], end or 0)
+        if i >= 0:
+            start = i
+            break
+    return end, start
+
+
+def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
+    m = _CLAUSE.search(text, pos)
+    return lo, m.start() if m else len(text)
+
+
+def gap(text: str, around: tuple[str, str]) -> tuple[int, int] | None:
+    """The part of the sentence the question's question word stands for, when its words frame it."""
+    end, start = _tail_head(text, around)
+    if end is not None and start is not None and 0 < start - end <= MAX_SPAN:
+        return end, start
+    if end is not None:
+        return end, min(_clause_bounds(text, end)[1], end + MAX_SPAN)
+    if start is not None:
+        return max(_clause_bounds(text, start)[0], start - MAX_SPAN), start
+    return None
+
+
+def candidates(text: str, q: Question | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of every word and noun phrase worth offering as an answer; a common noun
+    whose ending makes it an instance of the asked type (数学家 for 谁) is tagged as one."""
+    words = tag(text)
+    out = [(w.start, w.end, "typed" if q is not None and w.tag in ("n", "nz", "nw") and typed_word(q, w) else w.tag)
+           for w in words if len(w.text) >= 2 or w.tag == "m"]
+    run: list = []
+    for w in list(words) + [None]:
+        if w is not None and w.tag in _NOUNISH and not _CLAUSE.fullmatch(w.text):
+            run.append(w)
+            continue
+        if len(run) >= 2 and run[-1].end - run[0].start <= MAX_SPAN:
+            kinds = {x.tag for x in run}
+            out.append((run[0].start, run[-1].end, "phrase+" + ("".join(sorted(kinds & (NAMED | {"m", "TIME"}))))))
+        run = []
+    out += [(m.start(), m.end(), "quoted") for m in _QUOTED.finditer(text)]
+    return list({(s, e): (s, e, t) for s, e, t in out if text[s:e].strip()}.values())
+
+
+def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[int, int] | None,
+             anchors: list[int]) -> dict[str, float]:
+    span = text[s:e]
+    wanted = TYPE_TAGS.get(q.wants or "", set())
+    base = kind.split("+")[0]
+    qchars = set(q.text)
+    x = {
+        "s_typed": float(base in wanted or base == "typed" or any(t in kind for t in wanted if len(t) > 1)),
+        "s_gap": 0.0, "s_gap_exact": 0.0,
+        "s_near": 1 / (1 + min((abs(s - a) for a in anchors), default=99) / 5),
+        "s_in_q": sum(c in qchars for c in span) / max(1, len(span)),
+        "s_len": min(len(span), MAX_SPAN) / 10,
+        "s_phrase": float(kind.startswith("phrase")),
+        "s_quoted": float(kind == "quoted" or bool(_QUOTED.fullmatch(span))),
+        "s_follows": 0.0, "s_precedes": 0.0,
+        "s_number": float(base == "m" and bool(_DIGIT.search(span))),
+        "s_named": float(base in NAMED or any(t in kind for t in ("PER", "ORG", "LOC"))),
+        "s_time": float(base == "TIME" or "TIME" in kind),
+        "s_noun": float(base in ("n", "nz", "nw", "vn")),
+        "s_unit": float(bool(q.unit) and q.unit in span and bool(_DIGIT.search(span))),
+        "s_kind": float(bool(q.kind_noun) and (span.endswith(q.kind_noun) or (
+            q.wants in ("place", "org") and span.endswith(q.kind_noun[-1]))) and span not in q.text),
+    }
+    if framed:
+        g0, g1 = framed
+        inter = max(0, min(e, g1) - max(s, g0))
+        x["s_gap"] = inter / max(1, max(e, g1) - min(s, g0))
+        x["s_gap_exact"] = float((s, e) == framed)
+        x["s_follows"] = float(0 <= s - g0 <= 2)
+        x["s_precedes"] = float(0 <= g1 - e <= 2)
+    return x
+
+
+def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
+    """Every candidate span of `text` with its measurements."""
+    framed = gap(text, q.around)
+    anchors = [m.start() for t in q.weights if len(t) >= 2 for m in re.finditer(re.escape(t), text)]
+    found = candidates(text, q)
+    if framed and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
+        found.append((framed[0], framed[1], "gap"))
+    return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
+
+
+def best(q: Question, text: str) -> tuple[int, int, float] | None:
+    """(start, end, probability) of the likeliest answer span of `text`, or None without candidates."""
+    model = load()
+    weights = model.weights
+    scored = []
+    for s, e, x in spans(q, text):
+        z = model.span_bias + sum(weights.get(k, 0.0) * v for k, v in x.items())
+        scored.append((z, s, e))
+    if not scored:
+        return None
+    z, s, e = max(scored)
+    return s, e, 1 / (1 + math.exp(-max(-30, min(30, z))))

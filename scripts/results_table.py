@@ -1,0 +1,51 @@
+"""Print the answer-quality table of README and docs/answers.md from the committed results.
+
+    python scripts/results_table.py        # reads docs/results/*.json (the metrics.json of `wenjin eval` runs)
+
+The table is generated, not typed, so it cannot drift from the runs it reports.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent.parent / "docs" / "results"
+ROWS = [
+    ("sample.json", "sample gold set (100 q: 34 answerable, 66 unanswerable)"),
+    ("crud-dev-half1.json", "CRUD dev half 1 (58 q, tuned on)"),
+    ("crud-dev-half2.json", "CRUD dev half 2 (57 q, reported only)"),
+]
+REFUSALS = [
+    ("sample.json", "sample: unanswerable questions"),
+    ("crud-dev-half1-without-gold.json", "CRUD dev half 1, gold documents hidden"),
+    ("crud-dev-half2-without-gold.json", "CRUD dev half 2, gold documents hidden"),
+]
+
+
+def metrics(name: str) -> dict:
+    return json.loads((RESULTS / name).read_text("utf-8"))["configs"][0]["metrics"]
+
+
+def fmt(v, digits: int = 3) -> str:
+    return "—" if v is None else (f"{v:.0f}" if digits == 0 else f"{v:.{digits}f}")
+
+
+def main() -> None:
+    print("| gold set | hit@1 | contains gold | first line holds it | median chars | char-F1 | citations hold gold "
+          "| false refusals |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, label in ROWS:
+        m = metrics(name)
+        print(f"| {label} | {fmt(m['hit@1'])} | {fmt(m['answer_correct'])} | {fmt(m['first_line'])} "
+              f"| {fmt(m['answer_chars_median'], 0)} | {fmt(m['char_f1'])} | {fmt(m['citation_correct'])} "
+              f"| {fmt(m['false_refusals'])} |")
+    print()
+    print("| questions that should be refused | refused |")
+    print("|---|---|")
+    for name, label in REFUSALS:
+        print(f"| {label} | {fmt(metrics(name)['refusal_recall'])} |")
+
+
+if __name__ == "__main__":
+    main()
