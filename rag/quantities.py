@@ -135,8 +135,8 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
 def units_match(a: str, b: str) -> bool:
     """Same unit; a generic classifier (个) stands for any count classifier, and a bare number in the
     passage (2024 of 2024至2026年) for any unit."""
-    if a == b or not b:
-        return True
+    if a == b or not a or not b:
+        return True  # a bare number (3.5亿 for 3.5亿元, 2024 of 2024至2026年) leaves its unit to the context
     counts = set(lang.words("quantities", "count_classifiers"))
     generic = set(lang.words("quantities", "generic_classifiers"))
     return (a in generic and b in counts) or (b in generic and a in counts)

@@ -179,8 +179,6 @@ def _list_head(q: str, s: int, e: int, words) -> str | None:
     return head or (before[-1] if before else None)
 
 
-_JOINT = re.compile(r"分别|加起来|合计|一共|总共|各自|各是|两者|二者")
-_PREDICATE = re.compile(r"的|分别|加起来|合计|一共|总共|各自|各是|是|有|在|投资|签")
 
 
 def split_parts(question: str) -> list[str]:
@@ -192,13 +190,13 @@ def split_parts(question: str) -> list[str]:
     q = question.strip()
     if not lang.pattern("question", "joint").search(q):
         return []
-    m = re.search(r"以及|和|与|跟|同", q)
+    m = lang.pattern("question", "joins").search(q)
     if not m:
         return []
     left, right = q[: m.start()], q[m.end():]
-    p = _PREDICATE.search(right, 2)
+    p = lang.pattern("question", "predicate_starts").search(right, 2)
     if not p or len(left) < 2:
         return []
-    subject, predicate = right[: p.start()], _JOINT.sub("", right[p.start():])
+    subject, predicate = right[: p.start()], lang.pattern("question", "joint").sub("", right[p.start():])
     predicate = re.sub(r"^的的", "的", predicate)
     return [left + predicate, subject + predicate]

@@ -144,7 +144,8 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     mine = [e for e in _entities(part) if e in p and e not in restated and not own_clause_restated(e)]
     if not mine:
         return []
-    others = [e for e in _entities(restated) if e not in part and not any(e in m or m in e for m in mine)]
+    others = [e for e in _entities(restated) if e not in part
+              and not any(_bigrams(e) & _bigrams(m) for m in mine)]  # 彭山区 and 彭山经济开发区 are one place
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
 
 
@@ -159,14 +160,18 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[st
     out = []
     for q in mine:
         matches = [t for t in theirs if compatible(q, t)]
+        if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
+            continue  # 双方: the two parties the passage names, whether or not it counts them
         if not matches:
             out.append(f"数字不符：{q.text}")
             continue
         if q.unit in _CALENDAR or q.ordinal:
             continue  # a date is said of the whole clause, not of one word in it; 第二届 counts nothing
         for anchor in _anchors(c, q, mine):
-            if sum(anchor in p[a:b] for a, b in p_spans) != 1:
-                continue  # 项目, 园区: said of every clause, they bind nothing
+            clauses_with = sum(anchor in p[a:b] for a, b in p_spans)
+            if sum(_bound(p, t, anchor, p_spans) for t in theirs) > 1 or c.count(anchor) > 1 or \
+                    clauses_with > (2 if len(anchor) >= 4 else 1):
+                continue  # 项目, 园区: said of many amounts, or of several in the claim, they bind nothing
             if not any(_bound(p, t, anchor, p_spans) for t in matches) and \
                     any(_bound(p, t, anchor, p_spans) for t in theirs
                         if not compatible(q, t) and t.unit not in _CALENDAR and not t.ordinal):
@@ -187,9 +192,10 @@ def _anchors(text: str, q: Quantity, others: list[Quantity]) -> list[str]:
     lo = max([lo] + [o.end for o in others if lo <= o.end <= q.start])
     out = []
     for w in reversed(tag(text[lo:q.start])):
-        near = q.start - (lo + w.end) <= 6
-        if len(w.text) >= 2 and w.tag in _ANCHOR_TAGS and w.text not in STOPWORDS and (near or len(w.text) >= 4):
-            out.append(w.text)  # the words right before it (投资1800户), or a long name further back
+        near = q.start - (lo + w.end) <= 4
+        named = w.tag in ("ORG", "LOC", "PER", "nz") and len(w.text) >= 4
+        if len(w.text) >= 2 and w.tag in _ANCHOR_TAGS and w.text not in STOPWORDS and (near or named):
+            out.append(w.text)  # the words right before it (投资1800户), or a name further back
     return list(dict.fromkeys(out))
 
 
@@ -267,7 +273,7 @@ def _negated(text: str) -> bool:
     """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
     (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, 不断 no verb."""
     for w in tag(text):
-        if w.text in set(lang.words("claims", "negation")) or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没|无|非)", w.text):
+        if w.text in set(lang.words("claims", "negation")) or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没有?|无|非)", w.text):
             return True
         if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
             return True
@@ -303,14 +309,23 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     said = _masked(_best_clause(part[marker.start():] if marker else part, p, p_spans))
     planned, done = _has(mine, "planned"), _done(part)
     their_plan, their_done = _has(_words(said), "planned"), _done(said)
-    if (done and their_plan and not their_done) or (planned and their_done and not their_plan):
-        out.append("已完成与计划中不一致")
+    completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)]
+    if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
+        out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
 
 
 def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
+    """The passage clause sharing most with `segment`, with the clause before it when it opens with a
+    conjunction (…还将前往参观，并出席…: 将 covers both)."""
     mine = _bigrams(segment)
-    return max((p[a:b] for a, b in p_spans), key=lambda c: len(mine & _bigrams(c)), default=p)
+    if not p_spans:
+        return p
+    i = max(range(len(p_spans)), key=lambda k: len(mine & _bigrams(p[p_spans[k][0]:p_spans[k][1]])))
+    a, b = p_spans[i]
+    if i and lang.pattern("claims", "conjunctions").match(p[a:b]):
+        a = p_spans[i - 1][0]
+    return p[a:b]
 
 
 def _actors(text: str, verb_at: int) -> set[str]:
@@ -327,13 +342,12 @@ def _actors(text: str, verb_at: int) -> set[str]:
 def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
     out = []
     roles = set(lang.words("claims", "roles"))
-    words, pos = _words(part), 0
-    for w in words:
-        at, pos = pos, pos + len(w)
-        if w not in roles:
-            continue
+    for word in tag(part):
+        w, at = word.text, word.start
+        if w not in roles or word.tag not in ("v", "vn") or re.match(r"\s*[\d一二三四五六七八九十两百千万]", part[word.end:]):
+            continue  # 项目投资3.5亿元 states an amount, not who invests
         claimed = _actors(part, at)
-        said = {a for m in re.finditer(re.escape(w), p) for a in _actors(p, m.start())}
+        said = {a for v in tag(p) if v.text == w and v.tag in ("v", "vn") for a in _actors(p, v.start)}
         if not claimed or not said:
             continue  # the passage words the role otherwise: the other checks decide
         same = lambda a, b: a in b or b in a  # noqa: E731  (湖州 and 湖州市 are one actor)

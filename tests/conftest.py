@@ -12,6 +12,8 @@ SAMPLES = ROOT / "samples" / "articles"
 GOLD = ROOT / "samples" / "gold.jsonl"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 SHARED_CRUD = ROOT.parent / "shared" / "bench" / "crud" / "dev_questions.jsonl"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")  # Debian's; .ci/run installs it
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots of the browser tests
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +24,19 @@ def hermetic(monkeypatch, tmp_path):
                 "WENJIN_RERANK_MODEL"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright (the tests using it skip where no Chromium is installed)."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import ARTIFACTS, CHROMIUM, ROOT, SAMPLES
 from server import start, stop
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Debian chromium not installed (.ci/run installs it)")
-ARTIFACTS = ROOT / "test-artifacts"
 QUESTION = "德格帮扶项目有哪些"
 TOKEN = "web-token"
 
@@ -38,18 +36,6 @@ def site(tmp_path_factory, feedback_file):
     proc, base = start(root, WENJIN_API_TOKEN=TOKEN, WENJIN_FEEDBACK_FILE=str(feedback_file))
     yield base
     stop(proc)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-        yield b
-        b.close()
 
 
 def ask_on_page(page, base: str, question: str) -> None:

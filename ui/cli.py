@@ -397,8 +397,8 @@ def bench_verify(claims) -> None:
     """引用核查基准：在人工标注的论断上统计“未获资料支持”标记的精确率与召回率。"""
     from evals.verify_bench import run, table
 
-    files = claims or (Path("samples/claims_set.jsonl"), Path("samples/claims_dev2.jsonl"), Path("samples/claims.jsonl"),
-                       Path("samples/claims_heldout.jsonl"))
+    files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
+                                                          "claims.jsonl", "claims_heldout.jsonl"))
     click.echo(table(run(list(files))))
 
 
