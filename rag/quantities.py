@@ -15,7 +15,8 @@ from functools import lru_cache
 from . import lang
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_NUMBER = rf"\d+(?:[.,]\d+)*|[{_CN}]+(?:点[{_CN}]+)?"
+# 一万千瓦: the numeral stops before a unit that opens with 千 (千瓦, 千米, 千克)
+_NUMBER = rf"\d+(?:[.,]\d+)*|[{_CN}]+(?:点[{_CN}]+)?(?=千[瓦米克])|[{_CN}]+(?:点[{_CN}]+)?"
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 
@@ -29,6 +30,7 @@ class Quantity:
     end: int
     text: str
     ordinal: bool = False  # 第二届: a position, not an amount
+    bound: str = ""        # "more" for 超过100 / 100多, "less" for 不到100: an open side
 
     @property
     def exact(self) -> bool:
@@ -97,9 +99,19 @@ def _read(m: re.Match) -> Quantity | None:
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
-    lo, hi = _bounds(v, m["pre"], m["lead"] or m["more"] or m["post"], num)
+    after = m["lead"] or m["more"] or m["post"]
+    lo, hi = _bounds(v, m["pre"], after, num)
     ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
-    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal)
+    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal,
+                    _open_side(m["pre"], after))
+
+
+def _open_side(before: str | None, after: str | None) -> str:
+    if before in lang.words("quantities", "more_than") or after in ("以上", "多", "余", "有余"):
+        return "more"
+    if before in lang.words("quantities", "less_than") or after in ("以下", "以内"):
+        return "less"
+    return ""
 
 
 def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float]:
@@ -128,6 +140,11 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
         return False
     if claim.exact and passage.exact:
         return abs(claim.lo - passage.lo) <= 1e-6 * max(1.0, abs(passage.lo))
+    if claim.bound and claim.bound == passage.bound:
+        # 超过100 holds for 超过150 but not the reverse; 超过150兆瓦时 for 超过150吉瓦时 is true and misleads
+        weaker, stronger = (claim.lo, passage.lo) if claim.bound == "more" else (passage.hi, claim.hi)
+        return weaker * 0.9999 <= stronger <= weaker * 10
+
     # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多
     return claim.lo <= passage.hi * 1.0001 and passage.lo <= claim.hi * 1.0001
 

@@ -17,6 +17,7 @@ Paraphrases pass: reordered clauses, synonyms for common words, Chinese numerals
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,6 +121,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
         reasons += _role_reasons(part, p, p_spans)
         reasons += _coverage_reasons(part, p, restated)
         reasons += _displaced(part, restated, p)
+        reasons += _crossed(part, p, p_spans)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
 
 
@@ -149,13 +151,35 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
 
 
+def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    """Two side-by-side passage clauses on one frame (研发孵化|片区设在|武侯区, 生产加工|片区设在|德格县),
+    and a claim clause taking what comes before the frame from one and what follows it from the other
+    (研发孵化片区设在德格县): the claim swapped them. A claim joining both (分别, 和) is left alone."""
+    if lang.pattern("claims", "joining").search(part):
+        return []
+    spans = [p[a:b] for a, b in p_spans]
+    for one, two in zip(spans, spans[1:]):
+        m = SequenceMatcher(None, one, two, autojunk=False).find_longest_match(0, len(one), 0, len(two))
+        frame = one[m.a:m.a + m.size]
+        if m.size < 3 or frame not in part:
+            continue
+        a, b = one.split(frame, 1), two.split(frame, 1)
+        if min(map(len, a + b)) < 2:
+            continue  # a shared topic word (项目, 产业园), or a clause that only continues the other
+        mine = [_bigrams(x) for x in part.split(frame, 1)]
+        fit = lambda side, x, y: len(mine[side] & _bigrams(x) - _bigrams(y))  # noqa: E731
+        if (fit(0, a[0], b[0]) >= 2 and fit(1, b[1], a[1]) >= 2) or (fit(0, b[0], a[0]) >= 2 and fit(1, a[1], b[1]) >= 2):
+            return [f"把资料中两处并列的内容对调了：{one}／{two}"]
+    return []
+
+
 def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
     """A passage supports a claim when every unit of the claim holds in it (see `judge`)."""
     return judge(quote, claim, facts).supported
 
 
 def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
-    """Every claim quantity needs a passage quantity of the same value and unit, bound to the same word."""
+    """Every claim quantity needs a passage quantity of the same value and unit, said of the same thing."""
     mine, theirs = quantities(c), quantities(p)
     out = []
     for q in mine:
@@ -164,48 +188,39 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[st
             continue  # 双方: the two parties the passage names, whether or not it counts them
         if not matches:
             out.append(f"数字不符：{q.text}")
-            continue
-        if q.unit in _CALENDAR or q.ordinal:
-            continue  # a date is said of the whole clause, not of one word in it; 第二届 counts nothing
-        for anchor in _anchors(c, q, mine):
-            clauses_with = sum(anchor in p[a:b] for a, b in p_spans)
-            if sum(_bound(p, t, anchor, p_spans) for t in theirs) > 1 or c.count(anchor) > 1 or \
-                    clauses_with > (2 if len(anchor) >= 4 else 1):
-                continue  # 项目, 园区: said of many amounts, or of several in the claim, they bind nothing
-            if not any(_bound(p, t, anchor, p_spans) for t in matches) and \
-                    any(_bound(p, t, anchor, p_spans) for t in theirs
-                        if not compatible(q, t) and t.unit not in _CALENDAR and not t.ordinal):
-                out.append(f"数字与所指对象不符：{anchor}{q.text}")  # there 投资 goes with another amount
-                break
+        elif q.unit not in _CALENDAR and not q.ordinal and _said_of_another(c, q, mine, p, theirs, matches):
+            out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
 
 
-_CALENDAR = ("年", "月", "日")
+_CALENDAR = ("年", "月", "日")  # a date is said of the whole clause, not of one word in it
+SWAP_MARGIN = 3  # character pairs by which another amount's words must beat the matching amount's
 
 
-def _anchors(text: str, q: Quantity, others: list[Quantity]) -> list[str]:
-    """The content words a quantity is said of: those before it in its clause, after any earlier
-    quantity (锂电铜箔项目 and 投资 of “锂电铜箔项目投资38亿元”)."""
-    from index.tokens import STOPWORDS
-
-    lo = max((m.end() for m in re.finditer(r"[，。；：、]", text[: q.start])), default=0)
+def _said_of(text: str, q: Quantity, others: list[Quantity], reach: int = 10**6) -> set[str]:
+    """The character pairs of what a quantity is said of: the text before it back to the sentence start
+    or the previous quantity (锂电铜箔项目,计划投资|38亿元; 电池回收项目投资|16亿元), at most `reach` long."""
+    lo = max((m.end() for m in re.finditer(r"[。；！？\n]", text[:q.start])), default=0)
     lo = max([lo] + [o.end for o in others if lo <= o.end <= q.start])
-    out = []
-    for w in reversed(tag(text[lo:q.start])):
-        near = q.start - (lo + w.end) <= 4
-        named = w.tag in ("ORG", "LOC", "PER", "nz") and len(w.text) >= 4
-        if len(w.text) >= 2 and w.tag in _ANCHOR_TAGS and w.text not in STOPWORDS and (near or named):
-            out.append(w.text)  # the words right before it (投资1800户), or a name further back
-    return list(dict.fromkeys(out))
+    return _bigrams(re.sub(r"\W", "", text[lo:q.start])[-reach:])
 
 
-_ANCHOR_TAGS = ("n", "nz", "nw", "vn", "v", "ORG", "LOC", "PER")  # not 每年 (a time) nor 该 (a pronoun)
+def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: list[Quantity],
+                     matches: list[Quantity]) -> bool:
+    """The claim puts the amount with words the passage gives to a different amount: of the same unit
+    (a swap between two projects, or between 规划产能 and 链上企业), or, right before it, of another
+    unit (投资1800户 where 投资 goes with 3.5亿元 and 1800户 with 带动)."""
+    others = [t for t in theirs if not compatible(q, t) and not t.ordinal and t.unit not in _CALENDAR]
+    same = [t for t in others if t.unit == q.unit]
+    for rivals, reach, margin in ((same, 10**6, SWAP_MARGIN), ([t for t in others if t not in same], VERB_REACH, 1)):
+        words = _said_of(c, q, mine, reach)
+        fit = lambda t: len(words & _said_of(p, t, theirs, reach))  # noqa: E731
+        if rivals and max(map(fit, rivals)) >= max(map(fit, matches)) + margin:
+            return True
+    return False
 
 
-def _bound(p: str, t: Quantity, anchor: str, p_spans: list[tuple[int, int]]) -> bool:
-    """Is `anchor` said of the passage quantity `t`: before it in its clause or list item, as in the claim?"""
-    lo = max((m.end() for m in re.finditer(r"[，。；：、]", p[: t.start])), default=0)
-    return anchor in p[lo:t.start]
+VERB_REACH = 2  # characters right before an amount that say what it counts (投资, 带动)
 
 
 def _entities(text: str) -> list[str]:
@@ -215,7 +230,7 @@ def _entities(text: str) -> list[str]:
 def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
     out = []
     for e in dict.fromkeys(_entities(c)):
-        if e in p or _abbreviates(e, p):
+        if e in p or _abbreviates(e, p) or _short_form(e, p):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -238,6 +253,12 @@ def _abbreviates(e: str, p: str) -> bool:
         return False
     names = [w.text for w in tag(p) if w.tag in (PLACE, ORG) and len(w.text) >= 2]
     return any(e[0] in a and e[1] in b and a != b for a in names for b in names)
+
+
+def _short_form(e: str, p: str) -> bool:
+    """The passage names it by the end of its name, as a word of its own: 新区 for 三江新区,
+    综保区管委会 for 泸州综保区管委会 (a later mention in the article; 天府新区 is another place)."""
+    return any(len(w.text) >= 2 and e.endswith(w.text) and w.text != e for w in tag(p) if w.tag in ("n", ORG, PLACE))
 
 
 def _affiliation_reasons(p: str, c: str) -> list[str]:
@@ -271,8 +292,13 @@ def _done(text: str) -> bool:
 
 def _negated(text: str) -> bool:
     """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
-    (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, 不断 no verb."""
-    for w in tag(text):
+    (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, and
+    “not only” (不仅, 并不只有) adds rather than denies."""
+    words = tag(text)
+    for w, after in zip(words, [*words[1:], None]):
+        if w.text in set(lang.words("claims", "not_only")) or (
+                after and after.text in set(lang.words("claims", "restrictives"))):
+            continue
         if w.text in set(lang.words("claims", "negation")) or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没有?|无|非)", w.text):
             return True
         if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
@@ -302,17 +328,21 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     part, restated = _masked(part), _masked(restated)
     out = []
-    mine = _words(part)
     if _negated(part) != _negated(restated) and not _negated_antonym(part, restated):
         out.append("否定与资料不一致")
     marker = lang.pattern("claims", "planned").search(part) or lang.pattern("claims", "done").search(part)
     said = _masked(_best_clause(part[marker.start():] if marker else part, p, p_spans))
-    planned, done = _has(mine, "planned"), _done(part)
-    their_plan, their_done = _has(_words(said), "planned"), _done(said)
+    planned, done = _planned(part), _done(part)
+    their_plan, their_done = _planned(said), _done(said)
     completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)]
     if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
+
+
+def _planned(text: str) -> bool:
+    """Said as planned: 计划/将…, or what follows a completion (建成后每年可处理: not yet)."""
+    return _has(_words(text), "planned") or any(f"{v}后" in text for v in lang.words("claims", "completion"))
 
 
 def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
@@ -328,15 +358,22 @@ def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
     return p[a:b]
 
 
-def _actors(text: str, verb_at: int) -> set[str]:
-    """The named actors of a role verb: the names in its clause before it, after 由 when the clause
-    has one (雪域项目由格萨尔牧业牵头 → 格萨尔牧业; 由A和B联合主办 → A, B)."""
+def _actor_span(text: str, verb_at: int) -> tuple[int, int]:
+    """Where a role verb's actors stand: its clause before it, after 由 when the clause has one
+    (雪域项目由格萨尔牧业牵头 → 格萨尔牧业), before 向/给/为 (湖州向广元投入: 广元 receives)."""
     lo = max((m.end() for m in re.finditer(r"[，。；：]", text[:verb_at])), default=0)
     by = text.rfind("由", lo, verb_at)
     lo = by + 1 if by >= 0 else lo
-    to = re.search(r"向|给|对|为|帮助|支援", text[lo:verb_at])  # 湖州向广元投入: 广元 receives
-    verb_at = lo + to.start() if to else verb_at
-    return {w.text for w in tag(text[lo:verb_at]) if w.tag in (ORG, PERSON, PLACE, "nz") and len(w.text) >= 2}
+    to = re.search(r"向|给|对|为|帮助|支援", text[lo:verb_at])
+    return lo, lo + to.start() if to else verb_at
+
+
+def _actors(text: str, verb_at: int) -> set[str]:
+    """The named actors of a role verb; a place after 在/于 is where it happens, not who acts."""
+    lo, hi = _actor_span(text, verb_at)
+    words = tag(text[lo:hi])
+    return {w.text for prev, w in zip([None, *words], words) if w.tag in (ORG, PERSON, PLACE, "nz")
+            and len(w.text) >= 2 and not (prev and prev.text in ("在", "于", "赴", "到"))}
 
 
 def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
@@ -347,11 +384,14 @@ def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str
         if w not in roles or word.tag not in ("v", "vn") or re.match(r"\s*[\d一二三四五六七八九十两百千万]", part[word.end:]):
             continue  # 项目投资3.5亿元 states an amount, not who invests
         claimed = _actors(part, at)
-        said = {a for v in tag(p) if v.text == w and v.tag in ("v", "vn") for a in _actors(p, v.start)}
+        verbs = [v.start for v in tag(p) if v.text == w and v.tag in ("v", "vn")]
+        said = {a for v in verbs for a in _actors(p, v)}
         if not claimed or not said:
             continue  # the passage words the role otherwise: the other checks decide
+        spans = [p[slice(*_actor_span(p, v))] for v in verbs]
         same = lambda a, b: a in b or b in a  # noqa: E731  (湖州 and 湖州市 are one actor)
-        strangers = [a for a in claimed if a in p and not any(same(a, b) for b in said)]
+        strangers = [a for a in claimed if a in p and not any(a in s for s in spans)
+                     and not any(same(a, b) for b in said)]
         left_out = [b for b in said if not any(same(a, b) for a in claimed)]
         if strangers and left_out:  # another actor in the role the passage gives to someone else
             out.append(f"{w}的主体与资料不符：{strangers[0]}")
@@ -366,7 +406,8 @@ def _coverage_reasons(part: str, p: str, clause: str) -> list[str]:
     characters are there (签署 for 签订) counts half, one elsewhere in the passage three quarters."""
     from index.tokens import general_idf
 
-    words = [w.text for w in tag(_masked(part)) if w.tag in _CONTENT and len(w.text) >= 2]
+    modal = set(lang.words("claims", "planned") + lang.words("claims", "done"))  # _polarity_reasons judges these
+    words = [w.text for w in tag(_masked(part)) if w.tag in _CONTENT and len(w.text) >= 2 and w.text not in modal]
     words = list(dict.fromkeys(words))
     if not words:
         return []
