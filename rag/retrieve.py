@@ -9,6 +9,7 @@ winner (README, "CRUD benchmark"); RRF stays available as `fusion="rrf"`.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import threading
@@ -164,8 +165,8 @@ class Retriever:
         if not filters:
             return None
         for key in ("since", "until"):
-            if filters.get(key) and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(filters[key])):
-                raise ValueError(f"日期过滤 {key}={filters[key]!r} 格式不对；请写成 YYYY-MM-DD（如 2024-03-01）")
+            if filters.get(key) and not valid_date(str(filters[key])):
+                raise ValueError(f"日期过滤 {key}={filters[key]!r} 不存在或格式不对；请写成 YYYY-MM-DD（如 2024-03-01）")
         dates, sources = self._columns
         keep = np.ones(len(dates), dtype=bool)
         if filters.get("since") or filters.get("until"):
@@ -247,3 +248,15 @@ def fuse(lex: list[tuple[int, float]], sem: list[tuple[int, float]], s: Retrieva
     if s.fusion == "score":
         return score_fusion([lex, sem], weights)
     return rrf([[r for r, _ in lex], [r for r, _ in sem]], k=s.rrf_k, weights=weights)
+
+
+def valid_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a day that exists (not 2024-13-45)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not m:
+        return False
+    try:
+        datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return False
+    return True

@@ -117,6 +117,32 @@ def test_bad_requests_get_a_4xx_with_a_reason(server):
     assert "user" in clean_error(post("/v1/chat/completions", json={"messages": [{"role": "assistant", "content": "x"}]}), 400)
     assert "messages" in clean_error(post("/v1/chat/completions", json={"messages": []}), 422)
     assert "/docs" in clean_error(httpx.get(f"{server}/nowhere"), 404)
+    assert "不存在" in clean_error(post("/api/ask", json={"question": "德格", "filters": {"until": "2024-13-45"}}), 400)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize("part", [{"type": "text", "text": 123}, {"type": "text", "text": ["德格"]},
+                                  {"type": "text", "text": {"t": "德格"}}, {"text": "德格"}])
+def test_a_malformed_message_part_gets_a_4xx(server, part, stream):
+    body = {"messages": [{"role": "user", "content": [part]}], "stream": stream}
+    assert "messages" in clean_error(httpx.post(f"{server}/v1/chat/completions", json=body, headers=AUTH), 422)
+
+
+def test_text_that_cannot_be_encoded_gets_a_4xx_in_chinese(server):
+    lone = rb'"\ud800\u5fb7\u683c"'  # a lone UTF-16 surrogate, legal in JSON, in no encoding
+    for path, body in (("/api/ask", b'{"question": %s}' % lone),
+                       ("/api/feedback", b'{"question": %s, "rating": "up"}' % lone),
+                       ("/v1/chat/completions", b'{"messages": [{"role": "user", "content": %s}]}' % lone)):
+        r = httpx.post(f"{server}{path}", content=body, headers={**AUTH, "Content-Type": "application/json"})
+        assert "代理项" in clean_error(r, 422)
+
+
+def test_a_non_ascii_token_is_refused_and_the_connection_lives_on(server):
+    with httpx.Client() as client:
+        for token in ("Bearer 令牌".encode(), "Bearer s3cret-tokén".encode("latin-1"), b"Bearer \xff\xfe.\xff"):
+            r = client.post(f"{server}/api/ask", json={"question": "德格"}, headers={"Authorization": token})
+            assert "Authorization" in clean_error(r, 401)
+        assert client.post(f"{server}/api/ask", json={"question": "德格"}, headers=AUTH, timeout=30).status_code == 200
 
 
 def test_openapi_docs_are_served(server):

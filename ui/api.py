@@ -9,20 +9,19 @@ unexpected one is a 500 that names nothing local (no paths, no traceback).
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from index import store
@@ -44,36 +43,56 @@ class ApiError(Exception):
         self.status, self.message, self.kind = status, message, kind
 
 
+def _encodable(text: str) -> str:
+    """Python's JSON reader lets a lone UTF-16 surrogate (\\ud800) through, and no answer or file
+    can hold it: refuse it where it comes in, not with a codec error later."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(_WHY["string_unicode"]) from None
+    return text
+
+
+Text = Annotated[str, AfterValidator(_encodable)]
+
+
 class Filters(BaseModel):
-    since: str | None = None
-    until: str | None = None
-    source: str | None = None
+    since: Text | None = None  # YYYY[-MM[-DD]], checked by the retriever (a 400 naming the field)
+    until: Text | None = None
+    source: Text | None = None
 
 
 class AskRequest(BaseModel):
-    question: str = Field(..., description="问题")
-    history: list[tuple[str, str]] = Field(default_factory=list, description="此前的（问题, 回答）")
+    question: Text = Field(..., description="问题")
+    history: list[tuple[Text, Text]] = Field(default_factory=list, description="此前的（问题, 回答）")
     filters: Filters | None = None
     top_k: int | None = Field(None, ge=1, le=50)
     use_llm: bool = True
 
 
 class EmbedTokenRequest(BaseModel):
-    user: str = Field("", max_length=200, description="宿主页面的用户标识，写入令牌与反馈")
+    user: Text = Field("", max_length=200, description="宿主页面的用户标识，写入令牌与反馈")
     ttl: int | None = Field(None, ge=30, le=86400, description="有效期（秒），不超过服务设置")
 
 
 class FeedbackRequest(BaseModel):
-    question: str = Field(..., min_length=1, max_length=5000)
-    answer: str = Field("", max_length=50_000)
+    question: Text = Field(..., min_length=1, max_length=5000)
+    answer: Text = Field("", max_length=50_000)
     rating: Literal["up", "down"]
-    comment: str = Field("", max_length=2000)
+    comment: Text = Field("", max_length=2000)
     citations: list[dict] = Field(default_factory=list, max_length=50)
+
+
+class ContentPart(BaseModel):
+    """One part of an OpenAI message's content; only text parts are read, others (images) are kept aside."""
+    model_config = ConfigDict(extra="allow")
+    type: str
+    text: Text | None = None
 
 
 class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "developer"]
-    content: str | list | None = None
+    content: Text | list[ContentPart] | None = None
 
 
 class ChatRequest(BaseModel):
@@ -126,7 +145,7 @@ def create_app(settings: Settings) -> FastAPI:
             return {"user": ""}
         given = request.headers.get("authorization", "")
         token = given[7:] if given.startswith("Bearer ") else ""
-        if token and hmac.compare_digest(token, settings.api_token):
+        if token and embed.same_secret(token, settings.api_token):
             return {"user": "", "api_token": True}
         claims = embed.verify(settings.api_token, token) if token else None
         if claims is None:
@@ -211,7 +230,7 @@ def _question(text: str, settings: Settings) -> str:
 def _text(content) -> str:
     """OpenAI message content: a string, or a list of parts of which the text parts count."""
     if isinstance(content, list):
-        return "".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+        return "".join(p.text or "" for p in content if p.type == "text")
     return content or ""
 
 
@@ -285,7 +304,8 @@ def _errors(app: FastAPI) -> None:
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "请求体"
         if first.get("type") == "json_invalid":
             return error(400, "请求体不是合法的 JSON", "invalid_request_error")
-        return error(422, f"字段 {where} 不合要求：{first.get('msg', '')}", "invalid_request_error")
+        why = _WHY.get(first.get("type", ""), first.get("msg", "")).format(**first.get("ctx", {}))
+        return error(422, f"字段 {where} 不合要求：{why}", "invalid_request_error")
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(request, exc: StarletteHTTPException):
@@ -304,6 +324,23 @@ def _errors(app: FastAPI) -> None:
     def unexpected(request, exc: Exception):
         log.exception("unexpected error")
         return error(500, "服务器内部错误", "server_error")
+
+
+# What pydantic's commonest complaints mean, said in Chinese (its own messages are English).
+_WHY = {
+    "missing": "缺少这个字段",
+    "string_type": "应为字符串",
+    "string_unicode": "含无法编码的字符（孤立的 UTF-16 代理项）；请检查客户端的文本编码",
+    "string_too_short": "太短（至少 {min_length} 个字符）",
+    "string_too_long": "太长（至多 {max_length} 个字符）",
+    "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
+    "greater_than_equal": "应不小于 {ge}", "less_than_equal": "应不大于 {le}",
+    "literal_error": "应为 {expected} 之一",
+    "list_type": "应为数组", "tuple_type": "应为数组", "too_short": "元素太少", "too_long": "元素太多",
+    "dict_type": "应为对象", "model_type": "应为对象", "model_attributes_type": "应为对象",
+    "union_tag_invalid": "类型不对", "extra_forbidden": "不认识这个字段", "value_error": "{error}",
+}
 
 
 def _limits(app: FastAPI, settings: Settings) -> None:

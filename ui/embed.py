@@ -35,10 +35,16 @@ def issue(secret: str, ttl: int, user: str = "") -> tuple[str, int]:
     return f"{payload}.{_sign(secret, payload)}", expires
 
 
+def same_secret(given: str, secret: str) -> bool:
+    """Constant-time comparison that any header or form value can go through (compare_digest
+    raises TypeError on a str with non-ASCII characters, which a client can send)."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), secret.encode("utf-8", "surrogateescape"))
+
+
 def verify(secret: str, token: str) -> dict | None:
     """The token's claims if it is genuine and unexpired, else None."""
     payload, _, signature = token.partition(".")
-    if not payload or not hmac.compare_digest(signature, _sign(secret, payload)):
+    if not payload or not same_secret(signature, _sign(secret, payload)):
         return None
     try:
         claims = json.loads(_unb64(payload))

@@ -21,6 +21,7 @@ from rag.settings import Settings
 from rag.types import Answer
 
 from . import feedback as feedback_file
+from .embed import same_secret
 
 HEAD = """<script>
 document.addEventListener("click", (e) => {
@@ -164,7 +165,7 @@ def build(engines, settings: Settings) -> gr.Blocks:
 
         if not settings.api_token:
             return "服务未设置 WENJIN_API_TOKEN，网页上传已关闭。"
-        if token != settings.api_token:
+        if not same_secret(token or "", settings.api_token):
             return "令牌不对：只有持有 WENJIN_API_TOKEN 的用户可以上传。"
         if not files:
             return "请先选择文件。"
