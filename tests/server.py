@@ -45,3 +45,11 @@ def stop(proc) -> None:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+def signed_in(base: str, api_token: str, path: str = "/", user: str = "tester") -> str:
+    """The address a browser opens to sign in: an embed token minted with the API token, traded at
+    /session for the session cookie, then on to `path` (what a host page's backend does)."""
+    r = httpx.post(f"{base}/api/embed-token", json={"user": user}, headers={"Authorization": f"Bearer {api_token}"})
+    r.raise_for_status()
+    return f"{base}/session?token={r.json()['token']}&next={path}"

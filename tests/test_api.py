@@ -116,7 +116,7 @@ def test_bad_requests_get_a_4xx_with_a_reason(server):
     assert "YYYY-MM-DD" in clean_error(post("/api/ask", json={"question": "德格", "filters": {"since": "昨天"}}), 400)
     assert "user" in clean_error(post("/v1/chat/completions", json={"messages": [{"role": "assistant", "content": "x"}]}), 400)
     assert "messages" in clean_error(post("/v1/chat/completions", json={"messages": []}), 422)
-    assert "/docs" in clean_error(httpx.get(f"{server}/nowhere"), 404)
+    assert "/docs" in clean_error(httpx.get(f"{server}/nowhere", headers=AUTH), 404)
     assert "不存在" in clean_error(post("/api/ask", json={"question": "德格", "filters": {"until": "2024-13-45"}}), 400)
 
 
@@ -223,3 +223,72 @@ def test_no_route_serves_files_outside_its_own(server):
         r = httpx.get(f"{server}{path}", headers=AUTH)
         assert "root:x:0:0" not in r.text, path
         assert r.status_code in (400, 403, 404, 405) or (r.status_code == 200 and "<html" in r.text.lower()), path
+
+
+def mounted_routes(app, prefix: str = ""):
+    """(path, methods) of every route the server mounts: FastAPI's own and, under /ui, Gradio's."""
+    from starlette.routing import Mount, WebSocketRoute
+
+    for route in app.routes:
+        path = prefix + getattr(route, "path", "")
+        if isinstance(route, Mount):
+            yield from mounted_routes(route.app, path)
+        elif hasattr(route, "original_router"):  # FastAPI's include_router (Gradio's gradio_api routes)
+            yield from mounted_routes(route.original_router, prefix + route.include_context.prefix)
+        elif not isinstance(route, WebSocketRoute):
+            yield path, sorted((getattr(route, "methods", None) or {"GET"}) - {"HEAD", "OPTIONS"})
+
+
+def test_no_mounted_route_reads_or_writes_without_a_credential(server, sample_index):
+    """Every route of FastAPI and of the mounted Gradio app, each of its methods, with no token and
+    with a wrong one: a 401, unless it is one of the few that hold no data."""
+    import re
+
+    from rag.settings import Settings
+    from ui import access
+    from ui.api import create_app
+
+    routes = list(mounted_routes(create_app(Settings(index=str(sample_index), api_token=TOKEN))))
+    checked = []
+    for path, methods in routes:
+        if path in access.OPEN or path.startswith(access.OPEN_PREFIXES):
+            continue
+        url = server + re.sub(r"\{[^}]+\}", "x", path)
+        for method in methods:
+            for headers in ({}, {"Authorization": "Bearer wrong"}, {"Cookie": f"{access.COOKIE}=forged"}):
+                r = httpx.request(method, url, headers=headers, timeout=30)
+                assert r.status_code == 401, (method, path, headers, r.status_code, r.text[:200])
+            checked.append(f"{method} {path}")
+    assert {"POST /ui/gradio_api/upload", "POST /api/ask", "POST /api/feedback", "GET /ui/gradio_api/info",
+            "GET /"} <= set(checked), checked
+    assert len(checked) > 30
+
+
+def test_a_browser_signs_in_once_with_an_embed_token(server):
+    from ui import access
+
+    page = httpx.get(f"{server}/ui/", headers={"Accept": "text/html"})
+    assert page.status_code == 401 and "需要登录" in page.text
+    token = httpx.post(f"{server}/api/embed-token", json={"user": "zhang.san"}, headers=AUTH).json()["token"]
+    assert httpx.get(f"{server}/session", params={"token": token + "x"}).status_code == 401
+    r = httpx.get(f"{server}/session", params={"token": token, "next": "/ui/"})
+    assert r.status_code == 303 and r.headers["location"] == "/ui/"
+    cookie = r.headers["set-cookie"].lower()
+    assert f"{access.COOKIE}=" in cookie and "httponly" in cookie and "samesite=lax" in cookie
+    with httpx.Client(cookies=r.cookies) as browser:
+        assert browser.get(f"{server}/ui/").status_code == 200  # no token in the address any more
+        assert browser.get(f"{server}/ui/gradio_api/info").status_code == 200
+    for elsewhere in ("//evil.example", "https://evil.example/", "evil"):
+        r = httpx.get(f"{server}/session", params={"token": token, "next": elsewhere})
+        assert r.headers["location"] == "/ui/", elsewhere  # never an open redirect
+
+
+def test_serving_beyond_this_machine_needs_a_token(sample_index):
+    import subprocess
+    import sys
+
+    wenjin = Path(sys.executable).parent / "wenjin"
+    r = subprocess.run([str(wenjin), "serve", "--index", str(sample_index), "--host", "0.0.0.0", "--port", "9"],
+                       capture_output=True, text=True, timeout=120,
+                       env={k: v for k, v in __import__("os").environ.items() if not k.startswith("WENJIN_")})
+    assert r.returncode != 0 and "WENJIN_API_TOKEN" in r.stderr and "--allow-anonymous" in r.stderr

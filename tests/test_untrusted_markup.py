@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ARTIFACTS, CHROMIUM, ROOT
 from llm_stub import StubLLM
-from server import start, stop
+from server import signed_in, start, stop
 
 needs_chromium = pytest.mark.skipif(not CHROMIUM, reason="Debian chromium not installed (.ci/run installs it)")
 TOKEN = "markup-token"
@@ -136,6 +136,7 @@ def markup_in(locator) -> list[str]:
 def ask_ui(page, base: str, question: str):
     """Ask on /ui; return the last answer bubble's content once the sources panel is filled."""
     if not page.url.startswith(base):
+        page.goto(signed_in(base, TOKEN, "/healthz"))  # the session cookie, then the page
         page.goto(f"{base}/", wait_until="networkidle")
     answers = page.locator("#wj-chat [data-testid='bot'] .message-content")
     cited = "() => Array.from(document.querySelectorAll('#wj-sources .wj-source'), (e) => e.innerText).join()"
@@ -243,6 +244,7 @@ def test_markup_quoted_from_articles_stays_text_in_the_page(site, browser, beaco
 @needs_chromium
 def test_markup_typed_into_the_question_stays_text(site, browser, beacon):
     page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(signed_in(site, TOKEN, "/healthz"))  # the session cookie, then the page
     page.goto(f"{site}/", wait_until="networkidle")
     question = f"![q]({beacon.url}/q.png) <img src={beacon.url}/qh.png> [问]({beacon.url}/ql) 是什么"
     page.locator("#wj-question textarea").fill(question)
@@ -264,6 +266,7 @@ def test_markup_typed_into_the_question_stays_text(site, browser, beacon):
 @needs_chromium
 def test_titles_in_the_indexed_tab_stay_text(site, browser, beacon):
     page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(signed_in(site, TOKEN, "/healthz"))  # the session cookie, then the page
     page.goto(f"{site}/", wait_until="networkidle")
     page.get_by_role("tab", name="已导入").click()
     page.wait_for_function("() => (document.querySelector('#wj-docs') || {}).innerText?.includes('冷链报道')",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTIFACTS, CHROMIUM, ROOT, SAMPLES
-from server import start, stop
+from server import signed_in, start, stop
 
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Debian chromium not installed (.ci/run installs it)")
 QUESTION = "德格帮扶项目有哪些"
@@ -41,6 +41,7 @@ def site(tmp_path_factory, feedback_file):
 def ask_on_page(page, base: str, question: str) -> None:
     """Open the page, ask, and wait for the sources panel (filled once the answer is complete)."""
     if not page.url.startswith(base):
+        page.goto(signed_in(base, TOKEN, "/healthz"))  # the session cookie, then the page
         page.goto(f"{base}/", wait_until="networkidle")
     page.locator("#wj-question textarea").fill(question)
     page.locator("#wj-send").click()
@@ -65,6 +66,7 @@ def test_the_page_streams_a_cited_answer_and_a_marker_opens_its_passage(site, br
 
 def test_the_indexed_tab_lists_documents(site, browser):
     page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(signed_in(site, TOKEN, "/healthz"))  # the session cookie, then the page
     page.goto(f"{site}/", wait_until="networkidle")
     page.get_by_role("tab", name="已导入").click()
     page.wait_for_selector("#wj-docs", timeout=20_000)
@@ -128,12 +130,15 @@ def test_thumbs_down_with_a_comment_lands_in_the_feedback_file(site, browser, fe
     row = json.loads(feedback.read_text("utf-8").splitlines()[-1])
     assert row["rating"] == "down" and row["comment"] == "缺少每个项目的开工时间"
     assert row["question"] == QUESTION and "雪域牦牛乳精深加工项目" in row["answer"] and "<a" not in row["answer"]
+    assert row["user"] == "tester"  # the signed-in user, from the session the embed token opened
+    assert row["citations"] and row["citations"][0]["source"] == "dege_assistance.txt"
 
 
 def test_upload_needs_the_token_and_ingests_with_progress(site, browser, tmp_path):
     article = tmp_path / "upload_ganzi.txt"
     article.write_text("甘孜州光伏扶贫电站并网\n2024年7月1日，甘孜州光伏扶贫电站并网发电，装机容量60兆瓦。", "utf-8")
     page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(signed_in(site, TOKEN, "/healthz"))  # the session cookie, then the page
     page.goto(f"{site}/", wait_until="networkidle")
     page.get_by_role("tab", name="已导入").click()
     page.get_by_text("上传文章（需要令牌）").click()

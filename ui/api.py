@@ -30,7 +30,7 @@ from rag.engine import Engine
 from rag.settings import Settings
 from rag.types import Answer
 
-from . import embed
+from . import access, embed
 from . import feedback as feedback_file
 
 log = logging.getLogger("wenjin.api")
@@ -136,18 +136,13 @@ def create_app(settings: Settings) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     _errors(app)
+    access.guard(app, settings)  # innermost: the limits and headers below wrap its refusals too
     _limits(app, settings)
     _headers(app, settings)
 
     def caller(request: Request) -> dict:
-        """Who is asking: the API token's holder, or the user named in a valid embed token."""
-        if not settings.api_token:
-            return {"user": ""}
-        given = request.headers.get("authorization", "")
-        token = given[7:] if given.startswith("Bearer ") else ""
-        if token and embed.same_secret(token, settings.api_token):
-            return {"user": "", "api_token": True}
-        claims = embed.verify(settings.api_token, token) if token else None
+        """Who is asking (ui/access.py); the guard has already refused anyone without a credential."""
+        claims = access.caller(request, settings)
         if claims is None:
             raise ApiError(401, "缺少、错误或已过期的访问令牌：请在请求头加 Authorization: Bearer <令牌>",
                            "authentication_error")

@@ -156,16 +156,32 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（对外服务用 0.0.0.0）")
 @click.option("--port", type=int, default=8000, show_default=True)
-def serve(index, host, port) -> None:
-    """启动 HTTP 服务：/api/ask、OpenAI 兼容的 /v1/chat/completions、/healthz，接口文档在 /docs。"""
+@click.option("--allow-anonymous", is_flag=True, help="允许在非本机地址上不设令牌提供服务（任何能访问的人都能读写）")
+def serve(index, host, port, allow_anonymous) -> None:
+    """启动 HTTP 服务：网页 /ui、/api/ask、OpenAI 兼容的 /v1/chat/completions、/healthz，接口文档在 /docs。"""
+    import ipaddress
+
     import uvicorn
 
     from ui.api import create_app
 
     s = settings_from(index=index)
+    loopback = host == "localhost" or _is_loopback(host, ipaddress)
+    if not s.api_token and not loopback and not allow_anonymous:
+        raise click.UsageError(f"在 {host} 上对外服务却没有设置 WENJIN_API_TOKEN：任何人都能读取文章、提问和上传。"
+                               "请设置令牌，或确认无妨后加 --allow-anonymous")
     app = create_app(s)
-    click.echo(f"问津服务：http://{host}:{port}/docs （索引 {s.index}）")
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"问津服务（索引 {s.index}）：网页 http://{shown}:{port}/ui/ · API http://{shown}:{port}/api/ask、"
+               f"/v1/chat/completions · 接口文档 http://{shown}:{port}/docs")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str, ipaddress) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @cli.command()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from collections import OrderedDict
 from pathlib import Path
 
 import gradio as gr
@@ -20,6 +21,7 @@ import gradio as gr
 from rag.settings import Settings
 from rag.types import Answer
 
+from . import access
 from . import feedback as feedback_file
 from .embed import same_secret
 
@@ -115,7 +117,9 @@ def build(engines, settings: Settings) -> gr.Blocks:
     def docs() -> dict:
         return engines.get().index.docs
 
-    def respond(question, messages, since, until, source):
+    cited: OrderedDict[tuple[str, int], list] = OrderedDict()  # (session, answer's place) → its citations
+
+    def respond(question, messages, since, until, source, request: gr.Request):
         question = (question or "").strip()
         if not question:
             yield "", messages, gr.update()
@@ -130,6 +134,9 @@ def build(engines, settings: Settings) -> gr.Blocks:
             for piece in engines.get().stream(question, history, filters or None):
                 if isinstance(piece, Answer):
                     messages[-1] = {"role": "assistant", "content": linked(piece.text)}
+                    cited[(request.session_hash or "", len(messages) - 1)] = piece.to_dict()["citations"]
+                    while len(cited) > 10_000:  # kept for feedback on recent answers only
+                        cited.popitem(last=False)
                     yield "", messages, sources_html(piece, docs())
                 else:
                     text += piece
@@ -139,13 +146,14 @@ def build(engines, settings: Settings) -> gr.Blocks:
             messages[-1] = {"role": "assistant", "content": as_text(f"无法回答：{e}")}
             yield "", messages, gr.update()
 
-    def feedback(data: gr.LikeData, messages, comment):
+    def feedback(data: gr.LikeData, messages, comment, request: gr.Request):
         at = data.index if isinstance(data.index, int) else len(messages) - 1
         answer = _text(messages[at]["content"])
         question = next((_text(m["content"]) for m in reversed(messages[:at]) if m["role"] == "user"), "")
-        feedback_file.append(settings, {"user": "", "question": question, "answer": answer,
+        who = access.caller(request.request, settings) if getattr(request, "request", None) else None
+        feedback_file.append(settings, {"user": (who or {}).get("user", ""), "question": question, "answer": answer,
                                         "rating": "up" if data.liked else "down", "comment": comment or "",
-                                        "citations": []})
+                                        "citations": cited.get((request.session_hash or "", at), [])})
         return gr.update(value="", placeholder="已记录反馈，谢谢！")
 
     def overview():
