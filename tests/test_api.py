@@ -145,10 +145,16 @@ def test_a_non_ascii_token_is_refused_and_the_connection_lives_on(server):
         assert client.post(f"{server}/api/ask", json={"question": "德格"}, headers=AUTH, timeout=30).status_code == 200
 
 
-def test_openapi_docs_are_served(server):
+def test_openapi_docs_are_served_offline(server):
+    import re
+
     spec = httpx.get(f"{server}/openapi.json").json()
     assert {"/api/ask", "/v1/chat/completions", "/v1/models", "/healthz"} <= spec["paths"].keys()
-    assert httpx.get(f"{server}/docs").status_code == 200
+    for page in ("/docs", "/redoc"):
+        html = httpx.get(f"{server}{page}").text
+        assets = re.findall(r"""(?:src|href)=["']([^"']+\.(?:js|css))""", html)
+        assert assets and all(a.startswith("/") for a in assets), (page, assets)  # nothing from a CDN
+        assert all(httpx.get(f"{server}{a}").status_code == 200 for a in assets)
 
 
 def test_many_requests_at_once_all_get_their_answers(server):
@@ -210,6 +216,15 @@ def test_feedback_is_appended_with_the_embedded_user(server, feedback_file):
                                               json={"question": "q", "rating": "meh"}), 422)
 
 
+def test_the_example_chat_page_knows_which_hosts_may_hand_it_a_token(server):
+    import html
+    import re
+
+    page = httpx.get(f"{server}/chat-example").text
+    trusted = json.loads(html.unescape(re.search(r'<meta name="wenjin-origins" content="([^"]*)">', page)[1]))
+    assert sorted(trusted) == sorted(["https://intranet.example.cn", ORIGIN])  # framers and CORS origins
+
+
 def test_pages_may_be_framed_only_by_the_allowlist(server):
     r = httpx.get(f"{server}/healthz")
     assert r.headers["content-security-policy"] == "frame-ancestors 'self' https://intranet.example.cn"
@@ -231,8 +246,10 @@ def mounted_routes(app, prefix: str = ""):
 
     for route in app.routes:
         path = prefix + getattr(route, "path", "")
-        if isinstance(route, Mount):
+        if isinstance(route, Mount) and hasattr(route.app, "routes"):
             yield from mounted_routes(route.app, path)
+        elif isinstance(route, Mount):  # static files
+            yield path + "/x", ["GET"]
         elif hasattr(route, "original_router"):  # FastAPI's include_router (Gradio's gradio_api routes)
             yield from mounted_routes(route.original_router, prefix + route.include_context.prefix)
         elif not isinstance(route, WebSocketRoute):

@@ -87,6 +87,32 @@ def example_page(browser, site: str):
     return page
 
 
+def test_the_example_chat_page_takes_a_token_only_from_a_trusted_origin(site, browser):
+    import httpx
+
+    token = httpx.post(f"{site}/api/embed-token", json={"user": "test.user"},
+                       headers={"Authorization": f"Bearer {TOKEN}"}).json()["token"]
+    page = browser.new_page()
+    page.goto(f"{site}/chat-example")
+    sent = []
+    page.on("request", lambda r: sent.append(r.headers.get("authorization")) if "/v1/chat" in r.url else None)
+    # a frame of another origin (a sandboxed one: origin "null") tries to hand the page its own token
+    page.evaluate("""(t) => { const f = document.createElement('iframe'); f.sandbox = 'allow-scripts';
+        f.srcdoc = `<script>parent.postMessage({type: 'wenjin:init', token: '${t}'}, '*')<\/script>`;
+        document.body.appendChild(f); }""", token)
+    page.wait_for_timeout(500)
+    page.fill("#q", QUESTION)
+    page.press("#q", "Enter")
+    page.wait_for_function("() => document.querySelector('#log').innerText.includes('出错了')", timeout=30_000)
+    assert sent == [None]  # ignored: the page asked without a token and was refused
+    page.evaluate("(t) => window.postMessage({type: 'wenjin:init', token: t}, location.origin)", token)
+    page.wait_for_timeout(200)
+    page.fill("#q", QUESTION)
+    page.press("#q", "Enter")
+    page.wait_for_selector("#sources .source", timeout=60_000)
+    assert sent[-1] == f"Bearer {token}"  # its own origin is trusted
+
+
 def test_the_example_chat_page_streams_and_opens_passages(site, browser):
     page = example_page(browser, site)
     page.fill("#q", QUESTION)

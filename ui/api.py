@@ -9,6 +9,7 @@ unexpected one is a 500 that names nothing local (no paths, no traceback).
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import threading
@@ -20,7 +21,8 @@ from typing import Annotated, Iterator, Literal
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -129,8 +131,9 @@ class Engines:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    app = FastAPI(title="问津 wenjin", version="0.1.0",
-                  description="对中文文章集合提问，回答中的每条事实都注明出处。")
+    # FastAPIOffline serves Swagger's and ReDoc's assets from the package: /docs works offline
+    app = FastAPIOffline(title="问津 wenjin", version="0.1.0",
+                         description="对中文文章集合提问，回答中的每条事实都注明出处。")
     engines = Engines(settings)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
@@ -170,8 +173,13 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/chat-example", include_in_schema=False)
     def chat_example():
-        """An example internal chat page that talks to /v1/chat/completions (ui/static/chat.html)."""
-        return FileResponse(Path(__file__).parent / "static" / "chat.html", media_type="text/html")
+        """An example internal chat page that talks to /v1/chat/completions (ui/static/chat.html), told
+        which host origins may hand it a token by postMessage: those allowed to frame or call it."""
+        trusted = [o for o in settings.frame_ancestors + settings.cors_origins if "://" in o]
+        page = (Path(__file__).parent / "static" / "chat.html").read_text("utf-8")
+        page = page.replace('<meta name="wenjin-origins" content="[]">',
+                            f'<meta name="wenjin-origins" content="{html.escape(json.dumps(trusted))}">', 1)
+        return HTMLResponse(page)
 
     @app.get("/healthz", tags=["运维"])
     def healthz() -> dict:
