@@ -1,4 +1,4 @@
-"""Gold sets: wenjin's JSONL format (DESIGN.md), the CRUD benchmark's questions, and plain CSV.
+"""Gold sets: wenjin's JSONL format (DESIGN.md), the CRUD benchmark's questions, the feedback file, plain CSV.
 
 Every loader validates as it reads and names the file and line of the first
 problem, so a broken gold set fails before any question is asked.
@@ -7,6 +7,7 @@ problem, so a broken gold set fails before any question is asked.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +44,10 @@ def load_gold(path: Path, fmt: str = "auto") -> list[GoldItem]:
     rows = list(read_jsonl(path))
     if fmt == "crud" or (fmt == "jsonl" and rows and "qid" in rows[0][1] and "gold_doc_ids" in rows[0][1]):
         return _dedup_ids(path, [(no, _from_crud(path, no, obj)) for no, obj in rows])
+    if fmt == "feedback" or (fmt == "jsonl" and rows and "rating" in rows[0][1] and "question" in rows[0][1]):
+        return _from_feedback(path, rows)
     if fmt not in ("jsonl", "gold"):
-        raise GoldError(f"未知的金标准格式 {fmt!r}；可用 gold、crud、csv 或 auto")
+        raise GoldError(f"未知的金标准格式 {fmt!r}；可用 gold、crud、feedback、csv 或 auto")
     return _dedup_ids(path, [(no, _from_gold(path, no, obj)) for no, obj in rows])
 
 
@@ -83,6 +86,26 @@ def _from_crud(path: Path, no: int, obj: dict) -> GoldItem:
     kind = "factoid" if obj.get("kind") == "1doc" else "multi"
     return GoldItem(str(obj.get("qid") or no), obj["question"], kind, reference=obj["answers"][0],
                     gold_sources=list(obj.get("gold_doc_ids", [])), answers=list(obj["answers"]))
+
+
+def _from_feedback(path: Path, rows: list[tuple[int, dict]]) -> list[GoldItem]:
+    """The feedback file (`/api/feedback`, the page's 👍/👎): each question's latest 👍 answer becomes
+    its reference, the articles it cited its gold sources; a 👎 says what is wrong, not what is right."""
+    latest: dict[str, tuple[int, dict]] = {}
+    for no, obj in rows:
+        if not isinstance(obj.get("question"), str) or obj.get("rating") not in ("up", "down"):
+            raise GoldError(f"{path}:{no}: 反馈行需要 question 与 rating（up 或 down）")
+        latest[obj["question"].strip()] = (no, obj)
+    items = []
+    for question, (no, obj) in latest.items():
+        if obj["rating"] != "up":
+            continue
+        body = re.sub(r"\[\d+\]|〔[^〕]*〕", "", str(obj.get("answer", "")).split("\n\n来源：")[0]).strip()
+        sources = sorted({c["source"] for c in obj.get("citations") or [] if isinstance(c, dict) and c.get("source")})
+        if body:  # its first line (the answering sentence, or 共找到 N 项) must come back; the rest scores char-F1
+            items.append(GoldItem(f"fb{no}", question, "factoid", reference=body, gold_sources=sources,
+                                  answers=[body.splitlines()[0].strip()]))
+    return items
 
 
 def _load_csv(path: Path) -> list[tuple[int, GoldItem]]:

@@ -133,3 +133,29 @@ def test_gold_validation_names_the_line_and_the_field(tmp_path, line, message):
     f.write_text('{"id": "ok", "question": "q", "kind": "unanswerable"}\n' + line + "\n", "utf-8")
     with pytest.raises(GoldError, match=f"g.jsonl:2: .*{message}"):
         load_gold(f)
+
+
+def test_feedback_becomes_a_gold_set(sample_index, tmp_path):
+    """The feedback file is a gold set: each question's latest 👍 answer is its reference and the
+    articles it cited its gold sources; a question whose latest rating is 👎 is left out."""
+    from rag.engine import Engine
+    from rag.settings import Settings
+
+    engine = Engine(Settings(index=str(sample_index)))
+    rows = []
+    for question, rating in (("德格帮扶项目有哪些", "down"), ("德格帮扶项目有哪些", "up"),
+                             ("锡会产业园累计引进了多少家企业？", "up"), ("锡会产业园累计引进了多少家企业？", "down")):
+        a = engine.ask(question, use_llm=False).to_dict()
+        rows.append({"user": "zhang.san", "question": question, "answer": a["answer"], "rating": rating,
+                     "comment": "", "citations": a["citations"]})
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    items = load_gold(feedback)
+    assert [i.question for i in items] == ["德格帮扶项目有哪些"]
+    assert items[0].gold_sources == ["dege_assistance.txt"] and "[" not in items[0].reference
+    r = run("eval", str(feedback), "--index", str(sample_index), "--out", str(tmp_path / "out"), "--quiet",
+            "--min", "hit@1=1", "--min", "answer_correct=1")  # the same index answers as it was rated
+    assert r.exit_code == 0, r.output
+    (tmp_path / "bad.jsonl").write_text('{"question": "x", "rating": "meh"}\n', "utf-8")
+    with pytest.raises(GoldError, match="bad.jsonl:1"):
+        load_gold(tmp_path / "bad.jsonl")

@@ -252,7 +252,8 @@ def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -
 @index_option
 @click.option("--out", type=click.Path(path_type=Path), default=Path("eval-out"), show_default=True,
               help="报告目录：metrics.json、report.md、report.html")
-@click.option("--format", "fmt", type=click.Choice(["auto", "gold", "crud", "csv"]), default="auto", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["auto", "gold", "crud", "feedback", "csv"]), default="auto",
+              show_default=True,
               help="金标准格式：wenjin JSONL、CRUD 基准题目或 question,answer CSV")
 @click.option("--top-k", type=int, default=None, help="用于回答的文本块数（默认 8）")
 @click.option("--compare", "compare", multiple=True,
