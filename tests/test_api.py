@@ -309,3 +309,49 @@ def test_serving_beyond_this_machine_needs_a_token(sample_index):
                        capture_output=True, text=True, timeout=120,
                        env={k: v for k, v in __import__("os").environ.items() if not k.startswith("WENJIN_")})
     assert r.returncode != 0 and "WENJIN_API_TOKEN" in r.stderr and "--allow-anonymous" in r.stderr
+
+
+@pytest.fixture(scope="module")
+def two_bases(sample_index, tmp_path_factory):
+    """One server, two knowledge bases: the sample articles, and a base of the Kashgar article alone."""
+    import shutil
+
+    from conftest import SAMPLES
+    from index.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("kb") / "articles"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "kashgar_aid.txt", folder)
+    root = folder.parent / "index"
+    ingest([folder], root, progress=False)
+    proc, base = start(sample_index, WENJIN_API_TOKEN=TOKEN,
+                       WENJIN_KBS=json.dumps({"帮扶": str(sample_index), "援疆": str(root)}, ensure_ascii=False))
+    yield base
+    stop(proc)
+
+
+def test_each_knowledge_base_is_a_model_and_answers_from_itself(two_bases):
+    ids = [m["id"] for m in httpx.get(f"{two_bases}/v1/models", headers=AUTH).json()["data"]]
+    assert ids == ["帮扶", "援疆"]
+    for kb, source in (("援疆", "kashgar_aid.txt"), ("帮扶", "dege_assistance.txt")):
+        r = httpx.post(f"{two_bases}/v1/chat/completions", headers=AUTH, timeout=60,
+                       json={"model": kb, "messages": [{"role": "user", "content": "德格帮扶项目有哪些"}]}).json()
+        sources = {c["source"] for c in r["citations"]}
+        assert sources <= {source}, (kb, sources)  # the Kashgar base knows nothing of 德格 and says so
+    r = httpx.post(f"{two_bases}/api/ask", headers=AUTH, json={"question": "深喀时尚产业园入驻了多少家企业", "kb": "援疆"})
+    assert r.json()["kb"] == "援疆" and r.json()["citations"][0]["source"] == "kashgar_aid.txt"
+    assert "帮扶、援疆" in clean_error(httpx.post(f"{two_bases}/api/ask", headers=AUTH, json={"question": "德格"}), 400)
+    assert "无此库" in clean_error(httpx.post(f"{two_bases}/api/ask", headers=AUTH,
+                                           json={"question": "德格", "kb": "无此库"}), 404)
+
+
+def test_an_embed_token_reads_only_the_bases_it_was_minted_for(two_bases):
+    assert "无此库" in clean_error(httpx.post(f"{two_bases}/api/embed-token", headers=AUTH, json={"kbs": ["无此库"]}), 400)
+    token = httpx.post(f"{two_bases}/api/embed-token", headers=AUTH, json={"user": "li.si", "kbs": ["援疆"]}).json()
+    mine = {"Authorization": f"Bearer {token['token']}"}
+    assert [m["id"] for m in httpx.get(f"{two_bases}/v1/models", headers=mine).json()["data"]] == ["援疆"]
+    ask = {"question": "深喀时尚产业园入驻了多少家企业"}
+    assert httpx.post(f"{two_bases}/api/ask", headers=mine, json={**ask, "kb": "援疆"}, timeout=60).status_code == 200
+    assert "帮扶" in clean_error(httpx.post(f"{two_bases}/api/ask", headers=mine, json={**ask, "kb": "帮扶"}), 403)
+    chat = {"model": "帮扶", "messages": [{"role": "user", "content": ask["question"]}]}
+    clean_error(httpx.post(f"{two_bases}/v1/chat/completions", headers=mine, json=chat), 403)

@@ -206,8 +206,9 @@ def test_the_chat_shows_html_built_by_as_text_never_markdown_or_latex(tmp_path):
     from rag.settings import Settings
     from ui.web import build
 
-    engines = SimpleNamespace(get=lambda: SimpleNamespace(index=SimpleNamespace(docs={})))
-    page = build(engines, Settings(index=tmp_path))
+    engine = SimpleNamespace(index=SimpleNamespace(docs={}))
+    library = SimpleNamespace(names=["wenjin"], get=lambda kb=None: SimpleNamespace(get=lambda: engine))
+    page = build(library, Settings(index=tmp_path))
     [chat] = [b for b in page.blocks.values() if isinstance(b, gr.Chatbot)]
     assert chat.render_markdown is False and chat.latex_delimiters == [] and chat.sanitize_html
 

@@ -97,7 +97,7 @@ def test_the_example_chat_page_takes_a_token_only_from_a_trusted_origin(site, br
     sent = []
     page.on("request", lambda r: sent.append(r.headers.get("authorization")) if "/v1/chat" in r.url else None)
     # a frame of another origin (a sandboxed one: origin "null") tries to hand the page its own token
-    page.evaluate("""(t) => { const f = document.createElement('iframe'); f.sandbox = 'allow-scripts';
+    page.evaluate(r"""(t) => { const f = document.createElement('iframe'); f.sandbox = 'allow-scripts';
         f.srcdoc = `<script>parent.postMessage({type: 'wenjin:init', token: '${t}'}, '*')<\/script>`;
         document.body.appendChild(f); }""", token)
     page.wait_for_timeout(500)

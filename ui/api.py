@@ -15,6 +15,7 @@ import logging
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from pathlib import Path
 from typing import Annotated, Iterator, Literal
 
@@ -70,11 +71,13 @@ class AskRequest(BaseModel):
     filters: Filters | None = None
     top_k: int | None = Field(None, ge=1, le=50)
     use_llm: bool = True
+    kb: Text | None = Field(None, description="知识库名（服务有多个时必填；见 /v1/models）")
 
 
 class EmbedTokenRequest(BaseModel):
     user: Text = Field("", max_length=200, description="宿主页面的用户标识，写入令牌与反馈")
     ttl: int | None = Field(None, ge=30, le=86400, description="有效期（秒），不超过服务设置")
+    kbs: list[Text] | None = Field(None, description="令牌可读的知识库（不设则全部）")
 
 
 class FeedbackRequest(BaseModel):
@@ -83,6 +86,7 @@ class FeedbackRequest(BaseModel):
     rating: Literal["up", "down"]
     comment: Text = Field("", max_length=2000)
     citations: list[dict] = Field(default_factory=list, max_length=50)
+    kb: Text = Field("", max_length=200)
 
 
 class ContentPart(BaseModel):
@@ -130,11 +134,58 @@ class Engines:
         return self._engine
 
 
+class Library:
+    """The knowledge bases one server answers from, by name (`--kb NAME=DIR`, or the one index as
+    `wenjin`). Each loads on first use; at most `max_loaded_kbs` stay loaded, the least recently
+    used let go (requests in flight keep theirs)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.paths = {name: Path(path) for name, path in settings.kbs.items()} or {MODEL_ID: Path(settings.index)}
+        self._loaded: OrderedDict[str, Engines] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.paths)
+
+    def get(self, name: str | None = None) -> Engines:
+        name = name or self.names[0]
+        with self._lock:
+            if name not in self._loaded:
+                self._loaded[name] = Engines(self.settings.model_copy(update={"index": self.paths[name]}))
+                while len(self._loaded) > self.settings.max_loaded_kbs:
+                    self._loaded.popitem(last=False)
+            self._loaded.move_to_end(name)
+            return self._loaded[name]
+
+    def readable(self, claims: dict) -> list[str]:
+        """The bases a caller may read: all for the API token (or none configured), else the embed token's."""
+        allowed = None if claims.get("api_token") else claims.get("kbs")
+        return [n for n in self.names if allowed is None or n in allowed]
+
+    def pick(self, requested: str | None, claims: dict, lenient: bool = False) -> str:
+        """The base a request names (`kb`, or the OpenAI `model`); with one base a client's own model
+        name (`lenient`) still means it."""
+        names, readable = self.names, self.readable(claims)
+        if requested in names:
+            name = requested
+        elif len(names) == 1 and (lenient or requested in (None, "", MODEL_ID)):
+            name = names[0]
+        elif requested in (None, "", MODEL_ID):
+            raise ApiError(400, f"本服务有多个知识库，请指定其一（kb 或 model）：{'、'.join(readable)}")
+        else:
+            raise ApiError(404, f"没有知识库 {requested!r}；可用：{'、'.join(readable)}", "not_found_error")
+        if name not in readable:
+            raise ApiError(403, f"此令牌无权读取知识库 {name!r}", "permission_error")
+        return name
+
+
 def create_app(settings: Settings) -> FastAPI:
     # FastAPIOffline serves Swagger's and ReDoc's assets from the package: /docs works offline
     app = FastAPIOffline(title="问津 wenjin", version="0.1.0",
                          description="对中文文章集合提问，回答中的每条事实都注明出处。")
-    engines = Engines(settings)
+    library = Library(settings)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
@@ -161,14 +212,20 @@ def create_app(settings: Settings) -> FastAPI:
             raise ApiError(400, "服务未设置 WENJIN_API_TOKEN，不需要嵌入令牌")
         if not caller(request).get("api_token"):
             raise ApiError(403, "只有持 API 令牌的后端才能签发嵌入令牌", "permission_error")
+        unknown = [k for k in body.kbs or [] if k not in library.names]
+        if unknown:
+            raise ApiError(400, f"没有知识库 {'、'.join(unknown)}；可用：{'、'.join(library.names)}")
         ttl = min(body.ttl or settings.embed_token_ttl, settings.embed_token_ttl)
-        token, expires = embed.issue(settings.api_token, ttl, body.user)
-        return {"token": token, "expires_at": expires, "user": body.user}
+        token, expires = embed.issue(settings.api_token, ttl, body.user, body.kbs)
+        return {"token": token, "expires_at": expires, "user": body.user, "kbs": body.kbs or library.names}
 
     @app.post("/api/feedback", tags=["问答"])
     def feedback(body: FeedbackRequest, request: Request) -> dict:
         """点赞/点踩与可选评论，追加到反馈 JSONL（可据此扩充金标准）。"""
-        feedback_file.append(settings, {"user": caller(request).get("user", ""), **body.model_dump()})
+        claims = caller(request)
+        if body.kb:
+            library.pick(body.kb, claims)  # 404 for no such base, 403 for one this token may not read
+        feedback_file.append(settings, {"user": claims.get("user", ""), **body.model_dump()})
         return {"ok": True}
 
     @app.get("/chat-example", include_in_schema=False)
@@ -183,27 +240,32 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/healthz", tags=["运维"])
     def healthz() -> dict:
-        engine = engines.get()
+        engine = library.get().get()
         ix = engine.index
         return {"status": "ok", "index_version": ix.path.name, "documents": ix.manifest["counts"]["documents"],
                 "chunks": ix.manifest["counts"]["chunks"], "legs": engine.legs,
-                "dense_pending": engine.retriever.dense_pending, "llm": engine.llm is not None}
+                "dense_pending": engine.retriever.dense_pending, "llm": engine.llm is not None, "kbs": library.names}
 
     @app.post("/api/ask", tags=["问答"], dependencies=[Depends(authorized)])
-    def ask(body: AskRequest) -> dict:
+    def ask(body: AskRequest, request: Request) -> dict:
         """与 `wenjin ask --json` 相同的 JSON。"""
+        kb = library.pick(body.kb, caller(request))
         question = _question(body.question, settings)
         filters = body.filters.model_dump(exclude_none=True) if body.filters else None
-        return engines.get().ask(question, body.history, filters or None, body.top_k, body.use_llm).to_dict()
+        answer = library.get(kb).get().ask(question, body.history, filters or None, body.top_k, body.use_llm)
+        return {**answer.to_dict(), "kb": kb}
 
     @app.get("/v1/models", tags=["OpenAI 兼容"], dependencies=[Depends(authorized)])
-    def models() -> dict:
-        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "wenjin"}]}
+    def models(request: Request) -> dict:
+        """每个可读的知识库是一个 model。"""
+        return {"object": "list", "data": [{"id": name, "object": "model", "created": 0, "owned_by": "wenjin"}
+                                           for name in library.readable(caller(request))]}
 
     @app.post("/v1/chat/completions", tags=["OpenAI 兼容"], dependencies=[Depends(authorized)])
-    def chat(body: ChatRequest):
+    def chat(body: ChatRequest, request: Request):
+        kb = library.pick(body.model, caller(request), lenient=True)
         question, history = _conversation(body.messages, settings)
-        engine = engines.get()
+        engine = library.get(kb).get()
         if body.stream:
             return StreamingResponse(_sse(engine, question, history), media_type="text/event-stream")
         answer = engine.ask(question, history)
@@ -217,7 +279,7 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.web:
         from . import web
 
-        web.mount(app, engines, settings)
+        web.mount(app, library, settings)
     return app
 
 

@@ -157,7 +157,9 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（对外服务用 0.0.0.0）")
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--allow-anonymous", is_flag=True, help="允许在非本机地址上不设令牌提供服务（任何能访问的人都能读写）")
-def serve(index, host, port, allow_anonymous) -> None:
+@click.option("--kb", "kbs", multiple=True, metavar="NAME=DIR",
+              help="一个知识库（可多次）：名字=索引目录；/v1/models 列出它们，请求用 model 或 kb 选择")
+def serve(index, host, port, allow_anonymous, kbs) -> None:
     """启动 HTTP 服务：网页 /ui、/api/ask、OpenAI 兼容的 /v1/chat/completions、/healthz，接口文档在 /docs。"""
     import ipaddress
 
@@ -165,7 +167,13 @@ def serve(index, host, port, allow_anonymous) -> None:
 
     from ui.api import create_app
 
-    s = settings_from(index=index)
+    named = dict(kb.split("=", 1) for kb in kbs if "=" in kb)
+    if len(named) != len(kbs) or not all(named) or not all(named.values()):
+        raise click.UsageError("--kb 应写成 名字=索引目录，如 --kb 政策=/data/policy")
+    missing = [d for d in named.values() if not Path(d).is_dir()]
+    if missing:
+        raise click.UsageError(f"知识库目录不存在：{'、'.join(missing)}；请先 wenjin ingest … --index 该目录")
+    s = settings_from(index=index, kbs=named or None)
     loopback = host == "localhost" or _is_loopback(host, ipaddress)
     if not s.api_token and not loopback and not allow_anonymous:
         raise click.UsageError(f"在 {host} 上对外服务却没有设置 WENJIN_API_TOKEN：任何人都能读取文章、提问和上传。"

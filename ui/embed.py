@@ -2,7 +2,7 @@
 
 The host page's backend (which knows WENJIN_API_TOKEN) asks `POST /api/embed-token` for a
 token valid a few minutes, optionally naming the user, and hands it to the widget. The token
-is `payload.signature`: base64url JSON {exp, user} signed with HMAC-SHA256 keyed by the API
+is `payload.signature`: base64url JSON {exp, user, kbs?} signed with HMAC-SHA256 keyed by the API
 token, so rotating the API token revokes every embed token. Hand-written because it is a
 dozen lines of the standard library; a JWT library would add a dependency for the same thing.
 """
@@ -28,10 +28,11 @@ def _sign(secret: str, payload: str) -> str:
     return _b64(hmac.new(secret.encode(), payload.encode(), hashlib.sha256).digest())
 
 
-def issue(secret: str, ttl: int, user: str = "") -> tuple[str, int]:
-    """(token, expiry as a Unix time)."""
+def issue(secret: str, ttl: int, user: str = "", kbs: list[str] | None = None) -> tuple[str, int]:
+    """(token, expiry as a Unix time). `kbs`: the knowledge bases it may read (None: all)."""
     expires = int(time.time()) + ttl
-    payload = _b64(json.dumps({"exp": expires, "user": user}, ensure_ascii=False).encode())
+    claims = {"exp": expires, "user": user, **({"kbs": kbs} if kbs is not None else {})}
+    payload = _b64(json.dumps(claims, ensure_ascii=False).encode())
     return f"{payload}.{_sign(secret, payload)}", expires
 
 

@@ -113,13 +113,28 @@ def _pairs(messages: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
-def build(engines, settings: Settings) -> gr.Blocks:
-    def docs() -> dict:
-        return engines.get().index.docs
+def build(library, settings: Settings) -> gr.Blocks:
+    """The page over a server's knowledge bases (ui/api.py `Library`): each session sees and asks
+    only the bases its token may read, checked again on every call, not only in the selector."""
+    def docs(kb: str | None = None) -> dict:
+        return library.get(kb).get().index.docs
+
+    def readable(request: gr.Request | None) -> list[str]:
+        who = access.caller(request.request, settings) if request is not None and request.request else None
+        return library.readable(who or {"user": ""}) if who or not settings.api_token else []
+
+    def engine(kb: str, request: gr.Request):
+        if kb not in readable(request):
+            raise PermissionError(f"无权读取知识库 {kb!r}")
+        return library.get(kb).get()
+
+    def bases(request: gr.Request):
+        names = readable(request)
+        return gr.update(choices=names, value=names[0] if names else None, visible=len(library.names) > 1)
 
     cited: OrderedDict[tuple[str, int], list] = OrderedDict()  # (session, answer's place) → its citations
 
-    def respond(question, messages, since, until, source, request: gr.Request):
+    def respond(question, messages, since, until, source, kb, request: gr.Request):
         question = (question or "").strip()
         if not question:
             yield "", messages, gr.update()
@@ -131,33 +146,36 @@ def build(engines, settings: Settings) -> gr.Blocks:
         yield "", messages, gr.update()
         text = ""
         try:
-            for piece in engines.get().stream(question, history, filters or None):
+            for piece in engine(kb, request).stream(question, history, filters or None):
                 if isinstance(piece, Answer):
                     messages[-1] = {"role": "assistant", "content": linked(piece.text)}
                     cited[(request.session_hash or "", len(messages) - 1)] = piece.to_dict()["citations"]
                     while len(cited) > 10_000:  # kept for feedback on recent answers only
                         cited.popitem(last=False)
-                    yield "", messages, sources_html(piece, docs())
+                    yield "", messages, sources_html(piece, docs(kb))
                 else:
                     text += piece
                     messages[-1] = {"role": "assistant", "content": linked(text)}
                     yield "", messages, gr.update()
-        except ValueError as e:  # a bad filter: say what to fix, in the chat
+        except (ValueError, PermissionError) as e:  # a bad filter, a base not granted: say so, in the chat
             messages[-1] = {"role": "assistant", "content": as_text(f"无法回答：{e}")}
             yield "", messages, gr.update()
 
-    def feedback(data: gr.LikeData, messages, comment, request: gr.Request):
+    def feedback(data: gr.LikeData, messages, comment, kb, request: gr.Request):
         at = data.index if isinstance(data.index, int) else len(messages) - 1
         answer = _text(messages[at]["content"])
         question = next((_text(m["content"]) for m in reversed(messages[:at]) if m["role"] == "user"), "")
         who = access.caller(request.request, settings) if getattr(request, "request", None) else None
-        feedback_file.append(settings, {"user": (who or {}).get("user", ""), "question": question, "answer": answer,
+        feedback_file.append(settings, {"user": (who or {}).get("user", ""), "kb": kb, "question": question,
+                                        "answer": answer,
                                         "rating": "up" if data.liked else "down", "comment": comment or "",
                                         "citations": cited.get((request.session_hash or "", at), [])})
         return gr.update(value="", placeholder="已记录反馈，谢谢！")
 
-    def overview():
-        ix = engines.get().index
+    def overview(kb, request: gr.Request):
+        if kb not in readable(request):
+            return "无权查看这个知识库。", []
+        ix = library.get(kb).get().index
         rows = [[d["metadata"].get("title", ""), d["metadata"].get("date", ""), d["metadata"].get("outlet", ""),
                  d["metadata"]["source"], "转载（未单独索引）" if d.get("duplicate_of") else ""]
                 for d in ix.docs.values()]
@@ -166,7 +184,7 @@ def build(engines, settings: Settings) -> gr.Blocks:
         return (f"**{ix.manifest['counts']['documents']}** 篇文档，**{ix.manifest['counts']['chunks']}** 个文本块"
                 f"{span}；嵌入模型 {ix.embed_model}；索引版本 {ix.path.name}", rows)
 
-    def upload(token, files, progress=gr.Progress(track_tqdm=True)):
+    def upload(token, files, kb, progress=gr.Progress(track_tqdm=True)):
         from index.ingest import ingest
 
         from .cli import ingest_settings
@@ -177,12 +195,12 @@ def build(engines, settings: Settings) -> gr.Blocks:
             return "令牌不对：只有持有 WENJIN_API_TOKEN 的用户可以上传。"
         if not files:
             return "请先选择文件。"
-        root = Path(settings.index)
+        root = library.paths[kb]  # admin only: the API token, checked above
         inbox = root / "uploads"
         inbox.mkdir(parents=True, exist_ok=True)
         for f in files:
             shutil.copy(f if isinstance(f, str) else f.name, inbox / Path(f if isinstance(f, str) else f.name).name)
-        roots = [Path(p) for p in engines.get().index.manifest.get("roots", []) if Path(p).exists()]
+        roots = [Path(p) for p in library.get(kb).get().index.manifest.get("roots", []) if Path(p).exists()]
         report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, ingest_settings(settings), progress=True)
         rejected = "；".join(f"{s}：{r}" for s, r in report.rejected[:10])
         return as_text(f"已导入：新增 {len(report.added)}、更新 {len(report.updated)} 个文件，文档 {report.documents} 篇，"
@@ -190,6 +208,8 @@ def build(engines, settings: Settings) -> gr.Blocks:
 
     with gr.Blocks(title="问津") as page:
         gr.Markdown("## 问津 · 中文资料问答\n回答中的每条事实都标注出处，点击 [n] 查看原文。")
+        kb = gr.Dropdown(library.names[:1], value=library.names[0], label="知识库", elem_id="wj-kb",
+                         visible=len(library.names) > 1)
         with gr.Tab("问答"):
             with gr.Row():
                 with gr.Column(scale=3):
@@ -213,9 +233,9 @@ def build(engines, settings: Settings) -> gr.Blocks:
                 with gr.Column(scale=2):
                     gr.Markdown("### 引用的原文")
                     panel = gr.HTML("<p>引用的原文会显示在这里。</p>", elem_id="wj-sources")
-            box.submit(respond, [box, chat, since, until, source], [box, chat, panel])
-            send.click(respond, [box, chat, since, until, source], [box, chat, panel])
-            chat.like(feedback, [chat, comment], [comment])
+            box.submit(respond, [box, chat, since, until, source, kb], [box, chat, panel])
+            send.click(respond, [box, chat, since, until, source, kb], [box, chat, panel])
+            chat.like(feedback, [chat, comment, kb], [comment])
         with gr.Tab("已导入"):
             summary = gr.Markdown(elem_id="wj-summary")
             table = gr.Dataframe(headers=["标题", "日期", "来源媒体", "文件", "备注"], interactive=False,
@@ -226,13 +246,14 @@ def build(engines, settings: Settings) -> gr.Blocks:
                 files = gr.File(label="文件（txt/md/html/jsonl/docx/pdf）", file_count="multiple", elem_id="wj-upload")
                 go = gr.Button("导入")
                 result = gr.HTML(elem_id="wj-upload-result")  # names uploaded files: text via `as_text`
-            go.click(upload, [token, files], [result])
-            refresh.click(overview, None, [summary, table])
-            page.load(overview, None, [summary, table])
+            go.click(upload, [token, files, kb], [result])
+            refresh.click(overview, [kb], [summary, table])
+            kb.change(overview, [kb], [summary, table])
+            page.load(bases, None, [kb]).then(overview, [kb], [summary, table])
     return page
 
 
-def mount(app, engines, settings: Settings):
+def mount(app, library, settings: Settings):
     """The page at /ui, with `/` sending browsers there."""
     from fastapi.responses import RedirectResponse
 
@@ -242,5 +263,5 @@ def mount(app, engines, settings: Settings):
 
     theme = gr.themes.Default(font=["system-ui", "PingFang SC", "Noto Sans CJK SC", "sans-serif"],
                               font_mono=["ui-monospace", "monospace"])
-    return gr.mount_gradio_app(app, build(engines, settings), path="/ui", theme=theme, css=CSS, head=HEAD,
+    return gr.mount_gradio_app(app, build(library, settings), path="/ui", theme=theme, css=CSS, head=HEAD,
                                ssr_mode=False, footer_links=[], max_file_size="50mb")
