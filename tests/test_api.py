@@ -355,3 +355,6 @@ def test_an_embed_token_reads_only_the_bases_it_was_minted_for(two_bases):
     assert "帮扶" in clean_error(httpx.post(f"{two_bases}/api/ask", headers=mine, json={**ask, "kb": "帮扶"}), 403)
     chat = {"model": "帮扶", "messages": [{"role": "user", "content": ask["question"]}]}
     clean_error(httpx.post(f"{two_bases}/v1/chat/completions", headers=mine, json=chat), 403)
+    rating = {"question": ask["question"], "rating": "up"}
+    clean_error(httpx.post(f"{two_bases}/api/feedback", headers=mine, json={**rating, "kb": "帮扶"}), 403)
+    assert httpx.post(f"{two_bases}/api/feedback", headers=mine, json={**rating, "kb": "援疆"}).status_code == 200
