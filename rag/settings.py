@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout: float = Field(60.0, gt=0, le=600, description="LLM 单次请求超时（秒）")
     llm_max_retries: int = Field(2, ge=0, le=10, description="LLM 请求失败后的重试次数（指数退避）")
+    llm_first_token_s: float = Field(15.0, gt=0, le=600, description="LLM 开始回答的时限（秒），超时改用摘录回答")
+    llm_budget_s: float = Field(60.0, gt=0, le=3600, description="LLM 一次回答的总时限（秒），含重试")
     api_token: str | None = Field(None, description="HTTP API 需要的 bearer token")
     chunk_chars: int = Field(600, ge=50, le=4000)
     overlap_chars: int = Field(100, ge=0, le=1000)

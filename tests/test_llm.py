@@ -2,6 +2,7 @@
 
 import json
 import re
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -98,6 +99,21 @@ def test_server_error_timeout_and_garbage_fall_back_to_the_extractive_answer(sam
     assert a.mode == "extractive" and reason in a.notice and a.text.startswith("大模型暂时无法回答")
     assert "3.5亿元" in a.text and a.citations and not a.refused
     assert isinstance(streamed[-1], Answer) and streamed[-1].notice
+
+
+def test_a_server_that_never_answers_gets_the_time_budget_not_its_timeouts(sample_index):
+    """A server that accepts and then says nothing: with 60 s HTTP timeouts and two retries it held a
+    question for minutes; the budget (first piece, whole answer) bounds it, and the notice names no
+    address of the LLM server."""
+    with StubLLM(lambda messages: Sleep(30)) as stub:
+        e = Engine(Settings(index=sample_index, llm_base_url=stub.url, llm_model="stub", llm_timeout=60,
+                            llm_max_retries=2, llm_first_token_s=1, llm_budget_s=2))
+        for run in (lambda: e.ask(QUESTION), lambda: list(e.stream(QUESTION))[-1]):
+            t0 = time.monotonic()
+            a = run()
+            assert time.monotonic() - t0 < 4, "the budget did not hold"
+            assert a.mode == "extractive" and "1 秒内没有回应" in a.notice and "3.5亿元" in a.text
+            assert "127.0.0.1" not in a.text and stub.url.split("//")[1] not in a.notice
 
 
 def test_an_unreachable_server_falls_back_too(sample_index):
