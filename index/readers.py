@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -237,6 +238,15 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
                 yield RawArticle(f"{source}#{i}", part)
 
 
+def printable(name: str) -> str:
+    """A file name any index file, JSON line or terminal can hold, and that prints as what it is:
+    bytes that are not UTF-8 as \\xff, control and format characters (BEL, the right-to-left
+    override) as \\u202e. The same file always gets the same name, so incremental ingest still
+    recognises it."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf") else c for c in name)
+
+
 def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str, str | None]]:
     """(file, source name, problem) for every file under `paths`, sources relative to each root.
 
@@ -245,7 +255,7 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str, str | None]]:
     """
     for root in paths:
         if root.is_file():
-            yield root, root.name, None
+            yield root, printable(root.name), None
             continue
         if not root.exists():
             raise FileNotFoundError(f"路径不存在：{root}")
@@ -255,4 +265,4 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str, str | None]]:
                 continue
             target = path.resolve()
             outside = target != top and top not in target.parents
-            yield path, path.relative_to(root).as_posix(), "符号链接指向导入目录之外，已跳过" if outside else None
+            yield path, printable(path.relative_to(root).as_posix()), "符号链接指向导入目录之外，已跳过" if outside else None

@@ -154,6 +154,32 @@ def test_bad_and_odd_files_are_indexed_or_rejected_with_a_reason(tmp_path):
 
 
 @pytest.mark.slow
+def test_any_file_name_is_indexed_under_a_printable_name(tmp_path):
+    """A name that is not UTF-8 once stopped the whole folder with a codec error; control and
+    right-to-left characters reached the terminal. Now each is indexed under a printable name, the
+    same on the next run, and the summary shows no control character."""
+    import os
+
+    from click.testing import CliRunner
+
+    from ui.cli import cli
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "dege_assistance.txt", folder)
+    article = "甘孜州冷水鱼养殖基地签约\n2024年5月1日，甘孜州冷水鱼养殖基地签约投资1.1亿元。"
+    (folder / os.fsdecode(b"bad\xff\xfe.txt")).write_text(article, "utf-8")
+    (folder / "ctrl\x07\u202etxt.md").write_text(article.replace("冷水鱼", "牦牛"), "utf-8")
+    root = tmp_path / "index"
+    report = ingest([folder], root, progress=False)
+    assert len(report.added) == 3 and not report.rejected
+    names = {d["metadata"]["source"] for d in store.load(root).docs.values()}
+    assert names == {"dege_assistance.txt", "bad\\xff\\xfe.txt", "ctrl\\u0007\\u202etxt.md"}
+    again = CliRunner().invoke(cli, ["ingest", str(folder), "--index", str(root), "--quiet"])
+    assert again.exit_code == 0 and "新增 0，更新 0，未变 3" in again.output
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\u202a-\u202e]", again.output)
+
+
 def test_fifty_thousand_tiny_files(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
