@@ -193,6 +193,9 @@ def _read_jsonl(source: str, text: str) -> Iterator[RawArticle | Rejected]:
         except json.JSONDecodeError as e:
             yield Rejected(f"{source}:{no}", f"第 {no} 行不是合法 JSON（{e.msg}）")
             continue
+        except RecursionError:  # 100,000 nested brackets: this line, not the file
+            yield Rejected(f"{source}:{no}", f"第 {no} 行嵌套过深，无法解析；文章应是一层的 JSON 对象")
+            continue
         if not isinstance(obj, dict) or not str(obj.get("text") or "").strip():
             yield Rejected(f"{source}:{no}", f"第 {no} 行缺少非空的 \"text\" 字段")
             continue

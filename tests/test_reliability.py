@@ -1,5 +1,6 @@
 """Faults and hostile input: a second writer, links out of the folder, kill -9 mid-ingest, fuzzed text."""
 
+import json
 import random
 import re
 import shutil
@@ -178,6 +179,17 @@ def test_any_file_name_is_indexed_under_a_printable_name(tmp_path):
     again = CliRunner().invoke(cli, ["ingest", str(folder), "--index", str(root), "--quiet"])
     assert again.exit_code == 0 and "新增 0，更新 0，未变 3" in again.output
     assert not re.search(r"[\x00-\x08\x0b-\x1f\u202a-\u202e]", again.output)
+
+
+def test_one_deeply_nested_jsonl_line_loses_only_itself(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    good = json.dumps({"id": "a", "title": "冷水鱼基地签约", "text": "2024年5月1日，甘孜州冷水鱼养殖基地签约投资1.1亿元。"},
+                      ensure_ascii=False)
+    (folder / "batch.jsonl").write_text(good + "\n" + "[" * 100_000 + "\n" + good.replace('"a"', '"b"') + "\n", "utf-8")
+    report = ingest([folder], tmp_path / "index", progress=False)
+    assert [s for s, _ in report.rejected] == ["batch.jsonl:2"] and "嵌套过深" in report.rejected[0][1]
+    assert report.documents == 2
 
 
 def test_fifty_thousand_tiny_files(tmp_path):
