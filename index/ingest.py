@@ -179,7 +179,7 @@ def _read(path: Path, source: str) -> list:
     try:
         return list(read_file(path, source))
     except Exception as e:  # RecursionError on absurd nesting, a parser bug: say which, then go on
-        return [Rejected(source, f"无法解析（{type(e).__name__}）；已跳过")]
+        return [Rejected(source, f"无法解析（{_why(e)}）；已跳过")]
 
 
 def _document(item, clean: bool) -> tuple[Document | Rejected, dict | None]:
@@ -189,7 +189,16 @@ def _document(item, clean: bool) -> tuple[Document | Rejected, dict | None]:
     try:
         return to_document(item, clean)
     except Exception as e:
-        return Rejected(item.source, f"清洗失败（{type(e).__name__}）；已跳过"), None
+        return Rejected(item.source, f"清洗失败（{_why(e)}）；已跳过"), None
+
+
+def _why(e: Exception) -> str:
+    """The exception's class and first line of message (a class name alone tells a user nothing),
+    kept short and printable: it ends up in the summary and the terminal."""
+    from .readers import printable
+
+    first = (str(e).splitlines() or [""])[0][:160]
+    return printable(f"{type(e).__name__}: {first}" if first else type(e).__name__)
 
 
 def embedding_text(node, with_title: bool) -> str:

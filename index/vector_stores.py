@@ -14,12 +14,14 @@ filtered searches exactly.
 from __future__ import annotations
 
 import atexit
+import logging
 import time
 import uuid
 from pathlib import Path
 
 import numpy as np
 
+log = logging.getLogger("wenjin.vector_stores")
 KINDS = ("faiss", "qdrant", "milvus")
 _CLIENTS: dict[tuple[str, str], object] = {}  # Qdrant's local mode allows one client per folder per process
 
@@ -88,5 +90,5 @@ def drop(where: dict) -> None:
             from pymilvus import MilvusClient
 
             MilvusClient(uri=where["uri"]).drop_collection(where["collection"])
-    except Exception:  # noqa: BLE001 - pruning must never fail an ingest
-        pass
+    except Exception as e:  # noqa: BLE001 - pruning must never fail an ingest; say what was left behind
+        log.warning("could not drop the pruned collection %s at %s: %r", where.get("collection"), where.get("uri"), e)
