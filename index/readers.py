@@ -162,8 +162,11 @@ def _docx_text(data: bytes) -> str:
 def _pdf_text(data: bytes) -> str:
     import io
 
+    import logging
+
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings (EOF marker not found) are ours to word
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         raise ValueError("PDF 已加密；请先解除密码保护再导入")
@@ -263,9 +266,23 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str, str | None]]:
         if not root.exists():
             raise FileNotFoundError(f"路径不存在：{root}")
         top = root.resolve()
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        for path in sorted(p for p in root.rglob("*") if not p.is_dir()):
             if any(part.startswith(".") for part in path.relative_to(root).parts):
                 continue
-            target = path.resolve()
-            outside = target != top and top not in target.parents
-            yield path, printable(path.relative_to(root).as_posix()), "符号链接指向导入目录之外，已跳过" if outside else None
+            yield path, printable(path.relative_to(root).as_posix()), _unreadable(path, top)
+
+
+def _unreadable(path: Path, top: Path) -> str | None:
+    """Why an entry is not read as an article, or None. Symbolic links are followed inside the folder
+    only; a hard link is an ordinary file (nothing tells where its other names lie)."""
+    if path.is_symlink() and not path.exists():
+        return "符号链接指向不存在的文件或形成循环，已跳过"
+    if not path.is_file():
+        return "不是普通文件（管道、设备或套接字），已跳过"
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "符号链接无法解析（循环），已跳过"
+    if target != top and top not in target.parents:
+        return "符号链接指向导入目录之外，已跳过"
+    return None

@@ -192,6 +192,39 @@ def test_one_deeply_nested_jsonl_line_loses_only_itself(tmp_path):
     assert report.documents == 2
 
 
+def test_links_pipes_and_loops_are_each_named_with_a_reason(tmp_path, capfd):
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "dege_assistance.txt", folder)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "loop_a.txt").symlink_to(folder / "loop_b.txt")
+    (folder / "loop_b.txt").symlink_to(folder / "loop_a.txt")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n")  # no EOF marker
+    report = ingest([folder], tmp_path / "index", progress=False)
+    why = dict(report.rejected)
+    assert "管道" in why["pipe.txt"] and "不存在" in why["dangling.txt"]
+    assert why.keys() >= {"loop_a.txt", "loop_b.txt", "broken.pdf"} and report.documents == 1
+    assert "EOF marker" not in capfd.readouterr().err  # pypdf's own complaint stays out of the terminal
+
+
+def test_the_terminal_gets_no_control_or_bidi_character_from_a_document(tmp_path):
+    from click.testing import CliRunner
+
+    from ui.cli import cli
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "fish.txt").write_text("冷水鱼基地签约\n2024年5月1日，甘孜州冷水鱼养殖基地\x07\x08签约，"
+                                     "投资\u202e1.1亿元\u202c，年产冷水鱼800吨。", "utf-8")
+    ingest([folder], tmp_path / "index", progress=False)
+    r = CliRunner().invoke(cli, ["ask", "甘孜州冷水鱼养殖基地投资多少", "--index", str(tmp_path / "index")])
+    assert r.exit_code == 0 and "亿元" in r.output
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\u202a-\u202e\u2066-\u2069]", r.output), repr(r.output)
+
+
 def test_fifty_thousand_tiny_files(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

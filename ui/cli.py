@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,11 +24,20 @@ class Cli(click.Group):
         try:
             return super().invoke(ctx)
         except (WenjinError, ValueError, OSError) as e:
-            click.echo(f"错误：{e}", err=True)
+            echo(f"错误：{e}", err=True)
             sys.exit(1)
         except ImportError as e:
-            click.echo(f"错误：缺少依赖：{e}", err=True)
+            echo(f"错误：缺少依赖：{e}", err=True)
             sys.exit(1)
+
+
+# Control and bidi characters from documents or file names (BEL, backspace, the right-to-left
+# override) would move the cursor or reverse what the terminal shows: what is printed drops them.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def echo(text: object = "", **kwargs) -> None:
+    click.echo(_UNSAFE.sub("", str(text)), **kwargs)
 
 
 def settings_from(**flags) -> Settings:
@@ -90,26 +100,26 @@ def ingest_settings(s: Settings) -> IngestSettings:
 def _print_report(r, index: Path) -> None:
     files = f"新增 {len(r.added)}，更新 {len(r.updated)}，未变 {len(r.unchanged)}，删除 {len(r.removed)}"
     if r.dry_run:
-        click.echo(f"试运行（索引 {index} 未改动）：文件 {files}")
+        echo(f"试运行（索引 {index} 未改动）：文件 {files}")
         for label, names in (("新增", r.added), ("更新", r.updated), ("删除", r.removed)):
             for name in names:
-                click.echo(f"  {label} {name}")
+                echo(f"  {label} {name}")
         return
     if r.lexical_version:
-        click.echo(f"关键词检索已先行可用（版本 {r.lexical_version}），随后完成了向量嵌入")
-    click.echo(f"索引：{index}（版本 {r.version}，用时 {r.seconds:.1f} 秒）")
-    click.echo(f"文件：{files}，拒收 {len(r.rejected)}")
-    click.echo(f"文档 {r.documents} 篇（另有重复转载 {len(r.duplicates)} 篇只索引一次），"
+        echo(f"关键词检索已先行可用（版本 {r.lexical_version}），随后完成了向量嵌入")
+    echo(f"索引：{index}（版本 {r.version}，用时 {r.seconds:.1f} 秒）")
+    echo(f"文件：{files}，拒收 {len(r.rejected)}")
+    echo(f"文档 {r.documents} 篇（另有重复转载 {len(r.duplicates)} 篇只索引一次），"
                f"文本块 {r.chunks} 个（沿用 {r.reused}，新嵌入 {r.embedded}），词典 {r.terms} 个词"
                + ("，词典有变、已重新分词" if r.retokenized else ""))
     for source, kept in r.duplicates[:SHOW]:
-        click.echo(f"  重复 {source}：与已索引的 {kept} 内容相同，引用时列为“亦见”")
+        echo(f"  重复 {source}：与已索引的 {kept} 内容相同，引用时列为“亦见”")
     if len(r.duplicates) > SHOW:
-        click.echo(f"  ……另有 {len(r.duplicates) - SHOW} 篇重复转载（wenjin inspect 可逐篇查看）")
+        echo(f"  ……另有 {len(r.duplicates) - SHOW} 篇重复转载（wenjin inspect 可逐篇查看）")
     for source, reason in r.rejected[:SHOW * 5]:
-        click.echo(f"  拒收 {source}：{reason}")
+        echo(f"  拒收 {source}：{reason}")
     if len(r.rejected) > SHOW * 5:
-        click.echo(f"  ……另有 {len(r.rejected) - SHOW * 5} 个拒收")
+        echo(f"  ……另有 {len(r.rejected) - SHOW * 5} 个拒收")
 
 
 SHOW = 10  # summary lines per kind: a 10,000-article folder must not scroll the screen away
@@ -133,23 +143,23 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
     if as_json:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return
-    click.echo(answer.text)
+    echo(answer.text)
     if answer.notice and answer.notice not in answer.text:
-        click.echo(f"（{answer.notice}）")
+        echo(f"（{answer.notice}）")
     if answer.citations:
-        click.echo("\n来源：")
+        echo("\n来源：")
     previous = None
     for c in answer.citations:  # consecutive passages of one article share its heading
         if c.doc_id != previous:
             date = f" {c.date}" if c.date else ""
             outlet = f" {c.outlet}" if c.outlet else ""
-            click.echo(f"《{c.title or c.source}》{date}{outlet} · {c.source}")
+            echo(f"《{c.title or c.source}》{date}{outlet} · {c.source}")
             if c.also:
-                click.echo("  亦见：" + "；".join(f"{a.get('outlet') or a['source']} {a.get('date') or ''}".strip()
+                echo("  亦见：" + "；".join(f"{a.get('outlet') or a['source']} {a.get('date') or ''}".strip()
                                                + f" · {a['source']}" for a in c.also))
             previous = c.doc_id
         unverified = "（该处引用未能核实）" if c.verified is False else ""
-        click.echo(f"  [{c.n}] “{c.quote}”{unverified}")
+        echo(f"  [{c.n}] “{c.quote}”{unverified}")
 
 
 @cli.command()
@@ -180,7 +190,7 @@ def serve(index, host, port, allow_anonymous, kbs) -> None:
                                "请设置令牌，或确认无妨后加 --allow-anonymous")
     app = create_app(s)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.echo(f"问津服务（索引 {s.index}）：网页 http://{shown}:{port}/ui/ · API http://{shown}:{port}/api/ask、"
+    echo(f"问津服务（索引 {s.index}）：网页 http://{shown}:{port}/ui/ · API http://{shown}:{port}/api/ask、"
                f"/v1/chat/completions · 接口文档 http://{shown}:{port}/docs")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -218,13 +228,13 @@ def inspect(index, as_json, source) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     m = ix.manifest
-    click.echo(f"索引 {s.index}：{m['counts']['documents']} 篇文档（重复转载 {m['counts']['duplicates']} 篇），"
+    echo(f"索引 {s.index}：{m['counts']['documents']} 篇文档（重复转载 {m['counts']['duplicates']} 篇），"
                f"{m['counts']['chunks']} 个文本块，嵌入模型 {m['embedding']['model']}，"
                f"块长 {m['chunker']['chunk_chars']} 字，词典 {m['counts']['terms']} 个词")
     for k, d in docs:
         meta = d["metadata"]
         dup = f" 〔{ix.docs[d['duplicate_of']]['metadata']['source']} 的转载，未单独索引〕" if d.get("duplicate_of") else ""
-        click.echo(f"- {meta['source']} 《{meta['title']}》 {meta.get('date') or '日期不详'} "
+        echo(f"- {meta['source']} 《{meta['title']}》 {meta.get('date') or '日期不详'} "
                    f"{meta.get('outlet') or ''} {len(d['text'])} 字 / {len(by_doc.get(k, []))} 块{dup}")
         if source:
             _print_document(meta, d["text"], chunks[k], originals.get(k) or {})
@@ -233,26 +243,26 @@ def inspect(index, as_json, source) -> None:
 def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -> None:
     for key, label in (("author", "作者"), ("url", "网址")):
         if meta.get(key):
-            click.echo(f"  {label}：{meta[key]}")
+            echo(f"  {label}：{meta[key]}")
     for other in meta.get("also", []):
-        click.echo(f"  亦见：{other['source']} 《{other['title']}》 {other.get('date') or ''} {other.get('outlet') or ''}")
-    click.echo("  ── 正文 ──")
-    click.echo("\n".join(f"  {line}" for line in text.splitlines()))
+        echo(f"  亦见：{other['source']} 《{other['title']}》 {other.get('date') or ''} {other.get('outlet') or ''}")
+    echo("  ── 正文 ──")
+    echo("\n".join(f"  {line}" for line in text.splitlines()))
     if original.get("removed"):
-        click.echo(f"  ── 清洗删去 {len(original['removed'])} 处（原文 {len(original.get('original', ''))} 字 → {len(text)} 字）──")
+        echo(f"  ── 清洗删去 {len(original['removed'])} 处（原文 {len(original.get('original', ''))} 字 → {len(text)} 字）──")
         by_kind: dict[str, list[str]] = {}
         for kind, piece in original["removed"]:
             by_kind.setdefault(kind, []).append(piece)
         for kind, pieces in by_kind.items():
             if kind == "拼音":  # hundreds of glosses: a count and a few examples say enough
-                click.echo(f"  [拼音] {len(pieces)} 处，如 {' '.join(pieces[:6])}")
+                echo(f"  [拼音] {len(pieces)} 处，如 {' '.join(pieces[:6])}")
                 continue
             for piece in pieces:
-                click.echo(f"  [{kind}] {piece[:80]}{'…' if len(piece) > 80 else ''}")
-    click.echo("  ── 文本块 ──")
+                echo(f"  [{kind}] {piece[:80]}{'…' if len(piece) > 80 else ''}")
+    echo("  ── 文本块 ──")
     for c in chunks:
         preview = c["text"][:60].replace("\n", " ")
-        click.echo(f"  #{c['chunk_no']} [{c['start']}:{c['end']}] {preview}…")
+        echo(f"  #{c['chunk_no']} [{c['start']}:{c['end']}] {preview}…")
 
 
 @cli.command("eval")
@@ -290,13 +300,13 @@ def eval_(gold, index, out, fmt, top_k, compare, corpus, minimums, maximums, lim
     configs = [default_config(s)] + [parse_config(spec, s, corpus, out) for spec in compare]
     runs = [evaluate(c, items, progress=not quiet) for c in configs]
     paths = write(runs, gold, out)
-    click.echo("| config | " + " | ".join(HEADLINE) + " |")
+    echo("| config | " + " | ".join(HEADLINE) + " |")
     for row in comparison_rows(runs):
-        click.echo("| " + " | ".join(row) + " |")
-    click.echo(f"报告：{paths['html']}（另有 {paths['md'].name}、{paths['json'].name}）")
+        echo("| " + " | ".join(row) + " |")
+    echo(f"报告：{paths['html']}（另有 {paths['md'].name}、{paths['json'].name}）")
     missed = check(runs[0]["metrics"], mins, maxs)
     if missed:
-        click.echo("未达标（默认配置）：\n  " + "\n  ".join(missed), err=True)
+        echo("未达标（默认配置）：\n  " + "\n  ".join(missed), err=True)
         sys.exit(1)
 
 
@@ -316,7 +326,7 @@ def bench_crud(index, questions, out) -> None:
 
     s = settings_from(index=index)
     table = run(s, questions, out)
-    click.echo(table)
+    echo(table)
 
 
 @bench.command("compare")
@@ -337,8 +347,8 @@ def bench_compare(corpus, questions, index, cache, ingest_docs, limit, out) -> N
     from evals.compare import run
 
     cache.parent.mkdir(parents=True, exist_ok=True)
-    click.echo(run(corpus, questions, index, cache, out, ingest_docs, limit))
-    click.echo(f"\n报告：{out / 'compare.md'}、{out / 'compare.json'}、{out / 'compare.png'}")
+    echo(run(corpus, questions, index, cache, out, ingest_docs, limit))
+    echo(f"\n报告：{out / 'compare.md'}、{out / 'compare.json'}、{out / 'compare.png'}")
 
 
 @bench.command("scale")
@@ -352,7 +362,7 @@ def bench_scale(index, questions, size, out) -> None:
     """百万级向量：合成向量（真实向量加噪声）上的建库时间、内存、延迟与相对精确检索的召回。"""
     from evals.scale import run
 
-    click.echo(run(index, questions, size, out))
+    echo(run(index, questions, size, out))
 
 
 @bench.command("clean")
@@ -369,7 +379,7 @@ def bench_clean(paths, sample, out) -> None:
         if sample and p.suffix == ".jsonl":
             p = sample_jsonl(p, sample, out / f"{p.stem}-sample{sample}.jsonl")
         corpora[p.name] = [p]
-    click.echo(run(corpora, out))
+    echo(run(corpora, out))
 
 
 @bench.command("fit-answers")
@@ -397,7 +407,7 @@ def bench_fit_answers(index, train, cache, write) -> None:
     rows = fit.gate_rows(engine, train, cache / f"gate-{fit.code_version(target)}.jsonl")
     report["gate"] = fit.fit_gate(rows, gate_target)
     click.echo(json.dumps(report, ensure_ascii=False, indent=1))
-    click.echo(f"模型：{target}，{gate_target}")
+    echo(f"模型：{target}，{gate_target}")
 
 
 @bench.command("calibrate-gate")
@@ -425,7 +435,7 @@ def bench_verify(claims) -> None:
     files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
                                                           "claims_dev4.jsonl", "claims_heldout2.jsonl", "claims.jsonl",
                                                           "claims_heldout.jsonl"))
-    click.echo(table(run(list(files))))
+    echo(table(run(list(files))))
 
 
 def main() -> None:
