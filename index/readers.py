@@ -7,6 +7,7 @@ one broken file is reported and the rest of the folder is still indexed.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -147,11 +148,29 @@ def _html_to_article(html: str) -> tuple[str, dict]:
     return text, meta
 
 
+def _limit(name: str, default: int) -> int:
+    """A reader's limit, raised by the environment variable its rejection names (a setting a reader
+    needs while the rest of the settings live a layer above, in rag/settings.py)."""
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
 def _docx_text(data: bytes) -> str:
     import io
+    import zipfile
 
     import docx  # python-docx
 
+    # A few MB of .docx can unpack to gigabytes of XML (a zip bomb): the sizes the archive
+    # declares are checked before anything is unpacked, and zipfile reads no more than declared.
+    limit = _limit("WENJIN_MAX_EXPANDED_MB", 200)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        expanded = sum(i.file_size for i in z.infolist())
+    if expanded > limit * 2**20:
+        raise ValueError(f"Word 文档解压后有 {expanded // 2**20} MB，超过 {limit} MB 的上限；"
+                         f"请拆分文档，或设 WENJIN_MAX_EXPANDED_MB 提高上限")
     document = docx.Document(io.BytesIO(data))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -161,7 +180,6 @@ def _docx_text(data: bytes) -> str:
 
 def _pdf_text(data: bytes) -> str:
     import io
-
     import logging
 
     from pypdf import PdfReader
@@ -170,6 +188,9 @@ def _pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         raise ValueError("PDF 已加密；请先解除密码保护再导入")
+    pages = _limit("WENJIN_MAX_PDF_PAGES", 2000)
+    if len(reader.pages) > pages:
+        raise ValueError(f"PDF 有 {len(reader.pages)} 页，超过 {pages} 页的上限；请拆分，或设 WENJIN_MAX_PDF_PAGES 提高上限")
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     if not text.strip():
         raise ValueError("PDF 没有文字层（可能是扫描件）；请先做 OCR 再导入")

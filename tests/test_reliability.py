@@ -225,6 +225,26 @@ def test_the_terminal_gets_no_control_or_bidi_character_from_a_document(tmp_path
     assert not re.search(r"[\x00-\x08\x0b-\x1f\u202a-\u202e\u2066-\u2069]", r.output), repr(r.output)
 
 
+def test_a_docx_that_unpacks_to_far_more_is_rejected_at_once(tmp_path, monkeypatch):
+    """A small .docx whose document.xml unpacks to many times its size (here 40 MB from a few
+    hundred KB, against a limit set to 10 MB) is rejected by its declared sizes, before unpacking."""
+    import zipfile
+
+    monkeypatch.setenv("WENJIN_MAX_EXPANDED_MB", "10")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paragraph = "<w:p><w:r><w:t>甘孜</w:t></w:r></w:p>"
+    body = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main"><w:body>' + paragraph * (40 * 2**20 // len(paragraph)) + "</w:body></w:document>")
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", body)
+    shutil.copy(SAMPLES / "dege_assistance.txt", folder)
+    assert (folder / "bomb.docx").stat().st_size < 2 * 2**20
+    report = ingest([folder], tmp_path / "index", progress=False)
+    why = dict(report.rejected)["bomb.docx"]
+    assert "40 MB" in why and "10 MB" in why and "WENJIN_MAX_EXPANDED_MB" in why and report.documents == 1
+
+
 def test_fifty_thousand_tiny_files(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
