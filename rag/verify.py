@@ -115,10 +115,14 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
-    for lo, hi in clauses(c):
+    spans = clauses(c)
+    for i, (lo, hi) in enumerate(spans):
         part = c[lo:hi]
         restated = region(part, p, p_spans)
-        reasons += _polarity_reasons(part, p, p_spans, restated)
+        # 并非A，而是B / 不再A，而是B: the negation sets aside an alternative the next clause replaces;
+        # that clause carries the claim and is checked as usual
+        replaced = i + 1 < len(spans) and lang.pattern("claims", "contrast_openers").match(c[spans[i + 1][0]:].lstrip())
+        reasons += [r for r in _polarity_reasons(part, p, p_spans, restated) if not (replaced and r == "否定与资料不一致")]
         reasons += _role_reasons(part, p, p_spans)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
         # alone, one paraphrased verb would be half of it
@@ -195,7 +199,10 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
             found = [(clause.rfind(w) + len(w), i) for i, g in enumerate(groups) for w in g if w in clause]
             if found:
                 end, group = max(found)
-                if end == len(clause) or re.search(r"(?:和|与|及|、|同|以及)$", clause):
+                between = clause[end:]
+                listed = re.search(r"(?:和|与|及|、|同|以及)$", between) and \
+                    not any(w.tag in ("v", "vd", "d", "p") for w in tag(between))  # names listed, no new verb
+                if not between or listed:
                     out.add(group)
         return out
 
@@ -443,7 +450,8 @@ _CONTENT = ("n", "nz", "nw", "vn", "v", "a", "an", "ORG", "LOC", "PER", "s", "f"
 
 
 def _content_words(part: str) -> list[str]:
-    modal = set(lang.words("claims", "planned") + lang.words("claims", "done"))  # _polarity_reasons judges these
+    modal = set(lang.words("claims", "planned") + lang.words("claims", "done")
+                + lang.words("claims", "negation"))  # _polarity_reasons judges these
     words = [w.text for w in tag(_masked(part)) if w.tag in _CONTENT and len(w.text) >= 2 and w.text not in modal]
     return list(dict.fromkeys(words))
 
