@@ -1,8 +1,8 @@
 """The shortest span of a sentence that answers the question, for an answer's first line.
 
 Candidates are the tagger's words and noun phrases, quoted names, and the gap the
-question leaves in the sentence: with 中英两国应坚持什么原则 and the sentence
-“…中英两国应坚持互利共赢原则…”, the text between the question's words before and
+question leaves in the sentence: with 两地合作应遵循什么原则 and the sentence
+“…两地合作应遵循优势互补原则…”, the text between the question's words before and
 after 什么 is the answer. A second small logistic model (weights beside the sentence
 model's in rag/answer_model.json, fitted by evals/fit.py) picks among them.
 """

@@ -167,16 +167,16 @@ def test_the_answer_names_the_instance_not_the_echo(tmp_path):
 
 
 def test_a_weaker_sentence_listing_other_things_is_no_list_answer(tmp_path):
-    """哪些农户…: the best sentence names them without an enumeration; the list cut from a weaker
+    """哪些牧户…: the best sentence names them without an enumeration; the list cut from a weaker
     sentence (two measures taken) would answer another question, so the best sentence is shown."""
     from index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(
-        "灾后帮扶通知\n通知提出，对有因灾返贫风险的农户，及时纳入监测帮扶范围。\n"
-        "为防止因灾返贫，多地开通绿色通道加强受灾农户帮扶、做好灾后保险理赔服务。", "utf-8")
+        "雪灾后帮扶通知\n通知要求，对存在因灾致贫隐患的牧户，及时纳入动态监测范围。\n"
+        "为防止因灾致贫，各乡镇开设快速通道加强受灾牧户帮扶、做好灾后牲畜保险理赔。", "utf-8")
     ingest([folder], tmp_path / "ix", progress=False)
-    a = Engine(Settings(index=tmp_path / "ix")).ask("哪些农户有因灾返贫风险？")
+    a = Engine(Settings(index=tmp_path / "ix")).ask("哪些牧户存在因灾致贫隐患？")
     assert not a.refused and "共找到" not in a.text
-    assert "有因灾返贫风险的农户" in a.text
+    assert "存在因灾致贫隐患的牧户" in a.text
