@@ -99,39 +99,30 @@ def _read(m: re.Match) -> Quantity | None:
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
-    after = m["lead"] or m["more"] or m["post"]
-    lo, hi = _bounds(v, m["pre"], after, num)
+    lo, hi, side = _bounds(v, m["pre"], m["lead"] or m["more"] or m["post"], num)
     ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
-    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal,
-                    _open_side(m["pre"], after))
+    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal, side)
 
 
-def _open_side(before: str | None, after: str | None) -> str:
-    if before in lang.words("quantities", "more_than") or after in ("以上", "多", "余", "有余"):
-        return "more"
-    if before in lang.words("quantities", "less_than") or after in ("以下", "以内"):
-        return "less"
-    return ""
-
-
-def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float]:
-    """The interval a written number stands for: 3000多 is [3000, 4000), 1200余 [1200, 1300), 近19 [17.1, 19]."""
+def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float, str]:
+    """The interval a written number stands for, and its open side: 3000多 is [3000, 4000) "more",
+    1200余 [1200, 1300) "more", 近19 [17.1, 19] "less", 约5 [4.5, 5.5] ""."""
     whole = str(int(v)) if v == int(v) else ""
     step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole and whole != "0" else 1.0
     more, less, about = (set(lang.words("quantities", k)) for k in ("more_than", "less_than", "about"))
     if before in ("数", "几"):  # 数十家: some tens
-        return v, v * 10
+        return v, v * 10, ""
     if after in ("以下", "以内"):
-        return 0.0, v
+        return 0.0, v, "less"
     if after == "以上" or before in more:
-        return v, v * 1.5
+        return v, v * 1.5, "more"
     if after in ("多", "余", "有余"):
-        return v, v + step
+        return v, v + step, "more"
     if before in less:
-        return v * 0.9, v
+        return v * 0.9, v, "less"
     if before in about or after in about:
-        return v * 0.9, v * 1.1
-    return v, v
+        return v * 0.9, v * 1.1, ""
+    return v, v, ""
 
 
 def compatible(claim: Quantity, passage: Quantity) -> bool:
@@ -144,7 +135,6 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
         # 超过100 holds for 超过150 but not the reverse; 超过150兆瓦时 for 超过150吉瓦时 is true and misleads
         weaker, stronger = (claim.lo, passage.lo) if claim.bound == "more" else (passage.hi, claim.hi)
         return weaker * 0.9999 <= stronger <= weaker * 10
-
     # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多
     return claim.lo <= passage.hi * 1.0001 and passage.lo <= claim.hi * 1.0001
 

@@ -11,6 +11,7 @@ open: the health check, the API docs, the example chat page's static HTML and th
 from __future__ import annotations
 
 import html
+import time
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
@@ -59,15 +60,9 @@ def guard(app: FastAPI, settings: Settings) -> None:
         if claims is None:
             return _refused(request)
         response = RedirectResponse(_local(next), status_code=303)
-        response.set_cookie(COOKIE, token, max_age=max(1, int(claims["exp"] - _now())), httponly=True,
+        response.set_cookie(COOKIE, token, max_age=max(1, int(claims["exp"] - time.time())), httponly=True,
                             samesite="lax", secure=request.url.scheme == "https", path="/")
         return response
-
-
-def _now() -> float:
-    import time
-
-    return time.time()
 
 
 def _local(target: str) -> str:

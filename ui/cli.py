@@ -171,8 +171,6 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
               help="一个知识库（可多次）：名字=索引目录；/v1/models 列出它们，请求用 model 或 kb 选择")
 def serve(index, host, port, allow_anonymous, kbs) -> None:
     """启动 HTTP 服务：网页 /ui、/api/ask、OpenAI 兼容的 /v1/chat/completions、/healthz，接口文档在 /docs。"""
-    import ipaddress
-
     import uvicorn
 
     from ui.api import create_app
@@ -184,7 +182,7 @@ def serve(index, host, port, allow_anonymous, kbs) -> None:
     if missing:
         raise click.UsageError(f"知识库目录不存在：{'、'.join(missing)}；请先 wenjin ingest … --index 该目录")
     s = settings_from(index=index, kbs=named or None)
-    loopback = host == "localhost" or _is_loopback(host, ipaddress)
+    loopback = host == "localhost" or _is_loopback(host)
     if not s.api_token and not loopback and not allow_anonymous:
         raise click.UsageError(f"在 {host} 上对外服务却没有设置 WENJIN_API_TOKEN：任何人都能读取文章、提问和上传。"
                                "请设置令牌，或确认无妨后加 --allow-anonymous")
@@ -195,7 +193,9 @@ def serve(index, host, port, allow_anonymous, kbs) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-def _is_loopback(host: str, ipaddress) -> bool:
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
