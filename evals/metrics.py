@@ -1,4 +1,4 @@
-"""Metric definitions, one small pure function each (README "Evaluation" defines them in words).
+"""Metric definitions, one small pure function each (docs/evaluation.md defines them in words).
 
 Text is compared after `norm` (NFKC, simplified script, lower case, no spaces or
 quotes), so 產業 = 产业 and １５ = 15. Retrieval is scored per document: a ranked

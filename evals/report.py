@@ -110,7 +110,7 @@ FAIL_HEADER = ["id", "kind", "question", "expected", "answered", "retrieved (top
 def markdown(runs: list[dict], gold: Path) -> str:
     first = runs[0]
     parts = [f"# wenjin eval: {gold.name}", "",
-             f"{first['questions_total']} questions; index `{first['index']}`; metric definitions in README "
+             f"{first['questions_total']} questions; index `{first['index']}`; metric definitions in docs/evaluation.md "
              "(“Evaluation”).", "", "## Configurations", "",
              _table(["config"] + list(HEADLINE), comparison_rows(runs))]
     for run in runs:
@@ -135,7 +135,7 @@ def page(runs: list[dict], gold: Path) -> str:
                     "</figcaption></figure>" for alt, png in _plots(runs))
     sections = [f"<h1>wenjin eval: {esc(gold.name)}</h1>",
                 f"<p>{first['questions_total']} questions; index <code>{esc(first['index'])}</code>; "
-                "metric definitions in README (“Evaluation”).</p>",
+                "metric definitions in docs/evaluation.md.</p>",
                 "<h2>Configurations</h2>", table(["config"] + list(HEADLINE), comparison_rows(runs)),
                 f"<div class='plots'>{plots}</div>"]
     for run in runs:
