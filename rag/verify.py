@@ -135,10 +135,16 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
 
 
+_CLAUSE_END = re.compile(r"[，。；：]")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(text, 0, pos)), default=0)
+
+
 def _clause_at(text: str, pos: int) -> str:
-    lo = max((m.end() for m in re.finditer(r"[，。；：]", text[:pos])), default=0)
-    m = re.compile(r"[，。；：]").search(text, pos)
-    return text[lo:m.start() if m else len(text)]
+    m = _CLAUSE_END.search(text, pos)
+    return text[_clause_start(text, pos):m.start() if m else len(text)]
 
 
 def _quoted(text: str) -> list[str]:
@@ -406,7 +412,7 @@ def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
 def _actor_span(text: str, verb_at: int) -> tuple[int, int]:
     """Where a role verb's actors stand: its clause before it, after 由 when the clause has one
     (雪域项目由格萨尔牧业牵头 → 格萨尔牧业), before 向/给/为 (湖州向广元投入: 广元 receives)."""
-    lo = max((m.end() for m in re.finditer(r"[，。；：]", text[:verb_at])), default=0)
+    lo = _clause_start(text, verb_at)
     by = text.rfind("由", lo, verb_at)
     lo = by + 1 if by >= 0 else lo
     to = re.search(r"向|给|对|为|帮助|支援", text[lo:verb_at])
