@@ -17,9 +17,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from index.clean import clean_text
-from index.ingest import IngestSettings, ingest
-from index.readers import RawArticle, iter_files, read_file
+from wenjin.index.clean import clean_text
+from wenjin.index.ingest import IngestSettings, ingest
+from wenjin.index.readers import RawArticle, iter_files, read_file
 
 from .report import save
 

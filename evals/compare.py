@@ -25,12 +25,12 @@ from typing import Callable
 
 from tqdm import tqdm
 
-from index.embed import BATCH, VectorCache, get_embedder
-from index.ingest import IngestSettings, embedding_text, ingest
-from index.store import load
-from rag.engine import Engine
-from rag.retrieve import RetrievalSettings, Retriever
-from rag.settings import Settings
+from wenjin.index.embed import BATCH, VectorCache, get_embedder
+from wenjin.index.ingest import IngestSettings, embedding_text, ingest
+from wenjin.index.store import load
+from wenjin.rag.engine import Engine
+from wenjin.rag.retrieve import RetrievalSettings, Retriever
+from wenjin.rag.settings import Settings
 
 from .crud import doc_of, docs_of, metrics
 from .gold import read_jsonl

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from rag.engine import Engine
-from rag.retrieve import RetrievalSettings, fuse
-from rag.settings import Settings
+from wenjin.rag.engine import Engine
+from wenjin.rag.retrieve import RetrievalSettings, fuse
+from wenjin.rag.settings import Settings
 
 from .metrics import contains_answer
 from .report import save

@@ -18,18 +18,18 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from index.clean import clean_text
-from rag.question import analyse, weigh
-from rag.select import FEATURES, PREFILTER, measured
-from rag.span import SPAN_FEATURES, spans
-from rag.sentences import sentences
+from wenjin.index.clean import clean_text
+from wenjin.rag.question import analyse, weigh
+from wenjin.rag.select import FEATURES, PREFILTER, measured
+from wenjin.rag.span import SPAN_FEATURES, spans
+from wenjin.rag.sentences import sentences
 
 from .metrics import contains_answer
 
 
 def code_version(*extra: Path) -> str:
     """A short hash of what the cached measurements depend on: the measuring code and language data."""
-    import rag
+    from wenjin import rag
 
     root = Path(rag.__file__).parent
     h = hashlib.sha1()
@@ -184,7 +184,7 @@ def gate_rows(engine, train: Path, cache: Path) -> list[dict]:
     """Gate measurements of every train question asked of the index as it is, and of those whose
     article the index holds asked once more without it; labelled by whether the passages hold a
     gold answer."""
-    from rag.gate import measure as gate_measure
+    from wenjin.rag.gate import measure as gate_measure
 
     if cache.exists():
         return [json.loads(line) for line in cache.read_text("utf-8").splitlines()]
@@ -212,7 +212,7 @@ def swapped_entities(rows: list[dict], known, seed: int = 0) -> list[tuple[dict,
     taken from another question: the same fact asked of another entity, which the collection does
     not answer. Half the replacements are names the index holds somewhere, half names it never saw
     (`known(word)`), so the gate learns both what a missing subject and an unknown one look like."""
-    from rag.tagger import ORG, PERSON, PLACE, tag
+    from wenjin.rag.tagger import ORG, PERSON, PLACE, tag
 
     rng = random.Random(seed)
     by_kind: dict[tuple[str, bool], list[str]] = {}
@@ -235,7 +235,7 @@ def swapped_entities(rows: list[dict], known, seed: int = 0) -> list[tuple[dict,
 
 
 def _swapped_row(engine, row: dict, swap: tuple[str, str]) -> dict | None:
-    from rag.gate import measure as gate_measure
+    from wenjin.rag.gate import measure as gate_measure
 
     question = row["question"].replace(*swap)
     ev = engine.gather(question)
@@ -278,7 +278,7 @@ def pick_threshold(curve: list[dict], max_false_refusals: float) -> float:
 def fit_gate(rows: list[dict], out: Path, max_false_refusals: float = 0.03, llm_false_refusals: float = 0.01,
              l2: float = 1.0) -> dict:
     """The gate's weights and its two thresholds, chosen on the fitting part's curve."""
-    from rag.gate import FEATURES as GATE
+    from wenjin.rag.gate import FEATURES as GATE
 
     fitting = [r for r in rows if not holdout(r["item"])]
     held = [r for r in rows if holdout(r["item"])]

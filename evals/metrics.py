@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
-from rag.verify import claims, lcs, norm, supports
+from wenjin.rag.verify import claims, lcs, norm, supports
 
 from .gold import source_matches
 

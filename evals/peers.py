@@ -25,7 +25,7 @@ import numpy as np
 from llama_index.core.embeddings import BaseEmbedding
 from pydantic import PrivateAttr
 
-from index.embed import Embedder, VectorCache, embed_cached
+from wenjin.index.embed import Embedder, VectorCache, embed_cached
 
 
 class CachedEmbedding(BaseEmbedding):

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from rag.engine import Engine
-from rag.retrieve import RetrievalSettings
-from rag.settings import Settings
+from wenjin.rag.engine import Engine
+from wenjin.rag.retrieve import RetrievalSettings
+from wenjin.rag.settings import Settings
 
 from . import metrics as m
 from .gold import GoldItem
@@ -66,7 +66,7 @@ def _typed(cls, key: str, value: str):
 
 def _built_index(settings: Settings, overrides: dict, corpus: Path | None, out: Path, label: str) -> Settings:
     """An index of `corpus` with other chunk sizes, built once under `out/indexes/` and reused."""
-    from index.ingest import IngestSettings, ingest
+    from wenjin.index.ingest import IngestSettings, ingest
 
     if corpus is None:
         raise ValueError("比较不同块长需要 --corpus 指向原文文件夹（或用 index=目录 指定现成索引）")

@@ -28,10 +28,10 @@ from types import SimpleNamespace
 import numpy as np
 from tqdm import tqdm
 
-from index import dense
-from index.embed import get_embedder
-from index.store import _read_jsonl, load
-from rag.retrieve import Retriever
+from wenjin.index import dense
+from wenjin.index.embed import get_embedder
+from wenjin.index.store import _read_jsonl, load
+from wenjin.rag.retrieve import Retriever
 
 from .compare import disk_mb, p, rss_mb
 from .report import save

@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from rag.verify import judge
+from wenjin.rag.verify import judge
 
 
 def load(path: Path, split: str | None = None) -> list[dict]:

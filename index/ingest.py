@@ -54,6 +54,13 @@ class IngestSettings:
     vector_store: str = "faiss"     # or qdrant / milvus (index/vector_stores.py)
     vector_store_uri: str | None = None  # their server; unset: a local mode inside the index directory
 
+    @classmethod
+    def from_settings(cls, s) -> IngestSettings:
+        """The ingest half of the user's settings (`wenjin.rag.settings.Settings`): chunking, model,
+        word list, where the vectors go."""
+        return cls(s.embed_model, s.chunk_chars, s.overlap_chars, terms_file=s.terms_file,
+                   vector_store=s.vector_store, vector_store_uri=s.vector_store_uri)
+
 
 @dataclass
 class IngestReport:

@@ -8,9 +8,12 @@ periods (which would cut "10.5亿" in two).
 
 from __future__ import annotations
 
-from llama_index.core import Document
-from llama_index.core.node_parser import SentenceSplitter
-from llama_index.core.schema import TextNode
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: a question only needs SENTENCE, not llama_index.core
+    from llama_index.core import Document
+    from llama_index.core.node_parser import SentenceSplitter
+    from llama_index.core.schema import TextNode
 
 # Lossless: every character belongs to some match (the splitter drops what no match covers).
 SENTENCE = r"[^。！？；!?;\n]*[。！？；!?;]+[”’」』\"')）]*|[^。！？；!?;\n]+|\n"
@@ -22,6 +25,8 @@ OVERLAP_CHARS = 100
 def make_splitter(chunk_chars: int = CHUNK_CHARS, overlap_chars: int = OVERLAP_CHARS) -> SentenceSplitter:
     if not 0 <= overlap_chars < chunk_chars:
         raise ValueError(f"overlap ({overlap_chars}) must be >= 0 and smaller than chunk size ({chunk_chars})")
+    from llama_index.core.node_parser import SentenceSplitter
+
     return SentenceSplitter(
         chunk_size=chunk_chars,
         chunk_overlap=overlap_chars,
@@ -41,6 +46,8 @@ def split(doc: Document, splitter: SentenceSplitter) -> list[TextNode]:
     # A chunk starts after the previous one's start and at most `chunk_overlap`
     # characters before its end; searching from there finds the right place
     # even when the text repeats itself (a title printed twice).
+    from llama_index.core.schema import TextNode
+
     out, pos = [], 0
     for no, text in enumerate(splitter.split_text(doc.text)):
         start = doc.text.find(text, pos)

@@ -23,13 +23,23 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from llama_index.core.schema import TextNode
 
 from . import dense as dense_index, vector_stores
 from .errors import IndexBusy, IndexDamaged, IndexMissing
 from .tokens import Tokenizer
 
 FORMAT = 2
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A chunk read back from chunks.jsonl: the three fields of llama-index's TextNode that queries
+    and the next ingest use. Ingest cuts chunks with llama-index's splitter; reading them back as
+    TextNode would import llama_index.core, about a second of a one-question `wenjin ask`."""
+
+    node_id: str
+    text: str
+    metadata: dict
 
 
 @dataclass
@@ -39,7 +49,7 @@ class Index:
     path: Path
     manifest: dict
     docs: dict[str, dict]        # doc_id -> {text, metadata}
-    chunks: list[TextNode]       # row i of FAISS and doc i of BM25
+    chunks: list[Chunk]          # row i of FAISS and doc i of BM25
     faiss: object
     bm25: object
     tokenizer: Tokenizer
@@ -87,7 +97,7 @@ def _write_jsonl(path: Path, rows) -> None:
 
 
 def write_version(root: Path, manifest: dict, docs: dict[str, dict], originals: dict[str, dict | None],
-                  chunks: list[TextNode], vectors: np.ndarray, bm25_tokens: list[list[str]],
+                  chunks: list, vectors: np.ndarray, bm25_tokens: list[list[str]],
                   terms: set[str]) -> Path:
     """Write a complete new version and make it current; returns its folder."""
     import bm25s
@@ -160,10 +170,9 @@ def _open(root: Path) -> tuple[Path, dict]:
     return version, manifest
 
 
-def _docs_and_chunks(version: Path) -> tuple[dict[str, dict], list[TextNode]]:
+def _docs_and_chunks(version: Path) -> tuple[dict[str, dict], list[Chunk]]:
     docs = {row.pop("doc_id"): row for row in _read_jsonl(version / "docs.jsonl")}
-    chunks = [TextNode(id_=r["id"], text=r["text"], metadata=r["metadata"])
-              for r in _read_jsonl(version / "chunks.jsonl")]
+    chunks = [Chunk(r["id"], r["text"], r["metadata"]) for r in _read_jsonl(version / "chunks.jsonl")]
     return docs, chunks
 
 
@@ -197,7 +206,7 @@ class Previous:
     path: Path
     manifest: dict
     docs: dict[str, dict]
-    chunks: list[TextNode]
+    chunks: list[Chunk]
     tokens: list[list[str]]
     terms: list[str]
 

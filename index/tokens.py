@@ -54,9 +54,11 @@ class Tokenizer:
             return _jieba()
         import jieba
 
-        _jieba()  # sets the log level
+        # A copy of the default dictionary instead of a second load from jieba's cache: loading
+        # is most of the time a one-question `wenjin ask` spends in jieba.
+        default = _jieba().dt
         cutter = jieba.Tokenizer()
-        cutter.initialize()
+        cutter.FREQ, cutter.total, cutter.initialized = dict(default.FREQ), default.total, True
         for term in sorted(self.terms):
             cutter.add_word(term)
         return cutter

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from index import store
-from index.embed import get_embedder
-from index.errors import ModelMismatch
+from wenjin.index import store
+from wenjin.index.embed import get_embedder
+from wenjin.index.errors import ModelMismatch
 
 from . import gate as gating, verify
 from .answer import Composer, compose, date_note, ranked_sentences
@@ -77,6 +77,7 @@ class Engine:
         """Analyse, retrieve once, rank the passages' sentences and decide answerability."""
         timings = timings if timings is not None else {}
         t0 = time.perf_counter()
+        self.retriever.prefetch(question)
         tokens = self.retriever.query_tokens(question)
         q = analyse(question, weigh(question, tokens, self.retriever.idf))
         hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)

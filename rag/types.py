@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from llama_index.core.schema import TextNode
+from wenjin.index.store import Chunk
 
 
 @dataclass
 class Hit:
-    node: TextNode
+    node: Chunk
     score: float
     row: int
     bm25_rank: int | None = None

@@ -30,7 +30,7 @@ from .tagger import NAMED, ORG, PERSON, PLACE, tag
 
 def norm(text: str) -> str:
     """Compare texts after NFKC, simplified script, lower case, no spaces or quotes."""
-    from index.clean import to_simplified
+    from wenjin.index.clean import to_simplified
 
     text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
     return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
@@ -86,7 +86,7 @@ def region(claim_clause: str, passage: str, spans: list[tuple[int, int]]) -> str
 
 @lru_cache(maxsize=20000)
 def _words(text: str) -> tuple[str, ...]:
-    from index.tokens import _jieba
+    from wenjin.index.tokens import _jieba
 
     return tuple(_jieba().lcut(text))
 
@@ -465,7 +465,7 @@ def _content_words(part: str) -> list[str]:
 def _coverage_reasons(part: str, p: str, clause: str) -> list[str]:
     """Most of the clause's content-word weight must be in the passage; a word of which only some
     characters are there (签署 for 签订) counts half, one elsewhere in the passage three quarters."""
-    from index.tokens import general_idf
+    from wenjin.index.tokens import general_idf
 
     words = _content_words(part)
     if not words:

@@ -41,7 +41,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory) -> Path:
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     root = tmp_path_factory.mktemp("sample") / "index"
     ingest([SAMPLES], root, progress=False)
@@ -58,8 +58,8 @@ def sample_copy(sample_index, tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def engine(sample_index):
-    from rag.engine import Engine
-    from rag.settings import Settings
+    from wenjin.rag.engine import Engine
+    from wenjin.rag.settings import Settings
 
     return Engine(Settings(index=sample_index))
 

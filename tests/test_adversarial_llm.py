@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from llm_stub import (CORRECT, MODES, NO_MARKERS, PARAPHRASE, PARAPHRASE_ONE_LINE, PARAPHRASE_YEARLY, WRONG,
                       YAK_QUESTION, StubLLM, Switch, markdown)
-from rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED
+from wenjin.rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED
 from server import start, stop
 
 FALLBACK = "大模型的回答没有一处能在资料中得到证实"
@@ -93,8 +93,8 @@ LLM_ENV = {"WENJIN_LLM_MODEL": "stub", "WENJIN_LLM_MAX_RETRIES": "0", "WENJIN_LL
 
 @pytest.fixture(scope="module")
 def engine(llm, sample_index, tmp_path_factory):
-    from rag.engine import Engine
-    from rag.settings import Settings
+    from wenjin.rag.engine import Engine
+    from wenjin.rag.settings import Settings
 
     with pytest.MonkeyPatch.context() as mp:  # no developer WENJIN_* or wenjin.toml reaches it
         for var in [v for v in os.environ if v.startswith("WENJIN_")]:
@@ -135,7 +135,7 @@ def engine_stream(ctx) -> Seen:
 
 
 def cli_ask(ctx) -> Seen:
-    from ui.cli import cli
+    from wenjin.ui.cli import cli
 
     for var, value in {"WENJIN_LLM_BASE_URL": ctx.llm.url, **LLM_ENV}.items():
         ctx.monkeypatch.setenv(var, value)

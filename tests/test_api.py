@@ -175,7 +175,7 @@ def test_a_finished_ingest_is_picked_up_without_a_restart(sample_copy, tmp_path)
     import shutil
 
     from conftest import SAMPLES
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     proc, base = start(sample_copy)
     try:
@@ -261,11 +261,11 @@ def test_no_mounted_route_reads_or_writes_without_a_credential(server, sample_in
     with a wrong one: a 401, unless it is one of the few that hold no data."""
     import re
 
-    from rag.settings import Settings
-    from ui import access
-    from ui.api import create_app
+    from wenjin.ui.settings import ServerSettings
+    from wenjin.ui import access
+    from wenjin.ui.api import create_app
 
-    routes = list(mounted_routes(create_app(Settings(index=str(sample_index), api_token=TOKEN))))
+    routes = list(mounted_routes(create_app(ServerSettings(index=str(sample_index), api_token=TOKEN))))
     checked = []
     for path, methods in routes:
         if path in access.OPEN or path.startswith(access.OPEN_PREFIXES):
@@ -282,7 +282,7 @@ def test_no_mounted_route_reads_or_writes_without_a_credential(server, sample_in
 
 
 def test_a_browser_signs_in_once_with_an_embed_token(server):
-    from ui import access
+    from wenjin.ui import access
 
     page = httpx.get(f"{server}/ui/", headers={"Accept": "text/html"})
     assert page.status_code == 401 and "需要登录" in page.text
@@ -317,7 +317,7 @@ def two_bases(sample_index, tmp_path_factory):
     import shutil
 
     from conftest import SAMPLES
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path_factory.mktemp("kb") / "articles"
     folder.mkdir()

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SAMPLES
-from ui.cli import cli
+from wenjin.ui.cli import cli
 
 QUESTIONS = [
     {"qid": "q1", "question": "美姑县花椒加工产业园一年能加工多少花椒？", "answers": ["5000吨"], "gold_doc_ids": ["a1"]},
@@ -46,8 +46,8 @@ def test_compare_runs_every_configuration_side_by_side(tmp_path):
 
 @pytest.mark.slow
 def test_scale_bench_reports_recall_against_exact_search(monkeypatch, sample_index, tmp_path):
-    from evals import scale
-    from index import dense
+    from wenjin.evals import scale
+    from wenjin.index import dense
 
     monkeypatch.setattr(dense, "FLAT_MAX", 1000)  # the graph index, as past 200k chunks
     questions = tmp_path / "q.jsonl"
@@ -66,7 +66,7 @@ def test_scale_bench_reports_recall_against_exact_search(monkeypatch, sample_ind
 def test_synthetic_vectors_keep_the_real_ones_first_and_are_unit_length():
     import numpy as np
 
-    from evals.scale import synthesise
+    from wenjin.evals.scale import synthesise
 
     real = np.eye(4, 8, dtype=np.float32)
     v, sources = synthesise(real, 50)
@@ -78,7 +78,7 @@ def test_synthetic_vectors_keep_the_real_ones_first_and_are_unit_length():
 def test_synthetic_words_copy_their_source_chunk_less_a_few():
     import numpy as np
 
-    from evals.scale import synthesise_words
+    from wenjin.evals.scale import synthesise_words
 
     real = [["德格", "帮扶", "项目"] * 20, ["锡会", "产业园"] * 30]
     words = synthesise_words(real, np.array([0, 1, 0, 1, 1]))
@@ -104,7 +104,7 @@ def test_compare_names_the_bad_line_of_its_inputs(tmp_path):
                                       "--index", str(tmp_path / "i"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1 and "q.jsonl:1: 缺少 answers、gold_doc_ids" in result.output
 
-    from evals.peers import load_corpus
+    from wenjin.evals.peers import load_corpus
 
     corpus.write_text('{"id": "a", "text": "正文"}\n{"title": "无正文"}\n', "utf-8")
     with pytest.raises(ValueError, match="c.jsonl:2: 缺少 id 或 text"):

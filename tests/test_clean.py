@@ -1,4 +1,4 @@
-from index.clean import clean_text, is_boilerplate, is_link_farm, normalize
+from wenjin.index.clean import clean_text, is_boilerplate, is_link_farm, normalize
 
 
 def test_pinyin_glosses_are_removed_and_script_simplified():
@@ -82,7 +82,7 @@ def test_years_in_chinese_numerals_become_digits():
 
 
 def test_iso_and_chinese_dates_share_their_bm25_words():
-    from index.tokens import tokenize
+    from wenjin.index.tokens import tokenize
 
     assert {"2023", "7", "28"} <= set(tokenize("2023-07-28签约")) & set(tokenize("2023年7月28日签约"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ui.cli import cli
+from wenjin.ui.cli import cli
 
 from conftest import SAMPLES
 

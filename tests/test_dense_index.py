@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index import dense
+from wenjin.index import dense
 
 
 def unit(n: int, dim: int = 32, seed: int = 1) -> np.ndarray:
@@ -50,9 +50,9 @@ def test_filtered_search_returns_only_allowed_rows(monkeypatch, exact_filtered_m
 
 def test_an_index_past_the_threshold_answers_like_the_exact_one(monkeypatch, sample_index, tmp_path):
     """The whole path (ingest → store → retrieve, filters, carry-over) on a graph index."""
-    from index.ingest import ingest
-    from rag.engine import Engine
-    from rag.settings import Settings
+    from wenjin.index.ingest import ingest
+    from wenjin.rag.engine import Engine
+    from wenjin.rag.settings import Settings
     from tests.conftest import SAMPLES
     import shutil
 

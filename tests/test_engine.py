@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from rag.engine import Engine
-from rag.retrieve import RetrievalSettings
-from rag.settings import Settings
+from wenjin.rag.engine import Engine
+from wenjin.rag.retrieve import RetrievalSettings
+from wenjin.rag.settings import Settings
 
 DEGE_PROJECTS = ["雪域牦牛乳精深加工项目", "金沙江光伏储能一体化项目", "藏药材仿野生种植与提取项目",
                  "印经院文旅数字化项目", "麦宿非遗手工艺振兴项目", "川藏冷链物流集散中心项目",
@@ -112,7 +112,7 @@ def test_a_malformed_date_filter_is_refused_with_the_format(engine):
 def test_a_fake_marker_inside_an_article_is_not_a_citation(tmp_path):
     import re
 
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -124,7 +124,7 @@ def test_a_fake_marker_inside_an_article_is_not_a_citation(tmp_path):
 
 
 def _engine_over(tmp_path, text: str) -> Engine:
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -151,7 +151,7 @@ def test_the_sentence_stating_the_asked_fact_comes_first(tmp_path, article, ques
 def test_the_answer_names_the_instance_not_the_echo(tmp_path):
     """The sentence repeating the question's words (川港两地应坚持的原则很重要) loses to the one naming the
     asked kind (平等互利原则); an article never saying 职位 still answers 什么职位."""
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -169,7 +169,7 @@ def test_the_answer_names_the_instance_not_the_echo(tmp_path):
 def test_a_weaker_sentence_listing_other_things_is_no_list_answer(tmp_path):
     """哪些牧户…: the best sentence names them without an enumeration; the list cut from a weaker
     sentence (two measures taken) would answer another question, so the best sentence is shown."""
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -5,8 +5,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from evals.gold import GoldError, load_gold
-from ui.cli import cli
+from wenjin.evals.gold import GoldError, load_gold
+from wenjin.ui.cli import cli
 
 from conftest import GOLD, SHARED_CRUD
 
@@ -81,7 +81,7 @@ def test_without_gold_turns_every_question_unanswerable(sample_index, tmp_path):
 
 
 def test_halves_split_by_article_and_cover_the_set(tmp_path):
-    from evals.gold import half
+    from wenjin.evals.gold import half
 
     items = load_gold(GOLD)
     one, two = half(items, 1), half(items, 2)
@@ -138,8 +138,8 @@ def test_gold_validation_names_the_line_and_the_field(tmp_path, line, message):
 def test_feedback_becomes_a_gold_set(sample_index, tmp_path):
     """The feedback file is a gold set: each question's latest 👍 answer is its reference and the
     articles it cited its gold sources; a question whose latest rating is 👎 is left out."""
-    from rag.engine import Engine
-    from rag.settings import Settings
+    from wenjin.rag.engine import Engine
+    from wenjin.rag.settings import Settings
 
     engine = Engine(Settings(index=str(sample_index)))
     rows = []

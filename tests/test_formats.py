@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from index.readers import read_file
+from wenjin.index.readers import read_file
 
 BODY = "2024年3月8日，成都市与甘孜州签署对口协作协议，共建高原农产品加工园区，总投资12亿元。"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.fusion import rrf, score_fusion
+from wenjin.rag.fusion import rrf, score_fusion
 
 
 def test_rrf_matches_hand_computed_scores():

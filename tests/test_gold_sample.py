@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evals.gold import GoldError, load_gold, source_matches
-from rag.verify import norm
+from wenjin.evals.gold import GoldError, load_gold, source_matches
+from wenjin.rag.verify import norm
 
 from conftest import GOLD, ROOT
 

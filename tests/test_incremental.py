@@ -4,10 +4,10 @@ import random
 
 import pytest
 
-from index import store
-from index.ingest import ingest
-from rag.retrieve import Retriever
-from index.embed import get_embedder
+from wenjin.index import store
+from wenjin.index.ingest import ingest
+from wenjin.rag.retrieve import Retriever
+from wenjin.index.embed import get_embedder
 
 PLACES = "成都 德阳 绵阳 自贡 泸州 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 攀枝花 阿坝 甘孜 凉山".split()
 TRADES = "光伏 储能 锂电 钒钛 茶叶 花椒 牦牛 中药材 文旅 物流 冷链 数据中心 航空维修 氢能 预制菜 电子信息".split()

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from index import store
-from index.errors import IndexMissing, ModelMismatch, WenjinError
-from index.ingest import IngestSettings, ingest
+from wenjin.index import store
+from wenjin.index.errors import IndexMissing, ModelMismatch, WenjinError
+from wenjin.index.ingest import IngestSettings, ingest
 
 from conftest import SAMPLES
 
@@ -137,9 +137,9 @@ def test_deleting_the_kept_copy_promotes_its_reprint(sample_copy, tmp_path):
 def test_a_large_index_is_memory_mapped_and_answers_the_same(sample_index, monkeypatch):
     import numpy as np
 
-    from index import dense
-    from rag.engine import Engine
-    from rag.settings import Settings
+    from wenjin.index import dense
+    from wenjin.rag.engine import Engine
+    from wenjin.rag.settings import Settings
 
     plain = Engine(Settings(index=sample_index))
     monkeypatch.setattr(dense, "MMAP_MIN_BYTES", 0)  # as for a million chunks' files

@@ -4,12 +4,12 @@
 import pytest
 from click.testing import CliRunner
 
-from index import ingest as ingest_module
-from index import store
-from index.ingest import IngestSettings, ingest
-from rag.engine import Engine
-from rag.settings import Settings
-from ui.cli import cli
+from wenjin.index import ingest as ingest_module
+from wenjin.index import store
+from wenjin.index.ingest import IngestSettings, ingest
+from wenjin.rag.engine import Engine
+from wenjin.rag.settings import Settings
+from wenjin.ui.cli import cli
 
 from conftest import SAMPLES
 

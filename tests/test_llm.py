@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from llm_stub import Error, Garbage, Sleep, StubLLM, passage_with
-from rag.engine import Engine
-from rag.settings import Settings
-from rag.types import Answer
-from rag.verify import FLAG_UNSUPPORTED
+from wenjin.rag.engine import Engine
+from wenjin.rag.settings import Settings
+from wenjin.rag.types import Answer
+from wenjin.rag.verify import FLAG_UNSUPPORTED
 
 QUESTION = "德格雪域牦牛乳项目投资多少"
 
@@ -136,7 +136,7 @@ def test_a_question_the_index_cannot_answer_is_refused_before_any_llm_call(sampl
 
 
 def test_an_injected_instruction_reaches_the_prompt_only_as_quoted_data(tmp_path):
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -159,7 +159,7 @@ def test_an_injected_instruction_reaches_the_prompt_only_as_quoted_data(tmp_path
 
 
 def test_ask_uses_the_llm_when_configured_and_no_llm_forces_extractive(sample_index, monkeypatch):
-    from ui.cli import cli
+    from wenjin.ui.cli import cli
 
     with StubLLM(good) as stub:
         monkeypatch.setenv("WENJIN_LLM_BASE_URL", stub.url)
@@ -174,9 +174,9 @@ def test_ask_uses_the_llm_when_configured_and_no_llm_forces_extractive(sample_in
 def test_the_llm_answers_what_the_extractive_composer_cannot(sample_index, monkeypatch):
     """The LLM gets the passages whenever the evidence gate lets it: whether the extractive composer
     could form an answer from them plays no part (here it can form none at all)."""
-    import rag.engine
+    from wenjin.rag import engine as engine_module
 
-    monkeypatch.setattr(rag.engine, "compose", lambda *args, **kwargs: None)
+    monkeypatch.setattr(engine_module, "compose", lambda *args, **kwargs: None)
     with StubLLM(good) as stub:
         e = engine_for(stub, sample_index)
         a = e.ask(QUESTION)

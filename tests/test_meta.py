@@ -1,6 +1,6 @@
 import pytest
 
-from index.meta import describe, find_date
+from wenjin.index.meta import describe, find_date
 
 
 @pytest.mark.parametrize("text,iso", [

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from evals.metrics import (char_f1, citation_scores, claims, contains_answer, dedupe, fact_recall, hit_at,
+from wenjin.evals.metrics import (char_f1, citation_scores, claims, contains_answer, dedupe, fact_recall, hit_at,
                            mrr_at, ndcg_at, percentile, recall_at, refusal_scores, rouge_l, supports)
 
 A, B, C, D = (frozenset({n}) for n in ("a.txt", "b.txt", "c.txt#2", "d.jsonl#x"))

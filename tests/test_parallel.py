@@ -2,8 +2,8 @@
 
 import os
 
-from index import parallel
-from index.tokens import Tokenizer
+from wenjin.index import parallel
+from wenjin.index.tokens import Tokenizer
 
 
 def test_pmap_keeps_order_and_counts_progress_across_processes():

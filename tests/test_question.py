@@ -1,8 +1,8 @@
 """Question analysis and the pieces of the extractive answerer, on hand-made sentences."""
 
-from index.tokens import query_tokens
-from rag.answer import enumeration, list_item
-from rag.question import analyse, split_parts
+from wenjin.index.tokens import query_tokens
+from wenjin.rag.answer import enumeration, list_item
+from wenjin.rag.question import analyse, split_parts
 
 
 def kind(q):

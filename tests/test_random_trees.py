@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index import store
-from index.errors import WenjinError
-from index.ingest import ingest
-from index.readers import printable
+from wenjin.index import store
+from wenjin.index.errors import WenjinError
+from wenjin.index.ingest import ingest
+from wenjin.index.readers import printable
 
 TEXT = st.text(alphabet="甘孜德格投资项目签约园区产业帮扶亿元万吨年月日，。、0123456789abc \n", min_size=8, max_size=120)
 NAME = st.binary(min_size=1, max_size=12).map(lambda b: b.replace(b"/", b"_").replace(b"\0", b"_")) \

@@ -1,6 +1,6 @@
 import json
 
-from index.readers import RawArticle, Rejected, read_file, split_listing
+from wenjin.index.readers import RawArticle, Rejected, read_file, split_listing
 
 
 def read(path):

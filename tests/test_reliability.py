@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index import store
-from index.clean import clean_text
-from index.errors import IndexBusy
-from index.ingest import ingest
-from index.split import make_splitter, split
+from wenjin.index import store
+from wenjin.index.clean import clean_text
+from wenjin.index.errors import IndexBusy
+from wenjin.index.ingest import ingest
+from wenjin.index.split import make_splitter, split
 from llama_index.core import Document
-from rag.verify import check, claims
+from wenjin.rag.verify import check, claims
 
 from conftest import SAMPLES
 
@@ -163,7 +163,7 @@ def test_any_file_name_is_indexed_under_a_printable_name(tmp_path):
 
     from click.testing import CliRunner
 
-    from ui.cli import cli
+    from wenjin.ui.cli import cli
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -213,7 +213,7 @@ def test_links_pipes_and_loops_are_each_named_with_a_reason(tmp_path, capfd):
 def test_the_terminal_gets_no_control_or_bidi_character_from_a_document(tmp_path):
     from click.testing import CliRunner
 
-    from ui.cli import cli
+    from wenjin.ui.cli import cli
 
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -12,10 +12,10 @@ import pytest
 
 pytest.importorskip("sentence_transformers")  # the `st` extra; .ci/run installs it
 
-from rag.engine import Engine  # noqa: E402
-from rag.rerank import Reranker, get_reranker  # noqa: E402
-from rag.retrieve import RetrievalSettings  # noqa: E402
-from rag.settings import Settings  # noqa: E402
+from wenjin.rag.engine import Engine  # noqa: E402
+from wenjin.rag.rerank import Reranker, get_reranker  # noqa: E402
+from wenjin.rag.retrieve import RetrievalSettings  # noqa: E402
+from wenjin.rag.settings import Settings  # noqa: E402
 
 from conftest import tiny_bert  # noqa: E402
 

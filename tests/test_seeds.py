@@ -9,9 +9,9 @@ pytestmark = [pytest.mark.seeds, pytest.mark.skipif(not SEEDS.is_dir(), reason="
 
 @pytest.fixture(scope="module")
 def seed_engine(tmp_path_factory):
-    from index.ingest import ingest
-    from rag.engine import Engine
-    from rag.settings import Settings
+    from wenjin.index.ingest import ingest
+    from wenjin.rag.engine import Engine
+    from wenjin.rag.settings import Settings
 
     root = tmp_path_factory.mktemp("seeds") / "index"
     ingest([SEEDS], root, progress=False)
@@ -50,7 +50,7 @@ def test_no_chunk_holds_pinyin_garble_or_page_furniture(seed_engine):
 
 
 def test_traditional_articles_read_simplified_and_keep_their_original(seed_engine):
-    from index import store
+    from wenjin.index import store
 
     doc = next(d for d in seed_engine.index.docs.values() if d["metadata"]["source"].startswith("002_"))
     assert "中国产业名片" in doc["text"] and "產業" not in doc["text"]

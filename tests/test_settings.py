@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.settings import Settings
+from wenjin.rag.settings import Settings
 
 
 def test_toml_then_environment_then_flags(tmp_path, monkeypatch):

@@ -1,6 +1,6 @@
 from llama_index.core import Document
 
-from index.split import make_splitter, split
+from wenjin.index.split import make_splitter, split
 
 TEXT = ("成都高新区与德格县举行签约活动。双方将共建高德产业园！" * 20 + "\n"
         + "首批15个项目一期投资额超10亿元；其中光伏项目由某公司牵头。" * 15)

@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("sentence_transformers")  # the `st` extra; .ci/run installs it
 
-from index.errors import ModelMismatch  # noqa: E402
-from index.ingest import IngestSettings, ingest  # noqa: E402
-from rag.engine import Engine  # noqa: E402
-from rag.settings import Settings  # noqa: E402
+from wenjin.index.errors import ModelMismatch  # noqa: E402
+from wenjin.index.ingest import IngestSettings, ingest  # noqa: E402
+from wenjin.rag.engine import Engine  # noqa: E402
+from wenjin.rag.settings import Settings  # noqa: E402
 
 from conftest import SAMPLES, tiny_bert  # noqa: E402
 

@@ -58,7 +58,7 @@ def team(sample_index, tmp_path_factory, host, feedback_file):
     """Two bases: 帮扶 (the sample articles) and 援疆 (the Kashgar article alone); the host may frame."""
     import shutil
 
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path_factory.mktemp("kb") / "articles"
     folder.mkdir()

@@ -77,7 +77,7 @@ def fresh_beacon(beacon):
 @pytest.fixture(scope="module")
 def index(tmp_path_factory, beacon):
     """A small index whose articles are full of Markdown and HTML aimed at the beacon."""
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     b = beacon.url
     folder = tmp_path_factory.mktemp("markup") / "articles"
@@ -186,7 +186,7 @@ def shown_as_text(text: str, *needles: str) -> None:
 
 
 def test_as_text_makes_no_markup_of_markdown_or_html():
-    from ui.web import as_text, linked
+    from wenjin.ui.web import as_text, linked
 
     text = "## 标题\n![t](http://127.0.0.1:1/x.png) <img src=x> [点我](http://127.0.0.1:1/l) **粗** `码` $$x$$\r\n末行[2]"
     out = linked(text)
@@ -203,8 +203,8 @@ def test_the_chat_shows_html_built_by_as_text_never_markdown_or_latex(tmp_path):
 
     import gradio as gr
 
-    from rag.settings import Settings
-    from ui.web import build
+    from wenjin.rag.settings import Settings
+    from wenjin.ui.web import build
 
     engine = SimpleNamespace(index=SimpleNamespace(docs={}))
     library = SimpleNamespace(names=["wenjin"], get=lambda kb=None: SimpleNamespace(get=lambda: engine))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.ingest import IngestSettings, ingest
-from rag.engine import Engine
-from rag.settings import Settings
+from wenjin.index.ingest import IngestSettings, ingest
+from wenjin.rag.engine import Engine
+from wenjin.rag.settings import Settings
 from tests.conftest import SAMPLES
 
 QUESTIONS = ["德格帮扶项目有哪些", "航空发动机维修基地项目总投资多少", "湖州与广元签约了多少个协作项目", "花椒加工产业园在哪里"]
@@ -39,7 +39,7 @@ def test_unknown_store_is_refused_with_the_choices(tmp_path):
 
 def test_each_version_has_its_collection_and_pruned_ones_are_dropped(sample_index, tmp_path):
     pytest.importorskip("qdrant_client")
-    from index import vector_stores
+    from wenjin.index import vector_stores
 
     root = tmp_path / "index"
     root.mkdir()

@@ -2,9 +2,9 @@
 
 import pytest
 
-from evals.verify_bench import load, score
-from rag.quantities import compatible, quantities
-from rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED, check, judge, supports
+from wenjin.evals.verify_bench import load, score
+from wenjin.rag.quantities import compatible, quantities
+from wenjin.rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED, check, judge, supports
 
 from conftest import ROOT
 

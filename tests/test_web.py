@@ -24,7 +24,7 @@ def feedback_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, feedback_file):
     """A server over the samples plus one hostile article whose text is HTML and script."""
-    from index.ingest import ingest
+    from wenjin.index.ingest import ingest
 
     folder = tmp_path_factory.mktemp("web") / "articles"
     shutil.copytree(SAMPLES, folder)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from rag.settings import Settings
+from .settings import ServerSettings
 
 from . import embed
 
@@ -27,7 +27,7 @@ OPEN = ("/healthz", "/docs", "/redoc", "/openapi.json", "/chat-example", "/sessi
 OPEN_PREFIXES = ("/docs/", "/static-offline-docs/")
 
 
-def caller(request: Request, settings: Settings) -> dict | None:
+def caller(request: Request, settings: ServerSettings) -> dict | None:
     """Who is asking: {"user": …, "api_token": True} for the API token, an embed token's claims,
     {"user": ""} when no token is configured; None when a token is configured and none is valid."""
     if not settings.api_token:
@@ -39,7 +39,7 @@ def caller(request: Request, settings: Settings) -> dict | None:
     return embed.verify(settings.api_token, token) if token else None
 
 
-def guard(app: FastAPI, settings: Settings) -> None:
+def guard(app: FastAPI, settings: ServerSettings) -> None:
     """Refuse every request outside OPEN that carries no valid credential (401), and serve the exchange."""
 
     @app.middleware("http")

@@ -27,11 +27,11 @@ from fastapi_offline import FastAPIOffline
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from index import store
-from index.errors import WenjinError
-from rag.engine import Engine
-from rag.settings import Settings
-from rag.types import Answer
+from wenjin.index import store
+from wenjin.index.errors import WenjinError
+from wenjin.rag.engine import Engine
+from .settings import ServerSettings
+from wenjin.rag.types import Answer
 
 from . import access, embed
 from . import feedback as feedback_file
@@ -110,7 +110,7 @@ class ChatRequest(BaseModel):
 class Engines:
     """The loaded engine, replaced when `wenjin ingest` switches the index to a new version."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: ServerSettings) -> None:
         self.settings = settings
         self._lock = threading.Lock()
         self._engine: Engine | None = None
@@ -139,7 +139,7 @@ class Library:
     `wenjin`). Each loads on first use; at most `max_loaded_kbs` stay loaded, the least recently
     used let go (requests in flight keep theirs)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: ServerSettings) -> None:
         self.settings = settings
         self.paths = {name: Path(path) for name, path in settings.kbs.items()} or {MODEL_ID: Path(settings.index)}
         self._loaded: OrderedDict[str, Engines] = OrderedDict()
@@ -181,7 +181,7 @@ class Library:
         return name
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: ServerSettings) -> FastAPI:
     # FastAPIOffline serves Swagger's and ReDoc's assets from the package: /docs works offline
     app = FastAPIOffline(title="问津 wenjin", version="0.1.0",
                          description="对中文文章集合提问，回答中的每条事实都注明出处。")
@@ -280,7 +280,7 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
-def _question(text: str, settings: Settings) -> str:
+def _question(text: str, settings: ServerSettings) -> str:
     text = (text or "").strip()
     if not text:
         raise ApiError(400, "问题不能为空")
@@ -296,7 +296,7 @@ def _text(content) -> str:
     return content or ""
 
 
-def _conversation(messages: list[ChatMessage], settings: Settings) -> tuple[str, list[tuple[str, str]]]:
+def _conversation(messages: list[ChatMessage], settings: ServerSettings) -> tuple[str, list[tuple[str, str]]]:
     """The last user message is the question; earlier user/assistant pairs are the history."""
     if messages[-1].role != "user":
         raise ApiError(400, "messages 的最后一条应是 user 消息（要回答的问题）")
@@ -405,7 +405,7 @@ _WHY = {
 }
 
 
-def _limits(app: FastAPI, settings: Settings) -> None:
+def _limits(app: FastAPI, settings: ServerSettings) -> None:
     @app.middleware("http")
     async def body_size(request: Request, call_next):
         size = request.headers.get("content-length")
@@ -416,7 +416,7 @@ def _limits(app: FastAPI, settings: Settings) -> None:
         return await call_next(request)
 
 
-def _headers(app: FastAPI, settings: Settings) -> None:
+def _headers(app: FastAPI, settings: ServerSettings) -> None:
     """Who may frame these pages (CSP frame-ancestors), and no content-type sniffing."""
     policy = "frame-ancestors " + " ".join(settings.frame_ancestors or ["'none'"])
 

@@ -6,15 +6,11 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from index.errors import WenjinError
-from rag.settings import Settings
-
-if TYPE_CHECKING:
-    from index.ingest import IngestSettings
+from wenjin.index.errors import WenjinError
+from wenjin.rag.settings import Settings
 
 
 class Cli(click.Group):
@@ -40,9 +36,9 @@ def echo(text: object = "", **kwargs) -> None:
     click.echo(_UNSAFE.sub("", str(text)), **kwargs)
 
 
-def settings_from(**flags) -> Settings:
+def settings_from(cls: type[Settings] = Settings, **flags) -> Settings:
     try:
-        return Settings(**{k: v for k, v in flags.items() if v is not None})
+        return cls(**{k: v for k, v in flags.items() if v is not None})
     except Exception as e:  # pydantic ValidationError names the field and the rule
         raise ValueError(f"设置有误：{e}") from None
 
@@ -73,8 +69,8 @@ def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dr
 
     文本块很多时，先发布只含关键词检索（BM25）的索引版本，向量嵌入完成后再发布完整版本。
     """
-    from index import store
-    from index.ingest import ingest as run_ingest
+    from wenjin.index import store
+    from wenjin.index.ingest import IngestSettings, ingest as run_ingest
 
     s = settings_from(index=index, chunk_chars=chunk_chars, overlap_chars=overlap_chars, embed_model=embed_model,
                       terms_file=terms_file)
@@ -85,16 +81,8 @@ def ingest(paths, index, chunk_chars, overlap_chars, embed_model, terms_file, dr
             raise ValueError(f"索引 {s.index} 没有记录上次导入的路径；请写明要导入的文件夹")
     if not paths:
         raise ValueError("请给出要导入的文件或文件夹（或用 --resume 沿用上次的路径）")
-    report = run_ingest(list(paths), Path(s.index), ingest_settings(s), progress=not quiet, dry_run=dry_run)
+    report = run_ingest(list(paths), Path(s.index), IngestSettings.from_settings(s), progress=not quiet, dry_run=dry_run)
     _print_report(report, s.index)
-
-
-def ingest_settings(s: Settings) -> IngestSettings:
-    """The ingest half of the settings: chunking, model, word list, where the vectors go."""
-    from index.ingest import IngestSettings
-
-    return IngestSettings(s.embed_model, s.chunk_chars, s.overlap_chars, terms_file=s.terms_file,
-                          vector_store=s.vector_store, vector_store_uri=s.vector_store_uri)
 
 
 def _print_report(r, index: Path) -> None:
@@ -135,7 +123,7 @@ SHOW = 10  # summary lines per kind: a 10,000-article folder must not scroll the
 @click.option("--no-llm", is_flag=True, help="即使配置了大模型，也只用抽取式回答")
 def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
     """回答 QUESTION，并列出引用的原文（配置了大模型时由大模型作答并核对引用）。"""
-    from rag.engine import Engine
+    from wenjin.rag.engine import Engine
 
     s = settings_from(index=index, top_k=top_k)
     filters = {k: v for k, v in {"since": since, "until": until}.items() if v}
@@ -173,7 +161,8 @@ def serve(index, host, port, allow_anonymous, kbs) -> None:
     """启动 HTTP 服务：网页 /ui、/api/ask、OpenAI 兼容的 /v1/chat/completions、/healthz，接口文档在 /docs。"""
     import uvicorn
 
-    from ui.api import create_app
+    from wenjin.ui.api import create_app
+    from wenjin.ui.settings import ServerSettings
 
     named = dict(kb.split("=", 1) for kb in kbs if "=" in kb)
     if len(named) != len(kbs) or not all(named) or not all(named.values()):
@@ -181,7 +170,7 @@ def serve(index, host, port, allow_anonymous, kbs) -> None:
     missing = [d for d in named.values() if not Path(d).is_dir()]
     if missing:
         raise click.UsageError(f"知识库目录不存在：{'、'.join(missing)}；请先 wenjin ingest … --index 该目录")
-    s = settings_from(index=index, kbs=named or None)
+    s = settings_from(ServerSettings, index=index, kbs=named or None)
     loopback = host == "localhost" or _is_loopback(host)
     if not s.api_token and not loopback and not allow_anonymous:
         raise click.UsageError(f"在 {host} 上对外服务却没有设置 WENJIN_API_TOKEN：任何人都能读取文章、提问和上传。"
@@ -208,7 +197,7 @@ def _is_loopback(host: str) -> bool:
 @click.option("--source", default=None, help="只看来源以此开头的文档，并显示其正文、文本块和清洗删去的内容")
 def inspect(index, as_json, source) -> None:
     """查看索引里有什么：文档、元数据、正文、文本块，以及清洗删去了什么。"""
-    from index import store
+    from wenjin.index import store
 
     s = settings_from(index=index)
     ix = store.load(Path(s.index))
@@ -288,9 +277,9 @@ def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -
 @click.option("--quiet", is_flag=True, help="不显示进度条")
 def eval_(gold, index, out, fmt, top_k, compare, corpus, minimums, maximums, limit, half, without_gold, quiet) -> None:
     """用金标准评测：检索、答案、引用、拒答与延迟，写出 JSON、Markdown 和 HTML 报告。"""
-    from evals.gold import half as half_of, load_gold
-    from evals.report import HEADLINE, comparison_rows, write
-    from evals.run import check, default_config, evaluate, parse_config, parse_thresholds, without_gold as hidden
+    from wenjin.evals.gold import half as half_of, load_gold
+    from wenjin.evals.report import HEADLINE, comparison_rows, write
+    from wenjin.evals.run import check, default_config, evaluate, parse_config, parse_thresholds, without_gold as hidden
 
     s = settings_from(index=index, top_k=top_k)
     items = load_gold(gold, fmt)
@@ -322,7 +311,7 @@ def bench() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/crud"), show_default=True)
 def bench_crud(index, questions, out) -> None:
     """CRUD 检索基准：BM25、向量、混合检索的 hit@k、MRR@10 与抽取式答案命中率。"""
-    from evals.crud import run
+    from wenjin.evals.crud import run
 
     s = settings_from(index=index)
     table = run(s, questions, out)
@@ -344,7 +333,7 @@ def bench_crud(index, questions, out) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/compare"), show_default=True)
 def bench_compare(corpus, questions, index, cache, ingest_docs, limit, out) -> None:
     """与同库常见搭法并排比较：原版 llama-index、Chatchat 式、仅 BM25、仅向量。"""
-    from evals.compare import run
+    from wenjin.evals.compare import run
 
     cache.parent.mkdir(parents=True, exist_ok=True)
     echo(run(corpus, questions, index, cache, out, ingest_docs, limit))
@@ -360,7 +349,7 @@ def bench_compare(corpus, questions, index, cache, ingest_docs, limit, out) -> N
 @click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/scale"), show_default=True)
 def bench_scale(index, questions, size, out) -> None:
     """百万级向量：合成向量（真实向量加噪声）上的建库时间、内存、延迟与相对精确检索的召回。"""
-    from evals.scale import run
+    from wenjin.evals.scale import run
 
     echo(run(index, questions, size, out))
 
@@ -371,7 +360,7 @@ def bench_scale(index, questions, size, out) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/clean"), show_default=True)
 def bench_clean(paths, sample, out) -> None:
     """清洗基准：每个 PATH 作为一个语料，统计清洗删去的字符（按类）并对比清洗与不清洗的导入耗时。"""
-    from evals.cleaning import run, sample_jsonl
+    from wenjin.evals.cleaning import run, sample_jsonl
 
     out.mkdir(parents=True, exist_ok=True)
     corpora = {}
@@ -380,6 +369,18 @@ def bench_clean(paths, sample, out) -> None:
             p = sample_jsonl(p, sample, out / f"{p.stem}-sample{sample}.jsonl")
         corpora[p.name] = [p]
     echo(run(corpora, out))
+
+
+@bench.command("cli")
+@index_option
+@click.option("--question", default="德格帮扶项目有哪些", show_default=True)
+@click.option("--repeats", type=int, default=5, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/cli"), show_default=True)
+def bench_cli(index, question, repeats, out) -> None:
+    """命令行速度：新进程里 wenjin ask 一个问题（冷）、同一进程再问（热），与 wenjin --help 在同一轮对比。"""
+    from wenjin.evals.cli_speed import run
+
+    echo(run(settings_from(index=index).index, question, repeats, out))
 
 
 @bench.command("fit-answers")
@@ -395,9 +396,9 @@ def bench_fit_answers(index, train, cache, write) -> None:
     import json
     import tempfile
 
-    from evals import fit
-    from rag import gate, select
-    from rag.engine import Engine
+    from wenjin.evals import fit
+    from wenjin.rag import gate, select
+    from wenjin.rag.engine import Engine
 
     engine = Engine(settings_from(index=index))
     target = Path(select.MODEL) if write else Path(tempfile.mkdtemp()) / "answer_model.json"
@@ -419,8 +420,8 @@ def bench_calibrate_gate(records, max_false_refusals, write) -> None:
     unanswerable questions, e.g. CRUD dev half 1 asked as it is and with --without-gold."""
     import json
 
-    from evals.fit import calibrate
-    from rag import gate
+    from wenjin.evals.fit import calibrate
+    from wenjin.rag import gate
 
     rows = [json.loads(line) for path in records for line in path.read_text("utf-8").splitlines() if line.strip()]
     click.echo(json.dumps(calibrate(rows, Path(gate.MODEL), max_false_refusals, write), ensure_ascii=False))
@@ -430,7 +431,7 @@ def bench_calibrate_gate(records, max_false_refusals, write) -> None:
 @click.argument("claims", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def bench_verify(claims) -> None:
     """引用核查基准：在人工标注的论断上统计“未获资料支持”标记的精确率与召回率。"""
-    from evals.verify_bench import run, table
+    from wenjin.evals.verify_bench import run, table
 
     files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
                                                           "claims_dev4.jsonl", "claims_heldout2.jsonl", "claims.jsonl",

@@ -10,12 +10,12 @@ import threading
 import time
 from pathlib import Path
 
-from rag.settings import Settings
+from .settings import ServerSettings
 
 _lock = threading.Lock()  # one per process: the page and the API write the same file
 
 
-def append(settings: Settings, row: dict) -> Path:
+def append(settings: ServerSettings, row: dict) -> Path:
     path = Path(settings.feedback_file or Path(settings.index) / "feedback.jsonl")
     row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **row}
     with _lock:

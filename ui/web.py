@@ -18,8 +18,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from rag.settings import Settings
-from rag.types import Answer
+from .settings import ServerSettings
+from wenjin.rag.types import Answer
 
 from . import access
 from . import feedback as feedback_file
@@ -113,7 +113,7 @@ def _pairs(messages: list[dict]) -> list[tuple[str, str]]:
     return out
 
 
-def build(library, settings: Settings) -> gr.Blocks:
+def build(library, settings: ServerSettings) -> gr.Blocks:
     """The page over a server's knowledge bases (ui/api.py `Library`): each session sees and asks
     only the bases its token may read, checked again on every call, not only in the selector."""
     def docs(kb: str | None = None) -> dict:
@@ -185,9 +185,7 @@ def build(library, settings: Settings) -> gr.Blocks:
                 f"{span}；嵌入模型 {ix.embed_model}；索引版本 {ix.path.name}", rows)
 
     def upload(token, files, kb, progress=gr.Progress(track_tqdm=True)):
-        from index.ingest import ingest
-
-        from .cli import ingest_settings
+        from wenjin.index.ingest import IngestSettings, ingest
 
         if not settings.api_token:
             return "服务未设置 WENJIN_API_TOKEN，网页上传已关闭。"
@@ -201,7 +199,7 @@ def build(library, settings: Settings) -> gr.Blocks:
         for f in files:
             shutil.copy(f if isinstance(f, str) else f.name, inbox / Path(f if isinstance(f, str) else f.name).name)
         roots = [Path(p) for p in library.get(kb).get().index.manifest.get("roots", []) if Path(p).exists()]
-        report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, ingest_settings(settings), progress=True)
+        report = ingest(list(dict.fromkeys(roots + [inbox.resolve()])), root, IngestSettings.from_settings(settings), progress=True)
         rejected = "；".join(f"{s}：{r}" for s, r in report.rejected[:10])
         return as_text(f"已导入：新增 {len(report.added)}、更新 {len(report.updated)} 个文件，文档 {report.documents} 篇，"
                        f"新嵌入 {report.embedded} 个文本块" + (f"。拒收：{rejected}" if rejected else "。"))
@@ -253,7 +251,7 @@ def build(library, settings: Settings) -> gr.Blocks:
     return page
 
 
-def mount(app, library, settings: Settings):
+def mount(app, library, settings: ServerSettings):
     """The page at /ui, with `/` sending browsers there."""
     from fastapi.responses import RedirectResponse
 
