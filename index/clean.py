@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from . import furniture
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # Pinyin glosses written after each character: 產(chǎn)業(yè) -> 產業. A gloss is
@@ -27,30 +29,6 @@ _SPACE_CJK = re.compile(rf"(?<=[{_CJK}0-9%])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}
 _PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _PUNCT_CJK = re.compile(rf"(?<=[{_CJK}”’）)])([,:;!?])|([,:;!?])(?=[{_CJK}“‘])")
 
-# Lines that are page furniture, never article content.
-_BOILERPLATE = re.compile(
-    r"^(?:"
-    r"!\[[^\]]*\]\([^)]*\)"                     # markdown image placeholder
-    r"|.*(?:copyright|all rights reserved|版权所有|ICP备|ICP证|网安备|增值电信业务|信息服务业务经营许可).*"
-    r"|(?:特别声明|免责声明|声明)[:：].*"
-    r"|notice[:：].*"
-    r"|.*本平台仅提供信息存储服务.*"
-    r"|(?:责任编辑|责编|编辑|审核|校对|监制|图片|摄影)\s*[:：|｜].{0,40}"
-    r"|.{0,20}(?:记者|通讯员|图片|摄影|编辑)\s*[|｜].{0,30}"    # credit lines: 德阳传媒记者 | 某某图片 | 某某
-    r"|[(（][^()（）]{0,20}(?:供图|摄)[)）]"                      # photo credits: (主办方供图)
-    r"|原创|来源[:：]?网络|图片来源[:：][^，。；]{0,30}"        # a comma means content follows: keep it
-    r"|(?:原创文章|如若转载).*"
-    r"|.{0,40}(?:转载请(?:注明|保留)|未经(?:授权|许可)[^。]{0,6}转载).*"  # 本文由X整理发布，转载请保留出处：…
-    r"|.{0,30}(?:如有侵权|侵权请联系|侵删|请联系删除).{0,20}"
-    r"|上一篇.*|下一篇.*|相关推荐|相关阅读|相关新闻|发表回复|发表评论|.*(?:必填项已用|邮箱地址不会被公开).*"
-    r"|(?=[^。“”]{0,24}$).*(?:点我投稿|联系我们|企业入驻|友情链接|扫一扫|分享到|返回顶部|打印本页|关闭窗口).*"  # short, not prose
-    r"|.*(?:不构成(?:任何)?投资建议|风险自担|不保证该信息|不代表本(?:网|站|平台)|仅代表作者本人观点).*"
-    r"|[-–—*·•]+"                                # bare separators
-    r"|\(\d+\)"                                  # like counters "(0)"
-    r")$",
-    re.IGNORECASE,
-)
-_LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 
 
 # What is left of UTF-8 read as cp1252/latin-1 once ftfy has repaired what it can:
@@ -131,16 +109,6 @@ def strip_pinyin(text: str, removed: list | None = None) -> str:
     return _drop(_PINYIN, text, removed, "拼音")
 
 
-def is_link_farm(line: str) -> bool:
-    """A line of many short `|`-separated items (place names, tags): a spam trailer."""
-    parts = [p for p in _LINK_FARM_SEP.split(line.strip()) if p]
-    return len(parts) >= 6 and sum(len(p) for p in parts) / len(parts) <= 8
-
-
-def is_boilerplate(line: str) -> bool:
-    return bool(_BOILERPLATE.match(line)) or is_link_farm(line)
-
-
 # Years written in Chinese numerals (二〇二三年) become digits, as the rest of the text
 # and every question write them, so "2023年" finds them.
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
@@ -172,17 +140,13 @@ def normalize(text: str, removed: list | None = None) -> str:
     return _PUNCT_CJK.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
 
 
-MAX_FURNITURE_LINE = 120  # longer lines are body text, furniture in them is cut sentence by sentence
-_SENTENCES = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』\"]*|[^。！？!?]+")
-
-
 def clean_text(text: str, removed: list | None = None) -> str:
-    """Normalise characters, drop furniture lines, squeeze whitespace; keep line breaks.
+    """Normalise characters, drop page furniture, squeeze whitespace; keep line breaks.
 
-    Pages flattened to one line (common in scraped corpora) hold whole articles on a
-    line, so there only the sentences that are furniture are dropped, never the line.
-    Repeated until nothing changes (one pass's output can expose more mojibake to the
-    next, e.g. a tab squeezed to a space after "Ã"), so cleaning is idempotent.
+    Pages flattened to one line (common in scraped corpora) hold whole articles on a line, so
+    furniture is cut out of lines (index/furniture.py), and only a line that is furniture as a
+    whole is dropped. Repeated until nothing changes (one pass's output can expose more mojibake
+    to the next, e.g. a tab squeezed to a space after "Ã"), so cleaning is idempotent.
     """
     for _ in range(4):
         cleaned = _clean_once(text, removed)
@@ -195,18 +159,7 @@ def clean_text(text: str, removed: list | None = None) -> str:
 def _clean_once(text: str, removed: list | None) -> str:
     lines = []
     for raw in normalize(text, removed).splitlines():
-        line = re.sub(r"[ \t]+", " ", raw).strip()
-        if len(line) > MAX_FURNITURE_LINE:
-            kept = []
-            for s in _SENTENCES.findall(line):
-                if is_boilerplate(s.strip()):
-                    removed is not None and removed.append(("版式", s.strip()))
-                else:
-                    kept.append(s)
-            line = "".join(kept)
-        elif is_boilerplate(line):
-            removed is not None and removed.append(("版式", line))
-            continue
+        line = furniture.strip(re.sub(r"[ \t]+", " ", raw).strip(), removed)
         if line:
             lines.append(line)
     return "\n".join(lines)

@@ -1,6 +1,6 @@
-"""Print the answer-quality table of README and docs/answers.md from the committed results.
+"""Print the result tables of README and docs/ from the committed results.
 
-    python scripts/results_table.py        # reads docs/results/*.json (the metrics.json of `wenjin eval` runs)
+    python scripts/results_table.py        # reads docs/results/*.json (`wenjin eval` and `wenjin bench` runs)
 
 The table is generated, not typed, so it cannot drift from the runs it reports.
 """
@@ -45,6 +45,19 @@ def main() -> None:
     print("|---|---|")
     for name, label in REFUSALS:
         print(f"| {label} | {fmt(metrics(name)['refusal_recall'])} |")
+    print()
+    furniture()
+
+
+def furniture() -> None:
+    """`wenjin bench clean` against the hand-marked articles (docs/results/furniture.json)."""
+    results = json.loads((RESULTS / "furniture.json").read_text("utf-8"))
+    print("| hand-marked CRUD articles | articles | furniture pieces | removed | prose characters removed |")
+    print("|---|---|---|---|---|")
+    for half, label in (("dev", "dev (patterns written on these)"), ("heldout", "held-out (reported only)")):
+        r = results[half]
+        print(f"| {label} | {r['articles']} | {r['pieces']} | {r['furniture_removed']:.1%} "
+              f"| {r['prose_removed']:.2%} ({r['prose_chars_removed']:,} of {r['prose_chars']:,}) |")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
-from wenjin.index.clean import clean_text, is_boilerplate, is_link_farm, normalize
+import pytest
+
+from wenjin.index.clean import clean_text, normalize
+from wenjin.index.furniture import is_boilerplate, is_link_farm
 
 
 def test_pinyin_glosses_are_removed_and_script_simplified():
@@ -113,3 +116,53 @@ def test_round_trip_debris_is_dropped_and_genuine_text_untouched():
 
 def test_citation_like_markers_in_articles_cannot_pose_as_citations():
     assert clean_text("项目投资3亿元[1]，详见附件[12]。") == "项目投资3亿元［1］，详见附件［12］。"
+
+
+BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000亩，带动周边两个乡的牧户务工增收，"
+        "县农牧局表示，基地明年将配套建设初加工车间，让药材在当地完成清洗和切片。"
+        "基地采用“企业+合作社+牧户”的模式，企业保底收购，合作社组织种植，牧户以草场入股分红。")
+
+
+@pytest.mark.parametrize("furniture", [
+    "【编辑：周某】 更多精彩内容请进入国内新闻",
+    "[ 责编：李某 ]",
+    "【纠错】 【责任编辑：张某 】",
+    "返回搜狐，查看更多责任编辑：",
+    "(完)",
+    "（完）【编辑:吴某】",
+    "(责任编辑：孙某 CN021)",
+    "某某日报记者 王小明 编辑 李某 责编 赵某某",
+    "来源：某某新闻网 | 记者某某 流程编辑：U021",
+    "本文由 xinwen_bot 整理发布，转载请保留出处：https://example.org/a/1.html",
+    "以上内容由某数据平台根据公开信息整理，由算法生成，与本站立场无关。",
+    "相关阅读：《另一篇文章的标题》《第三篇文章》",
+    "图片来源/受访者供图",
+])
+def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
+    """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
+    report stays whole, character for character."""
+    assert clean_text(BODY + furniture) == BODY
+
+
+@pytest.mark.parametrize("credit, rest", [
+    ("某某新闻记者 李明", "近日，德格县召开藏药材产业推进会。"),
+    ("来源：某某新闻网", "德格县召开藏药材产业推进会。"),
+])
+def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
+    assert clean_text(credit + rest + BODY) == normalize(rest + BODY)
+
+
+@pytest.mark.parametrize("prose", [
+    "新华社成都8月2日电（记者 张某某）德格县召开藏药材产业推进会。",  # a dateline is the report's
+    "记者从县农牧局获悉，基地明年扩种。",                               # 记者 + no name: prose
+    "测量人员向记者表示，数据已经上报。",
+    "他们在现场拍摄了基地的全景。",
+])
+def test_prose_that_looks_like_credits_is_kept(prose):
+    assert clean_text(prose + BODY) == normalize(prose + BODY)
+
+
+def test_photo_credits_inside_an_article_go_but_the_caption_stays():
+    caption = "图为牧民在基地采收红景天。"
+    assert clean_text(caption + "李某某摄" + BODY) == caption + BODY
+    assert clean_text(BODY + "（受访者供图）" + BODY) == BODY + BODY

@@ -1,0 +1,213 @@
+"""Page furniture: credits, notices, navigation, share prompts and ads around a scraped article.
+
+The patterns live in furniture.toml (a new kind of furniture is a line there, not code); this
+module is the mechanism. Scraped corpora often flatten a page onto one line, where no line rule
+can see furniture, so it works at four places in a line:
+
+- pieces that carry their own delimiters ((完), 【编辑：某某】, 返回搜狐，查看更多) anywhere;
+- whole sentences (a disclaimer, a reprint notice) and whole short lines;
+- a run of credits after the article's last sentence (某报记者 某某 编辑：某某 来源：某网);
+- credits in the article's first clause (某报记者 某某 before the report starts).
+
+No spaces separate a name from the report that follows it once normalised ("记者胡瑞近日，…"), so
+at the head a name is what jieba's part-of-speech tagger reads as a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+MAX_LINE = 120  # a line up to this long may be furniture as a whole; in any line, furniture is cut out
+MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages without 。) costs quadratic time
+_CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
+_SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
+_TAIL = re.compile(r"[。！？!?][”’」』\"）)]*\s*([^。！？!?]{2,120})$")  # after the last sentence
+_HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
+_DATELINE = re.compile(r"(?:电|讯)\s*[（(][^（）()]{0,40}[）)]|记者[^，。]{2,12}?报道")  # 某社某地电(记者 某某)
+_LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
+
+
+class Patterns:
+    """furniture.toml, compiled once."""
+
+    def __init__(self, data: dict) -> None:
+        self.line = re.compile(_any(data["lines"]), re.IGNORECASE)
+
+        self.to_end = re.compile(_any(data["to_end"]) + ".*$")
+        credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
+        free = r"[^\s，。！？：:（）()【】\[\]]"
+        outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
+                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
+                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_last_chars'])}))")
+        not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯][（(])(?<![电讯]\s[（(])"  # 某社…电(记者…) is a dateline
+
+        self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
+        # A run of credits is cut at its credit words; what lies between two of them is a name
+        # (or an outlet) and the next credit's outlet: no sentence punctuation, and short.
+        self.between = re.compile(r"[\s|｜/:：丨·、和（）()【】\[\]A-Za-z0-9@._\u4e00-\u9fff-]*")
+        self.lone_bracket = re.compile(r"[（(【\[][^（）()【】\[\]。，！？\d]{1,30}[）)】\]]")  # (某某) (某某网)
+        self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：]?\s*|(?:{source})\s*[:：]\s*(?P<outlet>{outlet})"
+                               rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
+        image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
+        self.pieces = re.compile(_any(data["pieces"] + [image_source]), re.IGNORECASE | re.MULTILINE)
+        suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
+        self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix})$")  # 极目新闻 四川在线: most are 2 + an ending
+
+
+def _any(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _longest_first(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    with open(Path(__file__).with_name("furniture.toml"), "rb") as f:
+        return Patterns(tomllib.load(f))
+
+
+def is_link_farm(line: str) -> bool:
+    """A line of many short `|`-separated items (place names, tags): a spam trailer."""
+    parts = [p for p in _LINK_FARM_SEP.split(line.strip()) if p]
+    return len(parts) >= 6 and sum(len(p) for p in parts) / len(parts) <= 8
+
+
+def is_boilerplate(line: str) -> bool:
+    """A whole line (or sentence) that is page furniture: a notice, a credit line, a link farm."""
+    p = patterns()
+    return bool(p.line.fullmatch(line.rstrip("。！？!?；;"))) or is_credit_run(line, alone=True) or is_link_farm(line)
+
+
+def is_credit_run(text: str, alone: bool = False) -> bool:
+    """Whether `text` is nothing but credits: 某报记者 某某 编辑：某某 来源：某网 (某某).
+
+    Cut at its credit words, every gap between two of them must be a name (2–16 characters, the
+    names of several people run together) plus the next credit's outlet, with no sentence
+    punctuation. A line standing `alone` is held to more: a separator after every credit word, or
+    several credits — 编辑部的故事, a headline, is one credit word and no separator. Scanned, not
+    matched by one regular expression, whose backtracking on a long near-miss takes seconds."""
+    p = patterns()
+    if len(text) > 120 or not p.between.fullmatch(text):
+        return False
+    words = list(p.credit_word.finditer(text))
+    if not words:
+        return bool(p.lone_bracket.fullmatch(text)) and not alone
+    gaps = [text[a.end():b.start()] for a, b in zip(words, words[1:])]
+    head, last = text[:words[0].start()], text[words[-1].end():]
+    if len(head.lstrip("（(【[")) > 10 or not 1 <= len(_letters(last)) <= 40:
+        return False
+    if any(not 2 <= len(_letters(g)) <= 26 for g in gaps):
+        return False
+    separated = all(text[w.end():w.end() + 1] in ":：|｜/丨 " for w in words)
+    return not alone or separated or len(words) >= 3
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\s|｜/:：丨·、（）()【】\[\]@._-]", "", text)
+
+
+def strip(line: str, removed: list | None = None) -> str:
+    """`line` less its furniture ("" when it is furniture as a whole); `removed` gets what went."""
+    if len(line) <= MAX_LINE and is_boilerplate(line):
+        _note(removed, line)
+        return ""
+    p = patterns()
+    line = p.pieces.sub(lambda m: _note(removed, m.group(0), _CUT), line)  # a cut ends a sentence
+    line = p.to_end.sub(lambda m: _note(removed, m.group(0)), line)
+    kept = []
+    for s in _SENTENCES.findall(line):
+        if len(s) <= MAX_SENTENCE and is_boilerplate(s.strip(_CUT + " ")):
+            _note(removed, s.strip(_CUT + " "))
+        else:
+            kept.append(s)
+    line = "".join(kept).replace(_CUT, "").strip()
+    if len(line) > MAX_LINE:
+        line = _cut_spans(line, _head_credits(line), removed)
+        tail = _TAIL.search(line)
+        if tail and is_credit_run(tail.group(1).strip()):
+            _note(removed, tail.group(1))
+            line = line[:tail.start(1)].rstrip()
+    return line
+
+
+def _note(removed: list | None, text: str, replacement: str = "") -> str:
+    if removed is not None and text.strip(_CUT + " "):
+        removed.append(("版式", text.strip(_CUT + " ")))
+    return replacement
+
+
+def _cut_spans(line: str, spans: list[tuple[int, int]], removed: list | None) -> str:
+    for a, b in sorted(spans, reverse=True):
+        _note(removed, line[a:b])
+        line = line[:a] + line[b:]
+    return line
+
+
+def _head_credits(line: str) -> list[tuple[int, int]]:
+    """Credits at the article's head: 某报记者 某某 (通讯员 某某), 来源：某网, 作者：某某.
+
+    The head of a scraped page is where the title ends and the credits stand before the report
+    begins; a credit word there followed by no person's name (记者从市政府获悉) is prose."""
+    p, spans = patterns(), []
+    clause = _HEAD.match(line).group(0)
+    dateline = _DATELINE.search(clause)
+    pos = 0
+    while m := p.head.search(clause, pos):
+        if dateline and dateline.start() <= m.start() < dateline.end():  # 某社某地电(记者 某某) is the report's
+            pos = dateline.end()
+            continue
+        if m.group("outlet") or m.group("bracket"):
+            end = m.end()
+        else:
+            name = _name_at(clause, m.end())
+            if not name:
+                pos = m.end()
+                continue
+            end = m.end() + len(name)
+        start = m.start()
+        if spans and spans[-1][1] == start:  # one run: 记者某某通讯员某某
+            start = spans.pop()[0]
+        else:
+            outlet = p.head_outlet.search(clause, 0, start)
+            if outlet and not (m.group("outlet") or m.group("bracket")):
+                start = 0 if outlet.start() <= 2 else outlet.start()  # at the very head: the whole outlet
+        spans.append((start, end))
+        pos = end
+    return spans
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")  # jieba tags rare characters (謦) as x, like punctuation
+_NOT_NAME = frozenset("p c u d m t x f q r v uj ul ug eng".split())  # function words, numbers, verbs
+
+
+def _name_at(text: str, start: int) -> str:
+    """The people's names that start at `start`, if jieba's tagger reads a name there.
+
+    Rare given names are often tagged as something else (孙/nr 喆/yg, 时/n 争艳/a), so a surname
+    character takes up to two more characters of any content word; further names must be tagged."""
+    import jieba.posseg
+
+    from .tokens import _jieba
+
+    _jieba()  # quiet, and one dictionary for the tokenizer and the tagger
+    names, current = "", ""
+    for word, flag in jieba.posseg.lcut(text[start:start + 16]):
+        surname_only = len(current) == 1
+        if flag.startswith("nr") and len(word) >= 2 and not surname_only:
+            names, current = names + current, word
+        elif (flag.startswith("nr") or flag == "n") and len(word) == 1 and not current:
+            current = word
+        elif surname_only and len(word) <= 2 and (flag not in _NOT_NAME or (flag == "x" and _CJK_WORD.fullmatch(word))):
+            current += word
+        else:
+            break
+    names += current
+    return names if len(names) >= 2 and len(current) >= 2 else ""
