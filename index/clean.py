@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from . import furniture
@@ -158,8 +159,28 @@ def clean_text(text: str, removed: list | None = None) -> str:
 
 def _clean_once(text: str, removed: list | None) -> str:
     lines = []
-    for raw in normalize(text, removed).splitlines():
+    for raw in _normalized_lines(text, removed):
         line = furniture.strip(re.sub(r"[ \t]+", " ", raw).strip(), removed)
         if line:
             lines.append(line)
     return "\n".join(lines)
+
+
+WINDOW = 100_000  # characters normalised at a time in a very long line
+
+
+def _normalized_lines(text: str, removed: list | None) -> Iterator[str]:
+    """`normalize`d lines; a line longer than a window (a whole site flattened onto one line) is
+    normalised a window at a time, cut after a sentence end, so memory follows the window rather
+    than the line (normalisation is character-level: safe on any piece)."""
+    for line in text.split("\n"):
+        if len(line) <= WINDOW:
+            yield from normalize(line, removed).split("\n")
+            continue
+        parts, start = [], 0
+        while start < len(line):
+            end = line.rfind("。", start, start + WINDOW) + 1 if start + WINDOW < len(line) else len(line)
+            end = end if end > start else min(start + WINDOW, len(line))
+            parts.append(normalize(line[start:end], removed))
+            start = end
+        yield from "".join(parts).split("\n")

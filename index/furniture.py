@@ -23,7 +23,19 @@ MAX_LINE = 120  # a line up to this long may be furniture as a whole; in any lin
 MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages without 。) costs quadratic time
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
-_TAIL = re.compile(r"[。！？!?][”’」』\"）)]*\s*([^。！？!?]{2,120})$")  # after the last sentence
+_CLOSERS = "”’」』\"）) \t"
+
+
+def _tail(line: str) -> int | None:
+    """Where the text after the last sentence starts, if 2–120 characters follow it (a scan from
+    the end: a regular expression would try every sentence end of a 50 MB line)."""
+    end = max(line.rfind(c) for c in "。！？!?")
+    if end < 0:
+        return None
+    start = end + 1
+    while start < len(line) and line[start] in _CLOSERS:
+        start += 1
+    return start if 2 <= len(line) - start <= 120 else None
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
 _DATELINE = re.compile(r"(?:电|讯)\s*[（(][^（）()]{0,40}[）)]|记者[^，。]{2,12}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
@@ -35,7 +47,7 @@ class Patterns:
     def __init__(self, data: dict) -> None:
         self.line = re.compile(_any(data["lines"]), re.IGNORECASE)
 
-        self.to_end = re.compile(_any(data["to_end"]) + ".*$")
+        self.to_end = re.compile(_any(data["to_end"]) + ".{0,300}$")  # a list closing the page, not a book
         credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
         free = r"[^\s，。！？：:（）()【】\[\]]"
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
@@ -131,10 +143,10 @@ def strip(line: str, removed: list | None = None) -> str:
     line = "".join(kept).replace(_CUT, "").strip()
     if len(line) > MAX_LINE:
         line = _cut_spans(line, _head_credits(line), removed)
-        tail = _TAIL.search(line)
-        if tail and is_credit_run(tail.group(1).strip()):
-            _note(removed, tail.group(1))
-            line = line[:tail.start(1)].rstrip()
+        tail = _tail(line)
+        if tail and is_credit_run(line[tail:].strip()):
+            _note(removed, line[tail:])
+            line = line[:tail].rstrip()
     return line
 
 

@@ -168,14 +168,37 @@ def _docx_text(data: bytes) -> str:
     limit = _limit("WENJIN_MAX_EXPANDED_MB", 200)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         expanded = sum(i.file_size for i in z.infolist())
-    if expanded > limit * 2**20:
-        raise ValueError(f"Word 文档解压后有 {expanded // 2**20} MB，超过 {limit} MB 的上限；"
-                         f"请拆分文档，或设 WENJIN_MAX_EXPANDED_MB 提高上限")
+        if expanded > limit * 2**20:
+            raise ValueError(f"Word 文档解压后有 {expanded // 2**20} MB，超过 {limit} MB 的上限；"
+                             f"请拆分文档，或设 WENJIN_MAX_EXPANDED_MB 提高上限")
+        _check_xml_parts(z)
     document = docx.Document(io.BytesIO(data))
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         lines += ["\t".join(cell.text for cell in row.cells) for row in table.rows]
     return "\n".join(lines)
+
+
+def _check_xml_parts(z) -> None:
+    """Stream every XML part once before the parser sees it: count its elements (a small file of
+    millions of empty paragraphs parses into gigabytes) and refuse entity declarations (billion
+    laughs), the checks defusedxml makes, without building the tree twice."""
+    limit = _limit("WENJIN_MAX_XML_ELEMENTS", 2_000_000)
+    elements = 0
+    for info in z.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        with z.open(info) as part:
+            tail = b""
+            while chunk := part.read(1 << 20):
+                window = tail + chunk
+                if b"<!ENTITY" in window or b"<!DOCTYPE" in window:
+                    raise ValueError(f"Word 文档的 {info.filename} 含有实体声明（可能是恶意构造的文件），已拒收")
+                elements += chunk.count(b"<")
+                tail = chunk[-8:]
+                if elements > limit:
+                    raise ValueError(f"Word 文档的 XML 元素超过 {limit:,} 个；请拆分文档，"
+                                     f"或设 WENJIN_MAX_XML_ELEMENTS 提高上限")
 
 
 def _pdf_text(data: bytes) -> str:
@@ -191,7 +214,13 @@ def _pdf_text(data: bytes) -> str:
     pages = _limit("WENJIN_MAX_PDF_PAGES", 2000)
     if len(reader.pages) > pages:
         raise ValueError(f"PDF 有 {len(reader.pages)} 页，超过 {pages} 页的上限；请拆分，或设 WENJIN_MAX_PDF_PAGES 提高上限")
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    limit, parts, chars = _limit("WENJIN_MAX_PDF_CHARS", 20_000_000), [], 0
+    for page in reader.pages:  # one page's content stream can expand to any amount of text
+        parts.append(page.extract_text() or "")
+        chars += len(parts[-1])
+        if chars > limit:
+            raise ValueError(f"PDF 提取出的文字超过 {limit:,} 字；请拆分，或设 WENJIN_MAX_PDF_CHARS 提高上限")
+    text = "\n".join(parts)
     if not text.strip():
         raise ValueError("PDF 没有文字层（可能是扫描件）；请先做 OCR 再导入")
     return text

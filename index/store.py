@@ -26,6 +26,7 @@ import numpy as np
 
 from . import dense as dense_index, vector_stores
 from .errors import IndexBusy, IndexDamaged, IndexMissing
+from . import tokens
 from .tokens import Tokenizer
 
 FORMAT = 2
@@ -123,6 +124,7 @@ def write_version(root: Path, manifest: dict, docs: dict[str, dict], originals: 
 
     final = versions / (time.strftime("%Y%m%d-%H%M%S-") + f"{time.time_ns() % 10**9:09d}")
     _fsync_tree(tmp)
+    tokens.save_dictionary(root)  # before the switch: the new version is never read without it
     tmp.rename(final)
     link = root / f".current-{os.getpid()}"
     if link.is_symlink():
@@ -190,7 +192,9 @@ def load(root: Path) -> Index:
     bm25 = bm25s.BM25.load(str(version / "bm25"), mmap=data.exists() and data.stat().st_size >= dense_index.MMAP_MIN_BYTES)
     if dense.ntotal != len(chunks):
         raise IndexDamaged(f"索引 {root} 已损坏（向量 {dense.ntotal} 条，文本块 {len(chunks)} 条）；请重新 ingest")
-    return Index(version, manifest, docs, chunks, dense, bm25, Tokenizer(_terms(version)))
+    dictionary = tokens.dictionary_file(root)
+    tokens.use_dictionary(dictionary)
+    return Index(version, manifest, docs, chunks, dense, bm25, Tokenizer(_terms(version), dictionary))
 
 
 def originals(root: Path) -> dict[str, dict]:

@@ -7,9 +7,14 @@ function words that every article contains.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
+import sqlite3
+from contextlib import closing
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 _KEEP = re.compile(r"[\w\u3400-\u9fff]")
 STOPWORDS = frozenset(
@@ -26,6 +31,108 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
+
+
+# jieba keeps its 500k-word dictionary as one marshalled dict; loading it is most of what a
+# one-question `wenjin ask` would spend. An index keeps the same words in SQLite beside it
+# (written by ingest, which has the dictionary loaded anyway), and a query process looks up only
+# the few hundred words a question's cut asks about. Same words, same counts: the same cut.
+class _Freq:
+    """The parts of a dict jieba's Tokenizer uses for its FREQ (`in`, `[]`, `.get`, assignment
+    by `add_word`), read from SQLite on demand; assignments stay in memory."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._known: dict[str, int | None] = {}  # looked up (None: not a word), a bounded cache
+        self._added: dict[str, int] = {}         # the index's terms and their prefixes
+        self.total = int(self._db.execute("select f from freq where w = ''").fetchone()[0])
+
+    def get(self, word: str, default=None):
+        if word in self._added:
+            return self._added[word]
+        if word not in self._known:
+            if len(self._known) > 200_000:  # a server's years of questions: keep memory bounded
+                self._known.clear()
+            row = self._db.execute("select f from freq where w = ?", (word,)).fetchone()
+            self._known[word] = row[0] if row else None
+        value = self._known[word]
+        return default if value is None else value
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __setitem__(self, word: str, freq: int) -> None:
+        self._added[word] = freq
+
+
+def dictionary_file(root: Path) -> Path:
+    """Where an index directory keeps jieba's dictionary (named for jieba's version and words)."""
+    import jieba
+
+    words = Path(jieba.__file__).with_name("dict.txt")
+    key = hashlib.sha1(f"{jieba.__version__}:{words.stat().st_size}".encode()).hexdigest()[:10]
+    return root / f"jieba-{key}.sqlite"
+
+
+def save_dictionary(root: Path) -> None:
+    """Write jieba's dictionary beside an index, once per jieba version (a rename publishes it)."""
+    path = dictionary_file(root)
+    if path.exists():
+        return
+    jieba = _jieba()
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    try:
+        with closing(sqlite3.connect(tmp)) as db:
+            db.execute("create table freq (w text primary key, f integer) without rowid")
+            db.executemany("insert into freq values (?, ?)", [("", jieba.dt.total), *jieba.dt.FREQ.items()])
+            db.commit()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as e:  # only speed is lost: queries then load jieba's own cache
+        tmp.unlink(missing_ok=True)
+        logging.getLogger("wenjin.tokens").warning("jieba 词典未能写入 %s（%s）；查询会慢一些", path, e)
+
+
+_DICTIONARY: list[Path] = []  # the first loaded index's dictionary: question analysis cuts with it
+
+
+def use_dictionary(path: Path) -> None:
+    if path.exists() and not _DICTIONARY:
+        _DICTIONARY.append(path)
+
+
+def _cutter_over(path: Path | None, terms: frozenset[str] = frozenset()):
+    """A jieba Tokenizer with `terms` added: over an index's SQLite dictionary when there is one,
+    else over a copy of the loaded default dictionary (what ingest, which forks workers, uses: an
+    SQLite connection must not cross a fork)."""
+    import jieba
+
+    cutter = jieba.Tokenizer()
+    if path is not None:
+        freq = _Freq(path)
+        cutter.FREQ, cutter.total = freq, freq.total
+    else:
+        default = _jieba().dt
+        cutter.FREQ, cutter.total = (dict(default.FREQ) if terms else default.FREQ), default.total
+    cutter.initialized = True
+    for term in sorted(terms):
+        cutter.add_word(term)
+    return cutter
+
+
+@lru_cache(maxsize=1)
+def _plain_over(path: Path | None):
+    return _cutter_over(path) if path is not None else _jieba().dt
+
+
+def plain_cutter():
+    """jieba's cutter without any index's terms (question cues, claim words)."""
+    return _plain_over(_DICTIONARY[0] if _DICTIONARY else None)
 
 
 # Question words carry no content, and jieba's search mode would split them into
@@ -45,23 +152,17 @@ class Tokenizer:
     ("逢春麝业" → 逢春麝业 + 逢春 + 麝业), so adding a term never loses a match.
     """
 
-    def __init__(self, terms=()) -> None:
+    def __init__(self, terms=(), dictionary: Path | None = None) -> None:
         self.terms = frozenset(t.strip().lower() for t in terms if t.strip())
+        self.dictionary = dictionary if dictionary is not None and dictionary.exists() else None
 
     @cached_property
     def _cutter(self):
-        if not self.terms:
-            return _jieba()
-        import jieba
+        return _cutter_over(self.dictionary, self.terms) if self.terms else self._plain
 
-        # A copy of the default dictionary instead of a second load from jieba's cache: loading
-        # is most of the time a one-question `wenjin ask` spends in jieba.
-        default = _jieba().dt
-        cutter = jieba.Tokenizer()
-        cutter.FREQ, cutter.total, cutter.initialized = dict(default.FREQ), default.total, True
-        for term in sorted(self.terms):
-            cutter.add_word(term)
-        return cutter
+    @cached_property
+    def _plain(self):
+        return _plain_over(self.dictionary)
 
     def tokenize(self, text: str) -> list[str]:
         """Search-mode jieba words (overlapping sub-words help recall on compound names)."""
@@ -73,7 +174,7 @@ class Tokenizer:
                 out.append(w)
                 if w in self.terms:  # search mode already gave the sub-words jieba knows
                     known = set(out[-len(w):])
-                    out += [p for p in _jieba().lcut(w) if p not in known and _KEEP.search(p) and p not in STOPWORDS]
+                    out += [p for p in self._plain.lcut(w) if p not in known and _KEEP.search(p) and p not in STOPWORDS]
         return out
 
     def query_tokens(self, question: str) -> list[str]:

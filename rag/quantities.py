@@ -31,6 +31,7 @@ class Quantity:
     text: str
     ordinal: bool = False  # 第二届: a position, not an amount
     bound: str = ""        # "more" for 超过100 / 100多, "less" for 不到100: an open side
+    strict: bool = False   # the bound itself is left out: 超过100, 少于100 (not 不少于100)
 
     @property
     def exact(self) -> bool:
@@ -101,7 +102,8 @@ def _read(m: re.Match) -> Quantity | None:
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
     lo, hi, side = _bounds(v, m["pre"], m["lead"] or m["more"] or m["post"], num)
     ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
-    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal, side)
+    strict = bool(side) and m["pre"] in lang.words("quantities", "strict")
+    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal, side, strict)
 
 
 def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float, str]:
@@ -135,8 +137,20 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
         # 超过100 holds for 超过150 but not the reverse; 超过150兆瓦时 for 超过150吉瓦时 is true and misleads
         weaker, stronger = (claim.lo, passage.lo) if claim.bound == "more" else (passage.hi, claim.hi)
         return weaker * 0.9999 <= stronger <= weaker * 10
-    # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多
-    return claim.lo <= passage.hi * 1.0001 and passage.lo <= claim.hi * 1.0001
+    # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多;
+    # meeting in one point only counts when neither side leaves it out (少于5000 for 不少于5000 does not)
+    low, high = max(claim.lo, passage.lo), min(claim.hi, passage.hi)
+    if low < high * 0.9999:
+        return True
+    return abs(low - high) <= 1e-4 * max(1.0, abs(high)) and _holds(claim, low) and _holds(passage, low)
+
+
+def _holds(q: Quantity, x: float) -> bool:
+    """Whether the point `x` (an end of `q`'s interval) belongs to what `q` says."""
+    near = lambda a: abs(a - x) <= 1e-4 * max(1.0, abs(x))  # noqa: E731
+    if q.strict and q.bound == "more" and near(q.lo):
+        return False
+    return not (q.strict and q.bound == "less" and near(q.hi))
 
 
 def units_match(a: str, b: str) -> bool:

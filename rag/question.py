@@ -58,10 +58,10 @@ def _cues() -> list[tuple[str, str]]:
 
 
 def _jieba_words(text: str) -> list[tuple[int, int]]:
-    from wenjin.index.tokens import _jieba
+    from wenjin.index.tokens import plain_cutter
 
     spans, pos = [], 0
-    for w in _jieba().lcut(text):
+    for w in plain_cutter().lcut(text):
         spans.append((pos, pos + len(w)))
         pos += len(w)
     return spans

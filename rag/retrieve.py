@@ -4,7 +4,7 @@ Both legs fetch `candidates` chunks (far more than are shown); each leg then
 scores every candidate either found, and the min-max normalised scores are
 summed with weights. On the CRUD dev questions this beat reciprocal rank
 fusion, whose rank-only view lets the weaker dense leg outvote a clear BM25
-winner (README, "CRUD benchmark"); RRF stays available as `fusion="rrf"`.
+winner (docs/benchmarks.md); RRF stays available as `fusion="rrf"`.
 """
 
 from __future__ import annotations

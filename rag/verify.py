@@ -16,6 +16,7 @@ Paraphrases pass: reordered clauses, synonyms for common words, Chinese numerals
 
 from __future__ import annotations
 
+import itertools
 import re
 from difflib import SequenceMatcher
 import unicodedata
@@ -29,10 +30,10 @@ from .tagger import NAMED, ORG, PERSON, PLACE, tag
 
 
 def norm(text: str) -> str:
-    """Compare texts after NFKC, simplified script, lower case, no spaces or quotes."""
-    from wenjin.index.clean import to_simplified
+    """Compare texts after pinyin glosses, NFKC, simplified script, lower case, no spaces or quotes."""
+    from wenjin.index.clean import strip_pinyin, to_simplified
 
-    text = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    text = to_simplified(unicodedata.normalize("NFKC", strip_pinyin(text))).lower()
     return re.sub(r"[\s\"'“”‘’「」『』《》]", "", text)
 
 
@@ -86,9 +87,9 @@ def region(claim_clause: str, passage: str, spans: list[tuple[int, int]]) -> str
 
 @lru_cache(maxsize=20000)
 def _words(text: str) -> tuple[str, ...]:
-    from wenjin.index.tokens import _jieba
+    from wenjin.index.tokens import plain_cutter
 
-    return tuple(_jieba().lcut(text))
+    return tuple(plain_cutter().lcut(text))
 
 
 def _has(words: Sequence[str], key: str) -> bool:
@@ -112,6 +113,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
     reasons += _quantity_reasons(p, c, p_spans)
     reasons += _entity_reasons(p, c, p_spans)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
+    reasons += _event_reasons(p, c)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
@@ -159,7 +161,11 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
         theirs = {b for m in re.finditer(re.escape(e), p) for b in _bigrams(_clause_at(p, m.start()))}
         return len((_bigrams(part) & theirs) - _bigrams(e)) >= 3
 
-    mine = [e for e in _entities(part) if e in p and e not in restated and not own_clause_restated(e)]
+    def antecedent(e: str) -> bool:  # 由川渝两地轮流承办 restates 两地将轮流承办: the name is what 两地 refers to
+        return any(a in restated and part.find(e + a) >= 0 for a in lang.words("claims", "pair_anaphors"))
+
+    mine = [e for e in _entities(part) if e in p and e not in restated and not own_clause_restated(e)
+            and not antecedent(e)]
     if not mine:
         return []
     others = [e for e in _entities(restated) if e not in part
@@ -278,7 +284,7 @@ def _entities(text: str) -> list[str]:
 def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
     out = []
     for e in dict.fromkeys(_entities(c)):
-        if e in p or _abbreviates(e, p) or _short_form(e, p):
+        if e in p or _abbreviates(e, p, c) or _short_form(e, p):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -288,19 +294,48 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]
     return out
 
 
+def _event_reasons(p: str, c: str) -> list[str]:
+    """An event a claim clause reports as done (已签订, 签署了) must be one the passage reports, in any
+    word of its kind: 签订 holds for 签署, not for 洽谈. Words, not substrings (组建成渝 builds no 建成)."""
+    out = []
+    for lo, hi in clauses(c):
+        part = c[lo:hi]
+        if not _done(part):
+            continue
+        words = set(_words(part))
+        for group in lang.data()["claims"]["event_groups"]:
+            said = [w for w in group if w in words]
+            if said and not any(w in p for w in group):
+                out.append(f"资料未提及：{said[0]}")
+    return out
+
+
 def _times(text: str) -> list[str]:
     """Parts of the year a claim names (上旬, 下半年, 一季度, 明年): each must be the passage's."""
     same = lang.data()["claims"]["same_period"]
-    return list(dict.fromkeys(same.get(w, w) for w in lang.pattern("claims", "periods").findall(text)))
+    cuts = set(itertools.accumulate(len(w) for w in _words(text))) | {0}
+    found = [m.group() for m in lang.pattern("claims", "periods").finditer(text)
+             if m.start() in cuts and m.end() in cuts]  # on word boundaries: 达产后|年产值 holds no 后年
+    return list(dict.fromkeys(same.get(w, w) for w in found))
 
 
-def _abbreviates(e: str, p: str) -> bool:
+def _abbreviates(e: str, p: str, c: str = "") -> bool:
     """A short name made of one character of each of two longer ones the passage names (川渝: 四川 and
-    重庆/渝北; 邻渝: 邻水 and 渝北): Chinese abbreviates pairs of places this way."""
-    if len(e) != 2:
-        return False
-    names = [w.text for w in tag(p) if w.tag in (PLACE, ORG) and len(w.text) >= 2]
-    return any(e[0] in a and e[1] in b and a != b for a in names for b in names)
+    重庆/渝北; 邻渝: 邻水 and 渝北): Chinese abbreviates pairs of places this way. The other way round,
+    a province the claim names in full stands in the passage's pair by its one-character name
+    (四川 and 重庆 for 川渝)."""
+    short = dict(lang.data()["claims"]["place_abbreviations"])
+    stands = lambda ch, name: ch in name or short.get(ch) == name  # noqa: E731
+    if len(e) == 2:
+        names = [w.text for w in tag(p) if w.tag in (PLACE, ORG) and len(w.text) >= 2]
+        if any(stands(e[0], a) and stands(e[1], b) and a != b for a in names for b in names):
+            return True
+    # expanded, the pair is named whole (四川和重庆两地); one of it alone (在重庆举行) must be literal
+    for m in re.finditer(rf"[{''.join(short)}]{{2,4}}", p):  # 川渝 粤港澳 京津冀
+        named = {short[ch] for ch in m.group() if short[ch] in c}
+        if e in named and len(named) >= 2:
+            return True
+    return False
 
 
 def _short_form(e: str, p: str) -> bool:
@@ -334,8 +369,9 @@ def _shares_run(entity: str, p: str) -> bool:
 def _done(text: str) -> bool:
     """Said as done: 已/已经…, or a verb with the aspect particle 了 (建成了, 举行了)."""
     words = tag(text)
-    return _has([w.text for w in words], "done") or any(
-        a.tag == "v" and b.text == "了" for a, b in zip(words, words[1:]))
+    marks = set(lang.words("claims", "done"))
+    return any(w.text in marks or (len(w.text) <= 3 and w.text[:1] in marks) for w in words) or any(
+        a.tag == "v" and b.text == "了" for a, b in zip(words, words[1:]))  # 已有/已达: the tagger joins 已 to its verb
 
 
 def _negated(text: str) -> bool:
@@ -374,12 +410,12 @@ def _masked(text: str) -> str:
 def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restated: str) -> list[str]:
     """Negation and modality of a claim clause against the passage clause that says the same thing:
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
-    part, restated = _masked(part), _masked(restated)
+    words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
     out = []
     if _negated(part) != _negated(restated) and not _negated_antonym(part, restated):
         out.append("否定与资料不一致")
-    marker = lang.pattern("claims", "planned").search(part) or lang.pattern("claims", "done").search(part)
-    said = _best_clause(part[marker.start():] if marker else part, p, p_spans)
+    marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
+    said = _best_clause(words[marker.start():] if marker else words, p, p_spans)
     opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资5.8亿元，在龚垭乡建设…: 计划 covers both
     said = _masked(said)
     planned, done = _planned(part), _done(part)

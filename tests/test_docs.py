@@ -29,6 +29,12 @@ def test_the_results_tables_are_the_generated_ones():
         assert not missing, f"{page} differs from scripts/results_table.py: {missing[:2]}"
 
 
+def test_the_claim_checking_table_is_the_committed_run():
+    run = (ROOT / "docs" / "results" / "verify.md").read_text("utf-8").strip().splitlines()
+    page = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
+    assert len(run) > 10 and all(line in page for line in run)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_local_link_resolves(page):
     text = page.read_text("utf-8")

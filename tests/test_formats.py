@@ -117,3 +117,33 @@ def test_simplified_text_in_each_encoding(tmp_path, encoding):
     (tmp_path / "a.txt").write_bytes(("成甘协作签约\n" + BODY).encode(encoding))
     [item] = read(tmp_path / "a.txt")
     assert BODY in item.text
+
+
+def test_expansion_limits_name_the_setting_that_raises_them(tmp_path, monkeypatch):
+    """Under the size limit, a .docx of many elements, one declaring entities (billion laughs)
+    and a PDF that extracts more text than allowed are each rejected, saying how to raise the limit."""
+    import zipfile
+
+    import docx
+
+    monkeypatch.setenv("WENJIN_MAX_XML_ELEMENTS", "30000")  # the blank template alone has ~24,000
+    monkeypatch.setenv("WENJIN_MAX_PDF_CHARS", "40")
+    d = docx.Document()
+    for _ in range(3000):
+        d.add_paragraph("甘孜")
+    d.save(tmp_path / "many.docx")
+    small = docx.Document()
+    small.add_paragraph(BODY)
+    small.save(tmp_path / "fine.docx")
+    with zipfile.ZipFile(tmp_path / "fine.docx") as src, zipfile.ZipFile(tmp_path / "laughs.docx", "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>', 1)
+            out.writestr(info, data)
+    (tmp_path / "long.pdf").write_bytes(make_pdf([BODY]))
+    reasons = {p.name: read(p)[0] for p in sorted(tmp_path.iterdir())}
+    assert "WENJIN_MAX_XML_ELEMENTS" in reasons["many.docx"].reason
+    assert "实体声明" in reasons["laughs.docx"].reason
+    assert "WENJIN_MAX_PDF_CHARS" in reasons["long.pdf"].reason
+    assert BODY in reasons["fine.docx"].text  # an ordinary document passes every check

@@ -379,6 +379,18 @@ def bench_clean(paths, marks, sample, out) -> None:
         echo(run(corpora, out))
 
 
+@bench.command("oneline")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("../shared/bench/crud/corpus.jsonl"), show_default=True)
+@click.option("--mb", type=float, default=10, show_default=True, help="每个文件的大小（MB）")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("bench-out/oneline"), show_default=True)
+def bench_oneline(corpus, mb, out) -> None:
+    """整页压成一行的大文件与同样文字的普通文件：读取、清洗、切分、分词各阶段耗时与内存对比。"""
+    from wenjin.evals.oneline import run
+
+    echo(run(corpus, mb, out))
+
+
 @bench.command("cli")
 @index_option
 @click.option("--question", default="德格帮扶项目有哪些", show_default=True)
@@ -442,7 +454,8 @@ def bench_verify(claims) -> None:
     from wenjin.evals.verify_bench import run, table
 
     files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
-                                                          "claims_dev4.jsonl", "claims_heldout2.jsonl", "claims.jsonl",
+                                                          "claims_dev4.jsonl", "claims_dev5.jsonl", "claims_heldout2.jsonl",
+                                                          "claims.jsonl",
                                                           "claims_heldout.jsonl"))
     echo(table(run(list(files))))
 
