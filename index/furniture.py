@@ -37,7 +37,7 @@ def _tail(line: str) -> int | None:
         start += 1
     return start if 2 <= len(line) - start <= 120 else None
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
-_DATELINE = re.compile(r"(?:电|讯)\s*[（(][^（）()]{0,40}[）)]|记者[^，。]{2,12}?报道")  # 某社某地电(记者 某某)
+_DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[^，。]{2,20}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 
 
@@ -53,13 +53,13 @@ class Patterns:
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_last_chars'])}))")
-        not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯][（(])(?<![电讯]\s[（(])"  # 某社…电(记者…) is a dateline
+        not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
 
         self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
         # A run of credits is cut at its credit words; what lies between two of them is a name
         # (or an outlet) and the next credit's outlet: no sentence punctuation, and short.
         self.between = re.compile(r"[\s|｜/:：丨·、和（）()【】\[\]A-Za-z0-9@._\u4e00-\u9fff-]*")
-        self.lone_bracket = re.compile(r"[（(【\[][^（）()【】\[\]。，！？\d]{1,30}[）)】\]]")  # (某某) (某某网)
+        self.lone_bracket = re.compile(r"[（(【\[][^（）()【】\[\]。，！？\d]{1,14}[）)】\]]")  # (某某) (某某网)
         self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：]?\s*|(?:{source})\s*[:：]\s*(?P<outlet>{outlet})"
                                rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
         image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
@@ -144,10 +144,22 @@ def strip(line: str, removed: list | None = None) -> str:
     if len(line) > MAX_LINE:
         line = _cut_spans(line, _head_credits(line), removed)
         tail = _tail(line)
-        if tail and is_credit_run(line[tail:].strip()):
+        if tail is None or not is_credit_run(line[tail:].strip()):
+            tail = _closing_credits(line)
+        if tail is not None:
             _note(removed, line[tail:])
             line = line[:tail].rstrip()
     return line
+
+
+def _closing_credits(line: str) -> int | None:
+    """Where a run of credits closing the line starts, when no sentence end comes right before it
+    (a link title, then 编辑某某): the longest suffix from a credit word that is credits alone."""
+    p = patterns()
+    for m in p.credit_word.finditer(line, max(0, len(line) - 60)):
+        if is_credit_run(line[m.start():].strip()):
+            return m.start()
+    return None
 
 
 def _note(removed: list | None, text: str, replacement: str = "") -> str:

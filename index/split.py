@@ -22,6 +22,13 @@ CHUNK_CHARS = 600
 OVERLAP_CHARS = 100
 
 
+def _characters(text: str) -> range:
+    """Sizes in characters. The splitter only takes len() of what this returns: a range has the
+    length of list(text) without one object per character (gigabytes for a page flattened onto
+    one 16-million-character line)."""
+    return range(len(text))
+
+
 def make_splitter(chunk_chars: int = CHUNK_CHARS, overlap_chars: int = OVERLAP_CHARS) -> SentenceSplitter:
     if not 0 <= overlap_chars < chunk_chars:
         raise ValueError(f"overlap ({overlap_chars}) must be >= 0 and smaller than chunk size ({chunk_chars})")
@@ -30,7 +37,7 @@ def make_splitter(chunk_chars: int = CHUNK_CHARS, overlap_chars: int = OVERLAP_C
     return SentenceSplitter(
         chunk_size=chunk_chars,
         chunk_overlap=overlap_chars,
-        tokenizer=list,
+        tokenizer=_characters,
         paragraph_separator="\n",
         separator="，",
         secondary_chunking_regex=SENTENCE,

@@ -390,6 +390,12 @@ def _negated(text: str) -> bool:
     return False
 
 
+def _negated_positive(part: str, p: str) -> bool:
+    """无一缺席 where the passage says 全部参展, 此前从未 where it says 首次: the negation restates a
+    positive the passage gives (lang.toml negated_positives)."""
+    return any(re.search(neg, part) and re.search(pos, p) for neg, pos in lang.data()["claims"]["negated_positives"])
+
+
 def _negated_antonym(part: str, restated: str) -> bool:
     """不高 where the passage says 偏低: a negated gradable word restates its opposite."""
     pairs = lang.data()["claims"]["antonyms"]
@@ -412,7 +418,8 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
     out = []
-    if _negated(part) != _negated(restated) and not _negated_antonym(part, restated):
+    if _negated(part) != _negated(restated) and not _negated_antonym(part, restated) \
+            and not _negated_positive(part, p):
         out.append("否定与资料不一致")
     marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
     said = _best_clause(words[marker.start():] if marker else words, p, p_spans)

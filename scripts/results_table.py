@@ -47,6 +47,10 @@ def main() -> None:
         print(f"| {label} | {fmt(metrics(name)['refusal_recall'])} |")
     print()
     furniture()
+    print()
+    cli_speed()
+    print()
+    one_line()
 
 
 def furniture() -> None:
@@ -58,6 +62,28 @@ def furniture() -> None:
         r = results[half]
         print(f"| {label} | {r['articles']} | {r['pieces']} | {r['furniture_removed']:.1%} "
               f"| {r['prose_removed']:.2%} ({r['prose_chars_removed']:,} of {r['prose_chars']:,}) |")
+
+
+def cli_speed() -> None:
+    """`wenjin bench cli` (docs/results/cli.json)."""
+    r = json.loads((RESULTS / "cli.json").read_text("utf-8"))
+    print("| one question from the command line | median seconds | × `wenjin --help` |")
+    print("|---|---|---|")
+    print(f"| `wenjin --help` | {r['help_s']:.2f} | 1.0 |")
+    print(f"| `wenjin ask`, a new process | {r['cold_ask_s']:.2f} | {r['cold_over_help']:.1f} |")
+    print(f"| the same question, engine loaded | {r['warm_ask_s']:.3f} | {r['warm_ask_s'] / r['help_s']:.2f} |")
+
+
+def one_line() -> None:
+    """`wenjin bench oneline` (docs/results/oneline.json)."""
+    r = json.loads((RESULTS / "oneline.json").read_text("utf-8"))
+    print(f"| {r['mb']:g} MB of CRUD text | documents | chunks | clean s | split s | tokenise s | total s |")
+    print("|---|---|---|---|---|---|---|")
+    for key, label in (("ordinary", "as articles (JSONL)"), ("oneline", "all on one line")):
+        x = r[key]
+        print(f"| {label} | {x['documents']:,} | {x['chunks']:,} | {x['clean_s']:.1f} | {x['split_s']:.1f} "
+              f"| {x['tokenize_s']:.1f} | {x['total_s']:.1f} |")
+    print(f"| one line ÷ articles | | | | | | {r['time_ratio']:.2f}× |")
 
 
 if __name__ == "__main__":

@@ -70,3 +70,26 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
     text, checks = check("HACKED。项目投资3.5亿元[1]。", {1: PASSAGE})
     assert [c.claim for c in checks] == ["HACKED", "项目投资3.5亿元"]
     assert [c.supported for c in checks] == [False, True] and FLAG_UNCITED in text.split("项目")[0]
+
+
+@pytest.mark.parametrize("passage, claim, supported", [
+    # a bound that leaves its number out is not the number, nor the bound the other way
+    ("两地每年安排协作资金不少于3000万元。", "两地每年安排的协作资金少于3000万元。", False),
+    ("两地每年安排协作资金不少于3000万元。", "两地每年安排的协作资金至少3000万元。", True),
+    ("园区产值力争突破50亿元。", "园区产值力争超过50亿元。", True),
+    ("园区今年产值为50亿元。", "园区今年产值超过50亿元。", False),
+    # an event reported as done must be one the passage reports
+    ("考察团与开发区就共建物流园进行了洽谈。", "考察团已与开发区签订共建物流园协议。", False),
+    ("考察团与开发区签署了共建物流园协议。", "考察团已与开发区签订共建物流园协议。", True),
+    # a pair of provinces named whole for its short form; one of them alone must be literal
+    ("川渝两地经信部门联合发布倡议。", "四川和重庆两地经信部门联合发布倡议。", True),
+    ("推介会在成都举行，川渝两地企业参会。", "推介会在重庆举行，川渝两地企业参会。", False),
+    # a negation that says the passage's positive the other way round
+    ("全市12个区县全部组团参展。", "全市12个区县无一缺席，都组团参展。", True),
+    ("该展会首次设立独立的四川展馆。", "该展会此前从未设立独立的四川展馆。", True),
+    ("该展会首次设立独立的四川展馆。", "该展会没有设立独立的四川展馆。", False),
+    # period words only on word boundaries: 达产后|年产值 names no 后年
+    ("项目一期明年建成，全部达产后年产值80亿元。", "项目全部达产后年产值有望达到80亿元。", True),
+])
+def test_bounds_events_short_forms_and_restated_negations(passage, claim, supported):
+    assert judge(passage, claim).supported is supported, judge(passage, claim).reasons
