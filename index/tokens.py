@@ -37,6 +37,9 @@ def _jieba():
 # one-question `wenjin ask` would spend. An index keeps the same words in SQLite beside it
 # (written by ingest, which has the dictionary loaded anyway), and a query process looks up only
 # the few hundred words a question's cut asks about. Same words, same counts: the same cut.
+_UNKNOWN = object()
+
+
 class _Freq:
     """The parts of a dict jieba's Tokenizer uses for its FREQ (`in`, `[]`, `.get`, assignment
     by `add_word`), read from SQLite on demand; assignments stay in memory."""
@@ -50,12 +53,12 @@ class _Freq:
     def get(self, word: str, default=None):
         if word in self._added:
             return self._added[word]
-        if word not in self._known:
+        value = self._known.get(word, _UNKNOWN)
+        if value is _UNKNOWN:  # (threads may share this: read into a local, never back from the cache)
             if len(self._known) > 200_000:  # a server's years of questions: keep memory bounded
-                self._known.clear()
+                self._known = {}
             row = self._db.execute("select f from freq where w = ?", (word,)).fetchone()
-            self._known[word] = row[0] if row else None
-        value = self._known[word]
+            value = self._known[word] = row[0] if row else None
         return default if value is None else value
 
     def __contains__(self, word: str) -> bool:
