@@ -2,12 +2,13 @@
 
 The patterns live in furniture.toml (a new kind of furniture is a line there, not code); this
 module is the mechanism. Scraped corpora often flatten a page onto one line, where no line rule
-can see furniture, so it works at four places in a line:
+can see furniture, so it works at five places in a line:
 
 - pieces that carry their own delimiters ((完), 【编辑：某某】, 返回搜狐，查看更多) anywhere;
 - whole sentences (a disclaimer, a reprint notice) and whole short lines;
 - a run of credits after the article's last sentence (某报记者 某某 编辑：某某 来源：某网);
-- credits in the article's first clause (某报记者 某某 before the report starts).
+- credits closing a line after a link title (…的公告编辑某某);
+- credits at the article's head (某报记者 某某 before the report starts).
 
 No spaces separate a name from the report that follows it once normalised ("记者胡瑞近日，…"), so
 at the head a name is what jieba's part-of-speech tagger reads as a person's name.
@@ -24,18 +25,6 @@ MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages w
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
 _CLOSERS = "”’」』\"）) \t"
-
-
-def _tail(line: str) -> int | None:
-    """Where the text after the last sentence starts, if 2–120 characters follow it (a scan from
-    the end: a regular expression would try every sentence end of a 50 MB line)."""
-    end = max(line.rfind(c) for c in "。！？!?")
-    if end < 0:
-        return None
-    start = end + 1
-    while start < len(line) and line[start] in _CLOSERS:
-        start += 1
-    return start if 2 <= len(line) - start <= 120 else None
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
 _DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[^，。]{2,20}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
@@ -46,7 +35,6 @@ class Patterns:
 
     def __init__(self, data: dict) -> None:
         self.line = re.compile(_any(data["lines"]), re.IGNORECASE)
-
         self.to_end = re.compile(_any(data["to_end"]) + ".{0,300}$")  # a list closing the page, not a book
         credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
         free = r"[^\s，。！？：:（）()【】\[\]]"
@@ -54,7 +42,6 @@ class Patterns:
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_last_chars'])}))")
         not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
-
         self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
         # A run of credits is cut at its credit words; what lies between two of them is a name
         # (or an outlet) and the next credit's outlet: no sentence punctuation, and short.
@@ -150,6 +137,18 @@ def strip(line: str, removed: list | None = None) -> str:
             _note(removed, line[tail:])
             line = line[:tail].rstrip()
     return line
+
+
+def _tail(line: str) -> int | None:
+    """Where the text after the last sentence starts, if 2–120 characters follow it (a scan from
+    the end: a regular expression would try every sentence end of a 50 MB line)."""
+    end = max(line.rfind(c) for c in "。！？!?")
+    if end < 0:
+        return None
+    start = end + 1
+    while start < len(line) and line[start] in _CLOSERS:
+        start += 1
+    return start if 2 <= len(line) - start <= 120 else None
 
 
 def _closing_credits(line: str) -> int | None:
