@@ -35,19 +35,19 @@ class Patterns:
 
     def __init__(self, data: dict) -> None:
         self.line = re.compile(_any(data["lines"]), re.IGNORECASE)
-        self.to_end = re.compile(_any(data["to_end"]) + ".{0,300}$")  # a list closing the page, not a book
+        self.to_end = re.compile(f"(?:{_any(data['to_end'])}).{{0,300}}$", re.IGNORECASE)  # closing the page, not a book
         credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
         free = r"[^\s，。！？：:（）()【】\[\]]"
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
-                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_last_chars'])}))")
+                  rf"|{free}{{1,14}}?(?:{_longest_first(data['outlet_last_chars'])}))")
         not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
         self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
         # A run of credits is cut at its credit words; what lies between two of them is a name
         # (or an outlet) and the next credit's outlet: no sentence punctuation, and short.
-        self.between = re.compile(r"[\s|｜/:：丨·、和（）()【】\[\]A-Za-z0-9@._\u4e00-\u9fff-]*")
-        self.lone_bracket = re.compile(r"[（(【\[][^（）()【】\[\]。，！？\d]{1,14}[）)】\]]")  # (某某) (某某网)
-        self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：]?\s*|(?:{source})\s*[:：]\s*(?P<outlet>{outlet})"
+        self.between = re.compile(r"[\s|｜/:：丨·、和（）()【】\[\]“”A-Za-z0-9@._\u4e00-\u9fff-]*")
+        self.lone_bracket = re.compile(r"[（(【\[][^（）()【】\[\]。，！？\d为是系指]{1,14}[）)】\]]")  # (某某) (某某网)
+        self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：丨]?\s*|(?:{source})\s*[:：丨]\s*(?P<outlet>{outlet})"
                                rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
         image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
         self.pieces = re.compile(_any(data["pieces"] + [image_source]), re.IGNORECASE | re.MULTILINE)
@@ -94,14 +94,14 @@ def is_credit_run(text: str, alone: bool = False) -> bool:
     several credits — 编辑部的故事, a headline, is one credit word and no separator. Scanned, not
     matched by one regular expression, whose backtracking on a long near-miss takes seconds."""
     p = patterns()
-    if len(text) > 120 or not p.between.fullmatch(text):
+    if len(text) > 160 or not p.between.fullmatch(text):
         return False
     words = list(p.credit_word.finditer(text))
     if not words:
         return bool(p.lone_bracket.fullmatch(text)) and not alone
     gaps = [text[a.end():b.start()] for a, b in zip(words, words[1:])]
     head, last = text[:words[0].start()], text[words[-1].end():]
-    if len(head.lstrip("（(【[")) > 10 or not 1 <= len(_letters(last)) <= 40:
+    if len(head.lstrip("（(【[")) > 10 or not 1 <= len(_letters(last)) <= 80:  # a link may close it
         return False
     if any(not 2 <= len(_letters(g)) <= 26 for g in gaps):
         return False
@@ -110,7 +110,7 @@ def is_credit_run(text: str, alone: bool = False) -> bool:
 
 
 def _letters(text: str) -> str:
-    return re.sub(r"[\s|｜/:：丨·、（）()【】\[\]@._-]", "", text)
+    return re.sub(r"[\s|｜/:：丨·、（）()【】\[\]“”@._-]", "", text)
 
 
 def strip(line: str, removed: list | None = None) -> str:
