@@ -196,8 +196,8 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
                 continue
             end = m.end() + len(name)
         start = m.start()
-        if spans and spans[-1][1] == start:  # one run: 记者某某通讯员某某
-            start = spans.pop()[0]
+        if spans and 0 <= start - spans[-1][1] <= 4 and p.between.fullmatch(clause[spans[-1][1]:start]):
+            start = spans.pop()[0]  # one run: 记者某某通讯员某某, 每经记者：某某每经编辑：某某
         else:
             outlet = p.head_outlet.search(clause, 0, start)
             if outlet and not (m.group("outlet") or m.group("bracket")):
