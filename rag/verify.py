@@ -242,7 +242,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[st
             continue  # 双方: the two parties the passage names, whether or not it counts them
         if not matches:
             out.append(f"数字不符：{q.text}")
-        elif q.unit not in _CALENDAR and not q.ordinal and _said_of_another(c, q, mine, p, theirs, matches):
+        elif q.unit not in _CALENDAR and not q.ordinal and (_said_of_another(c, q, mine, p, theirs, matches)
+                                                            or _counts_another(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
 
@@ -275,6 +276,20 @@ def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: 
 
 
 VERB_REACH = 2  # characters right before an amount that say what it counts (投资, 带动)
+def _counted(text: str, q: Quantity) -> str:
+    """The noun a count is of: the word right after its classifier (21个|区县)."""
+    words = _words(text[q.end:q.end + 8])
+    return words[0] if words and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", words[0]) else ""
+
+
+def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
+    """21个区县 where the passage counts 21个市(州) and 38个区县: the number moved to the other noun."""
+    noun = _counted(c, q)
+    if not noun or q.unit not in lang.words("quantities", "count_classifiers"):
+        return False
+    if any(_counted(p, t) == noun for t in matches):
+        return False
+    return any(t.unit == q.unit and not compatible(q, t) and _counted(p, t) == noun for t in theirs)
 
 
 def _entities(text: str) -> list[str]:
@@ -303,8 +318,8 @@ def _event_reasons(p: str, c: str) -> list[str]:
         if not _done(part):
             continue
         words = set(_words(part))
-        for group in lang.data()["claims"]["event_groups"]:
-            said = [w for w in group if w in words]
+        for group in lang.data()["claims"]["event_groups"]:  # two-character words as words, longer as text
+            said = [w for w in group if (w in words if len(w) <= 2 else w in part)]
             if said and not any(w in p for w in group):
                 out.append(f"资料未提及：{said[0]}")
     return out
@@ -383,7 +398,9 @@ def _negated(text: str) -> bool:
         if w.text in set(lang.words("claims", "not_only")) or (
                 after and after.text in set(lang.words("claims", "restrictives"))):
             continue
-        if w.text in set(lang.words("claims", "negation")) or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没有?|无|非)", w.text):
+        joined = w.text + (after.text if after else "")  # 难|有: the tagger splits a listed word in two
+        if w.text in set(lang.words("claims", "negation")) or joined in set(lang.words("claims", "negation")) \
+                or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没有?|无|非)", w.text):
             return True
         if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
             return True

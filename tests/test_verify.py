@@ -93,3 +93,18 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
 ])
 def test_bounds_events_short_forms_and_restated_negations(passage, claim, supported):
     assert judge(passage, claim).supported is supported, judge(passage, claim).reasons
+
+
+@pytest.mark.parametrize("passage, claim, supported", [
+    # a negated comparative bounds the number the other way round
+    ("每年安排帮扶资金不少于3000万元。", "每年安排的帮扶资金不会低于3000万元。", True),
+    ("园区带动就业1.2万人。", "园区带动就业不下1.2万人。", True),
+    # a count moved to the other noun of the pair
+    ("全省15个市和重庆40个区县参展。", "全省40个市和重庆15个区县参展。", False),
+    # a total completion the passage does not report
+    ("园区规划面积5平方公里，首期开发2平方公里。", "园区规划的5平方公里已全部开发完毕。", False),
+    # 难有 is a negation even where the tagger splits it
+    ("两地在航运物流方面大有可为。", "两地在航运物流方面难有作为。", False),
+])
+def test_negated_bounds_counted_nouns_totals_and_split_negations(passage, claim, supported):
+    assert judge(passage, claim).supported is supported, judge(passage, claim).reasons

@@ -454,7 +454,8 @@ def bench_verify(claims) -> None:
     from wenjin.evals.verify_bench import run, table
 
     files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
-                                                          "claims_dev4.jsonl", "claims_dev5.jsonl", "claims_heldout2.jsonl",
+                                                          "claims_dev4.jsonl", "claims_dev5.jsonl", "claims_dev6.jsonl",
+                                                          "claims_heldout2.jsonl",
                                                           "claims.jsonl",
                                                           "claims_heldout.jsonl"))
     echo(table(run(list(files))))
