@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 from . import furniture
@@ -169,18 +168,17 @@ def _clean_once(text: str, removed: list | None) -> str:
 WINDOW = 100_000  # characters normalised at a time in a very long line
 
 
-def _normalized_lines(text: str, removed: list | None) -> Iterator[str]:
-    """`normalize`d lines; a line longer than a window (a whole site flattened onto one line) is
-    normalised a window at a time, cut after a sentence end, so memory follows the window rather
-    than the line (normalisation is character-level: safe on any piece)."""
-    for line in text.split("\n"):
-        if len(line) <= WINDOW:
-            yield from normalize(line, removed).split("\n")
-            continue
-        parts, start = [], 0
-        while start < len(line):
-            end = line.rfind("。", start, start + WINDOW) + 1 if start + WINDOW < len(line) else len(line)
-            end = end if end > start else min(start + WINDOW, len(line))
-            parts.append(normalize(line[start:end], removed))
-            start = end
-        yield from "".join(parts).split("\n")
+def _normalized_lines(text: str, removed: list | None) -> list[str]:
+    """`normalize`d lines. A text is normalised whole, unless it is longer than a window (a site
+    flattened onto one line): then a window at a time, each cut after a line break or else after a
+    sentence end, so memory follows the window rather than the text (normalisation is
+    character-level, safe on any piece)."""
+    parts, start = [], 0
+    while start < len(text):
+        end = len(text)
+        if end - start > WINDOW:
+            cut = max(text.rfind("\n", start, start + WINDOW), text.rfind("。", start, start + WINDOW))
+            end = cut + 1 if cut >= start else start + WINDOW
+        parts.append(normalize(text[start:end], removed))
+        start = end
+    return "".join(parts).splitlines()
