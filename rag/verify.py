@@ -113,7 +113,6 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
     reasons += _quantity_reasons(p, c, p_spans)
     reasons += _entity_reasons(p, c, p_spans)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
-    reasons += _event_reasons(p, c)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
@@ -126,6 +125,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
         replaced = i + 1 < len(spans) and lang.pattern("claims", "contrast_openers").match(c[spans[i + 1][0]:].lstrip())
         reasons += [r for r in _polarity_reasons(part, p, p_spans, restated) if not (replaced and r == "否定与资料不一致")]
         reasons += _role_reasons(part, p, p_spans)
+        reasons += _event_reasons(part, p)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
         # alone, one paraphrased verb would be half of it
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
@@ -276,6 +276,8 @@ def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: 
 
 
 VERB_REACH = 2  # characters right before an amount that say what it counts (投资, 带动)
+
+
 def _counted(text: str, q: Quantity) -> str:
     """The noun a count is of: the word right after its classifier (21个|区县)."""
     words = _words(text[q.end:q.end + 8])
@@ -309,19 +311,16 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]
     return out
 
 
-def _event_reasons(p: str, c: str) -> list[str]:
+def _event_reasons(part: str, p: str) -> list[str]:
     """An event a claim clause reports as done (已签订, 签署了) must be one the passage reports, in any
     word of its kind: 签订 holds for 签署, not for 洽谈. Words, not substrings (组建成渝 builds no 建成)."""
-    out = []
-    for lo, hi in clauses(c):
-        part = c[lo:hi]
-        if not _done(part):
-            continue
-        words = set(_words(part))
-        for group in lang.data()["claims"]["event_groups"]:  # two-character words as words, longer as text
-            said = [w for w in group if (w in words if len(w) <= 2 else w in part)]
-            if said and not any(w in p for w in group):
-                out.append(f"资料未提及：{said[0]}")
+    if not _done(part):
+        return []
+    words, out = set(_words(part)), []
+    for group in lang.data()["claims"]["event_groups"]:  # two-character words as words, longer as text
+        said = [w for w in group if (w in words if len(w) <= 2 else w in part)]
+        if said and not any(w in p for w in group):
+            out.append(f"资料未提及：{said[0]}")
     return out
 
 
@@ -334,12 +333,17 @@ def _times(text: str) -> list[str]:
     return list(dict.fromkeys(same.get(w, w) for w in found))
 
 
+@lru_cache(maxsize=1)
+def _place_short() -> dict[str, str]:
+    return dict(lang.data()["claims"]["place_abbreviations"])
+
+
 def _abbreviates(e: str, p: str, c: str = "") -> bool:
     """A short name made of one character of each of two longer ones the passage names (川渝: 四川 and
     重庆/渝北; 邻渝: 邻水 and 渝北): Chinese abbreviates pairs of places this way. The other way round,
     a province the claim names in full stands in the passage's pair by its one-character name
     (四川 and 重庆 for 川渝)."""
-    short = dict(lang.data()["claims"]["place_abbreviations"])
+    short = _place_short()
     stands = lambda ch, name: ch in name or short.get(ch) == name  # noqa: E731
     if len(e) == 2:
         names = [w.text for w in tag(p) if w.tag in (PLACE, ORG) and len(w.text) >= 2]
