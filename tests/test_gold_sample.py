@@ -1,4 +1,4 @@
-"""The sample gold set as a regression guard, run exactly as CI runs it (scripts/eval-sample.sh)."""
+"""The sample gold set as a regression guard: scripts/eval-sample.sh, with its committed thresholds."""
 
 import json
 import subprocess
