@@ -42,6 +42,18 @@ class Chunk:
     text: str
     metadata: dict
 
+    # TextNode's names for what code written against llama-index reads from a hit's node
+    @property
+    def id_(self) -> str:
+        return self.node_id
+
+    @property
+    def ref_doc_id(self) -> str | None:
+        return self.metadata.get("doc_id")
+
+    def get_content(self) -> str:
+        return self.text
+
 
 @dataclass
 class Index:

@@ -149,3 +149,12 @@ def test_a_large_index_is_memory_mapped_and_answers_the_same(sample_index, monke
     question = "德格帮扶项目有哪些"
     assert [h.row for h in mapped.retriever.search(question)] == [h.row for h in plain.retriever.search(question)]
     assert mapped.ask(question).text == plain.ask(question).text
+
+
+def test_a_hit_reads_like_a_llama_index_node(sample_index):
+    """Queries read chunks back as a small record; it answers to TextNode's names."""
+    from wenjin.index import store
+
+    chunk = store.load(sample_index).chunks[0]
+    assert chunk.id_ == chunk.node_id and chunk.get_content() == chunk.text
+    assert chunk.ref_doc_id == chunk.metadata["doc_id"]

@@ -78,3 +78,20 @@ def test_nothing_generic_is_importable_at_the_top():
 def test_python_dash_m_wenjin_runs_the_cli(args):
     out = subprocess.run([sys.executable, *args], cwd="/", capture_output=True, text=True, check=True)
     assert "ingest" in out.stdout and "ask" in out.stdout
+
+
+MAY_IMPORT = {"wenjin.index": {"wenjin.index"}, "wenjin.rag": {"wenjin.index", "wenjin.rag"},
+              "wenjin.evals": {"wenjin.index", "wenjin.rag", "wenjin.evals"},
+              "wenjin.ui": {"wenjin.index", "wenjin.rag", "wenjin.evals", "wenjin.ui"}}
+
+
+def test_each_package_imports_only_what_the_design_allows():
+    """index imports nothing of ours, rag only index, evals rag and index, ui all three."""
+    known = modules()
+    wrong = []
+    for name, path in known.items():
+        package = ".".join(name.split(".")[:2])
+        for target in imports(name, path, known):
+            if package in MAY_IMPORT and ".".join(target.split(".")[:2]) not in MAY_IMPORT[package] | {"wenjin"}:
+                wrong.append(f"{name} → {target}")
+    assert not wrong, wrong
