@@ -48,3 +48,14 @@ def test_no_machine_paths_or_work_item_words():
     for page in PAGES:
         text = page.read_text("utf-8")
         assert not re.search(r"/work/|/home/\w+|/root/|this issue|本 issue", text), page.name
+
+
+def test_the_configuration_table_names_every_setting_and_only_those():
+    from wenjin.ui.settings import ServerSettings
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    readers = (ROOT / "index" / "readers.py").read_text("utf-8")
+    settings = {"WENJIN_" + f.upper() for f in ServerSettings.model_fields} | set(re.findall(r"WENJIN_[A-Z_]+", readers))
+    documented = set(re.findall(r"`(WENJIN_[A-Z_]+)`", readme))
+    assert settings - documented == set(), "settings missing from README's table"
+    assert documented - settings == set(), "README documents settings the code does not read"
