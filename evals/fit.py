@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -193,6 +194,8 @@ def gate_rows(engine, train: Path, cache: Path) -> list[dict]:
     swaps = swapped_entities(rows, lambda w: engine.retriever.known(w.lower()))
     out = [_swapped_row(engine, row, swap) for row, swap in tqdm(swaps, desc="测量证据（换名）", unit="题")]
     out = [r for r in out if r]
+    masked = [(row, known[_key(row["context"])]) for row in rows if _key(row["context"]) in known]
+    out += [r for r in (_masked_row(engine, row, doc) for row, doc in tqdm(masked, desc="测量证据（删去答句）", unit="题")) if r]
     for row in tqdm(rows, desc="测量证据", unit="题"):
         doc = known.get(_key(row["context"]))
         for exclude in ([None, doc] if doc else [None]):
@@ -208,17 +211,18 @@ def gate_rows(engine, train: Path, cache: Path) -> list[dict]:
 
 
 def swapped_entities(rows: list[dict], known, seed: int = 0) -> list[tuple[dict, tuple[str, str]]]:
-    """Train questions with one person, organisation or place replaced by another of the same kind
-    taken from another question: the same fact asked of another entity, which the collection does
-    not answer. Half the replacements are names the index holds somewhere, half names it never saw
-    (`known(word)`), so the gate learns both what a missing subject and an unknown one look like."""
-    from wenjin.rag.tagger import ORG, PERSON, PLACE, tag
+    """Train questions with one person, organisation, place or time replaced by another of the same
+    kind taken from another question: the same fact asked of another entity or another year, which
+    the collection does not answer. Half the replacements are names the index holds somewhere, half
+    names it never saw (`known(word)`), so the gate learns both what a missing subject and an unknown
+    one look like."""
+    from wenjin.rag.tagger import ORG, PERSON, PLACE, TIME, tag
 
     rng = random.Random(seed)
     by_kind: dict[tuple[str, bool], list[str]] = {}
     named = []
     for row in rows:
-        words = [w for w in tag(row["question"]) if w.tag in (PERSON, ORG, PLACE) and len(w.text) >= 2]
+        words = [w for w in tag(row["question"]) if w.tag in (PERSON, ORG, PLACE, TIME) and len(w.text) >= 2]
         for w in words:
             by_kind.setdefault((w.tag, known(w.text)), []).append(w.text)
         named.append((row, words))
@@ -245,9 +249,36 @@ def _swapped_row(engine, row: dict, swap: tuple[str, str]) -> dict | None:
     return {"item": row["item_id"], "x": x, "y": False, "without_gold": False, "in_index": False, "swapped": True}
 
 
-def _key(text: str) -> str:
-    import re
+def _masked_row(engine, row: dict, doc: str) -> dict | None:
+    """The question asked of its own article with every sentence that states the answer blanked out:
+    the same entity, another fact, which the passages now do not answer. Blanked with spaces, so the
+    passages' offsets into their documents still hold."""
+    from wenjin.index.split import SENTENCE
+    from wenjin.rag.answer import ranked_sentences
+    from wenjin.rag.gate import measure as gate_measure
+    from wenjin.rag.types import Hit
 
+    ev = engine.gather(row["question"])
+    if doc not in {h.meta["doc_id"] for h in ev.hits}:
+        return None
+
+    def blank(text: str) -> str:
+        return re.sub(SENTENCE, lambda m: " " * len(m.group()) if contains_answer(row["answers"], m.group())
+                      else m.group(), text)
+
+    docs = dict(engine.index.docs)
+    for doc_id in {h.meta["doc_id"] for h in ev.hits}:
+        docs[doc_id] = {**docs[doc_id], "text": blank(docs[doc_id]["text"])}
+    hits = [Hit(type(h.node)(h.node.node_id, blank(h.node.text), h.node.metadata), h.score, h.row) for h in ev.hits]
+    passages = "".join(h.meta.get("title", "") + h.node.text for h in hits)
+    if contains_answer(row["answers"], passages):
+        return None  # stated in a sentence split differently, or in the title: no label we can trust
+    ranked = ranked_sentences(ev.question, hits, docs)
+    x = gate_measure(ev.question, hits, ranked, docs, engine.unseen(ev.question))
+    return {"item": row["item_id"], "x": x, "y": False, "without_gold": False, "in_index": True, "masked": True}
+
+
+def _key(text: str) -> str:
     return re.sub(r"\s", "", clean_text(text))[:60]
 
 

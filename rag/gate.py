@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,8 @@ from .sentences import Sentence, coverage
 from .types import Hit
 
 MODEL = Path(__file__).with_name("gate_model.json")
-FEATURES = ("best", "cover", "names", "rarest", "numbers", "focus", "agree", "unseen")
+PREMISE_COVERAGE = 0.8  # share of a supposition's word weight a passage must hold to state it
+FEATURES = ("best", "cover", "names", "rarest", "numbers", "times", "focus", "typed", "near", "agree", "unseen")
 
 
 @dataclass
@@ -68,7 +70,14 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
         "names": sum(n in doc_text for n in q.names) / len(q.names) if q.names else 1.0,
         "rarest": float(not rarest or any(rarest in h.meta.get("title", "") + h.node.text for h in hits[:3])),
         "numbers": float(all(n in doc_text for n in q.numbers)),
+        "times": sum(_said(t, doc_text, doc["metadata"].get("date", "")) for t in q.times) / len(q.times)
+        if q.times else 1.0,
         "focus": float(any(f in best.before + best.text for f in q.focus)) if q.focus else 0.5,
+        # an instance of the asked-for type next to the question's words, and how closely the best
+        # sentence repeats the wording around the question word: what is left of a "same subject,
+        # other fact" question's evidence once the subject has matched
+        "typed": max((s.x or {}).get("typed", 0.0) for s in ranked[:3]) if q.wants else 0.5,
+        "near": (best.x or {}).get("near", 0.0),
         "agree": top_docs.count(top_docs[0]) / len(top_docs),
         "unseen": missing,
     }
@@ -81,14 +90,48 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     What the collection never mentions at all cannot be answered from it, whatever else the passages
     share with the question: the fitted probability is scaled by the share of the question's weight
     the collection covers (火星 in a collection of investment news), and a person, organisation or
-    place the question names that no indexed text contains (理塘县) sets it to 0. The CRUD questions
+    place the question names that no indexed text contains (理塘县) sets it to 0, and so does a
+    supposition (如果…，) no passage states. The CRUD questions
     the weights are fitted on cannot teach this: their corpus holds every name they ask about."""
     model = _model()
     x = measure(q, hits, ranked, docs, unseen)
     z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
-    return Gate(score if hits and not x["unknown_name"] else 0.0, model["threshold"], model["llm_threshold"], x)
+    x["premise"] = float(_premise_stated(q, hits))
+    answerable = hits and not x["unknown_name"] and x["premise"]
+    return Gate(score if answerable else 0.0, model["threshold"], model["llm_threshold"], x)
+
+
+def _premise_stated(q: Question, hits: list[Hit], top: int = 3) -> bool:
+    """Does a passage state what a conditional question supposes? What follows from a supposition
+    the articles never make is not in them, however much else they share with the question; the
+    claim checker decides, so a premise that negates or changes what a passage says does not hold."""
+    from .verify import judge
+
+    premise = q.condition
+    if not premise:
+        return True
+    from wenjin.index.tokens import general_idf
+
+    # weighed by the language at large: a word the collection never uses is the one that matters here
+    weights = {t: min(general_idf(t), 12.0) for t in q.weights if t in premise}
+    passages = [h.meta.get("title", "") + "\n" + h.node.text for h in hits[:top]]
+    # the checker tolerates a paraphrased verb in a claim; a supposition turns on its verb (遇上减产)
+    return any(coverage(weights, p) >= PREMISE_COVERAGE and judge(p, premise).supported for p in passages)
+
+
+def _said(time: str, text: str, date: str) -> bool:
+    """Does the article speak of this time: verbatim, or each of its dated parts (2023年, 7月, 14日)
+    in its text or its publication date (a news story says 14日 and leaves the year to the dateline)?"""
+    if time in text:
+        return True
+    parts = re.findall(r"\d+[年月日号]", time)
+    if not parts:
+        return False
+    y, m, d = (date.split("-") + ["", "", ""])[:3]
+    dated = f"{y}年{m.lstrip('0')}月{d.lstrip('0')}日" if y else ""
+    return all(p in text or p in dated for p in parts)
 
 
 def _unknown(name: str, unseen: tuple[str, ...]) -> bool:

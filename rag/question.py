@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lang
-from .tagger import NAMED, tag
+from .tagger import NAMED, TIME, tag
 
 # answer types, in the order their question words are tried (哪一年 is a date before 哪一 is a what)
 TYPES = ("reason", "manner", "date", "place", "person", "org", "number", "what")
@@ -34,11 +34,24 @@ class Question:
     weights: dict[str, float] = field(default_factory=dict)  # content word → idf in the index
     kind_noun: str = ""                # the noun right after the question word: 什么原则 → 原则, 哪个城市 → 城市
     head_phrase: str = ""              # list questions: the head with the word before it (主导产业)
+    times: tuple[str, ...] = ()        # times the question is about (2024年, 明年, 一季度): the evidence must speak of them
 
     @property
     def content(self) -> str:
         """The question without its punctuation: what a sentence repeating it would share."""
         return _PUNCT.sub("", self.text)
+
+    @property
+    def condition(self) -> str:
+        """The condition a conditional question supposes, as its own clause before a comma
+        (如果武侯区不再安排资金，项目还能运营吗 → 武侯区不再安排资金); "" for any other question."""
+        spans = _jieba_words(self.text)
+        starts = {a for a, _ in spans}
+        for m in lang.pattern("question", "conditions").finditer(self.text):
+            clause = re.match(r"([^，,；;？?]+)(?:的话)?[，,]", self.text[m.end():])
+            if m.start() in starts and clause:
+                return re.sub(r"的话$", "", clause.group(1)).strip()
+        return ""
 
     @property
     def focus(self) -> tuple[str, ...]:
@@ -114,8 +127,9 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     names = tuple(dict.fromkeys(w.text for w in words if w.tag in NAMED and len(w.text) >= 2))
     numbers = tuple(re.findall(r"\d+(?:\.\d+)?", q))
     found = find_cue(q)
+    times = _times(words, found)
     if not found:
-        return Question(q, "general", numbers=numbers, names=names, weights=weights)
+        return Question(q, "general", numbers=numbers, names=names, weights=weights, times=times)
     kind, s, e = found
     before = _FILLER.sub("", _PUNCT.split(q[:s])[-1])
     after = _PUNCT.split(q[e:], maxsplit=1)[0]
@@ -125,13 +139,25 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
         head = _list_head(q, s, e, words)
         phrase = re.search(rf"[\u4e00-\u9fff]{{2}}{re.escape(head)}", q) if head else None
         return Question(q, "list", head=head, around=(before, after), numbers=numbers, names=names,
-                        weights=weights, head_phrase=phrase.group() if phrase else "")
+                        weights=weights, head_phrase=phrase.group() if phrase else "", times=times)
     if kind == "number" and lang.pattern("question", "money_topics").search(q):
         kind = "money"
     noun = _kind_noun(q, s, e, words)
     if noun:  # the answer stands in for the noun it asks for: 主席 answers 什么职位 without saying 职位
         weights = {t: w * 0.1 if t in noun else w for t, w in weights.items()}
-    return Question(q, "factoid", kind, unit, None, (before, after), numbers, names, weights, noun)
+    return Question(q, "factoid", kind, unit, None, (before, after), numbers, names, weights, noun, times=times)
+
+
+def _times(words, found: tuple[str, int, int] | None) -> tuple[str, ...]:
+    """The question's time expressions, by the tagger's TIME label, other than the one it asks for
+    (哪一年, 几月)."""
+    s, e = found[1:] if found else (0, 0)
+    return tuple(dict.fromkeys(w.text for w in words if w.tag == TIME and not (w.start < e and w.end > s)
+                               and not re.search(r"[哪几何]|多少|什么", w.text) and not _DURATION.match(w.text)))
+
+
+# a length of time (一年, 三个月, 两天) says how long, not when: no article needs to repeat it
+_DURATION = re.compile(r"^(?:每|近|前)?(?:[一二两三四五六七八九十百半]+|\d{1,2})(?:个(?:多)?月|年|天|周|个?小时|分钟)$")
 
 
 def _kind_noun(q: str, s: int, e: int, words) -> str:

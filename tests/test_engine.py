@@ -46,6 +46,15 @@ def test_a_question_about_something_the_collection_never_mentions_is_refused(eng
         assert a.refused and a.citations == [] and a.answerability is not None, (question, a.text)
 
 
+def test_a_supposition_is_answered_only_where_an_article_makes_it(engine):
+    made = engine.ask("入园企业如果连续两年亩均税收低于15万元，邻渝协作产业园会怎么处理？")
+    assert not made.refused and "租金减免" in made.text, made.text
+    for question in ("如果邻渝协作产业园的汽车零部件企业遭遇芯片断供，园区会怎么帮扶？",
+                     "要是武侯区不再派驻干部，德格的冷链物流项目还能建成吗？"):
+        a = engine.ask(question)
+        assert a.refused and a.answerability == 0.0, (question, a.text)
+
+
 def test_traditional_article_answers_a_simplified_question(engine):
     a = engine.ask("澳门国际贸易投资展览会上四川馆签约金额是多少?")
     assert not a.refused

@@ -73,3 +73,17 @@ def test_enumerations_pick_the_run_of_the_asked_noun():
     assert enumeration("园区确定了铜基新材料、石榴精深加工和绿色建材三大主导产业。", "产业") == [
         "铜基新材料", "石榴精深加工", "绿色建材"]
     assert enumeration("没有列举的一句话。") == []
+
+
+def test_a_supposition_is_its_own_clause_opened_on_a_word_boundary():
+    assert kind("要是明年园区电价上涨，企业会不会外迁？").condition == "明年园区电价上涨"
+    assert kind("假如签约企业撤资的话，园区怎么办").condition == "签约企业撤资"
+    assert kind("企业主要是为了什么落户园区，原因有哪些？").condition == ""  # 主要/是: no 要是
+    assert kind("一旦项目投产将带动多少人就业").condition == ""  # no clause of its own
+
+
+def test_the_times_a_question_is_about_but_not_how_long_or_which():
+    assert kind("园区2025年的产值是多少").times == ("2025年",)
+    assert kind("五年后园区会有多少家企业").times == ("五年后",)
+    assert kind("园区一年能加工多少吨花椒").times == ()  # a length of time, not a point in it
+    assert kind("园区是哪一年建成的").times == ()      # the time asked for

@@ -411,7 +411,8 @@ def bench_cli(index, question, repeats, out) -> None:
 @click.option("--cache", type=click.Path(path_type=Path), default=Path("bench-out/fit"), show_default=True,
               help="measurements are cached here (tagging thousands of candidates is the slow part)")
 @click.option("--write", is_flag=True, help="write rag/answer_model.json and rag/gate_model.json (else only report)")
-def bench_fit_answers(index, train, cache, write) -> None:
+@click.option("--gate-only", is_flag=True, help="keep the answer model as it is; fit only the answerability gate")
+def bench_fit_answers(index, train, cache, write, gate_only) -> None:
     """Fit the answer model (which sentence, which span) and the answerability gate on the CRUD train questions."""
     import json
     import tempfile
@@ -421,9 +422,9 @@ def bench_fit_answers(index, train, cache, write) -> None:
     from wenjin.rag.engine import Engine
 
     engine = Engine(settings_from(index=index))
-    target = Path(select.MODEL) if write else Path(tempfile.mkdtemp()) / "answer_model.json"
-    report = fit.fit(engine, train, target, cache / f"candidates-{fit.code_version()}.jsonl")
-    gate_target = Path(gate.MODEL) if write else target.with_name("gate_model.json")
+    target = Path(select.MODEL) if write or gate_only else Path(tempfile.mkdtemp()) / "answer_model.json"
+    report = {} if gate_only else fit.fit(engine, train, target, cache / f"candidates-{fit.code_version()}.jsonl")
+    gate_target = Path(gate.MODEL) if write else Path(tempfile.mkdtemp()) / "gate_model.json"
     select.load.cache_clear()  # the gate is measured with the sentence model just fitted
     rows = fit.gate_rows(engine, train, cache / f"gate-{fit.code_version(target)}.jsonl")
     report["gate"] = fit.fit_gate(rows, gate_target)
