@@ -139,10 +139,13 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
         return weaker * 0.9999 <= stronger <= weaker * 10
     # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多;
     # meeting in one point only counts when neither side leaves it out (少于5000 for 不少于5000 does not)
+    # and the two do not bound it from opposite sides (不超过5000 for 不少于5000 turns a floor into a cap)
     low, high = max(claim.lo, passage.lo), min(claim.hi, passage.hi)
     if low < high * 0.9999:
         return True
-    return abs(low - high) <= 1e-4 * max(1.0, abs(high)) and _holds(claim, low) and _holds(passage, low)
+    opposite = {claim.bound, passage.bound} == {"more", "less"}
+    return abs(low - high) <= 1e-4 * max(1.0, abs(high)) and _holds(claim, low) and _holds(passage, low) \
+        and not opposite
 
 
 def _holds(q: Quantity, x: float) -> bool:

@@ -93,7 +93,13 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _has(words: Sequence[str], key: str) -> bool:
-    return any(w in set(lang.words("claims", key)) for w in words)
+    """A listed word among the words, or a listed phrase of several (根据|协议) on their boundaries."""
+    listed = set(lang.words("claims", key))
+    if any(w in listed for w in words):
+        return True
+    text, cuts = "".join(words), set(itertools.accumulate(len(w) for w in words)) | {0}
+    return any(m.start() in cuts and m.end() in cuts for entry in listed if len(entry) > 2
+               for m in re.finditer(re.escape(entry), text))
 
 
 # --- one claim against one passage ---------------------------------------------------
@@ -301,7 +307,7 @@ def _entities(text: str) -> list[str]:
 def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
     out = []
     for e in dict.fromkeys(_entities(c)):
-        if e in p or _abbreviates(e, p, c) or _short_form(e, p):
+        if e in p or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -357,6 +363,25 @@ def _abbreviates(e: str, p: str, c: str = "") -> bool:
     return False
 
 
+def _expands(e: str, p: str) -> bool:
+    """The claim writes out in full what the passage shortens: 德阳经济技术开发区 for 德阳经开区, 凉山彝族自治州
+    for 凉山州 (the passage's name keeps the full one's first two and last characters, the rest in
+    order), 深圳市 for 深圳 (an administrative suffix added), 渝两江新区 for 重庆市两江新区 (a province's
+    one-character name)."""
+    short = _place_short()
+    if e[-1] in "市县区省州" and len(e) >= 3 and e[:-1] in p:
+        return True
+    if e[0] in short and len(e) >= 3:
+        full = short[e[0]] + e[1:]
+        if any(lcs(full, p[lo:hi]) == len(full) for lo, hi in clauses(p)):
+            return True
+    for m in re.finditer(re.escape(e[:2]), p):
+        ends = (j for j in range(m.start() + 2, min(len(p), m.start() + len(e) - 1)) if p[j] == e[-1])
+        if any(lcs(p[m.start():j + 1], e) == j + 1 - m.start() for j in ends):
+            return True
+    return False
+
+
 def _short_form(e: str, p: str) -> bool:
     """The passage names it by the end of its name, as a word of its own: 新区 for 三江新区,
     综保区管委会 for 泸州综保区管委会 (a later mention in the article; 天府新区 is another place)."""
@@ -388,8 +413,8 @@ def _shares_run(entity: str, p: str) -> bool:
 def _done(text: str) -> bool:
     """Said as done: 已/已经…, or a verb with the aspect particle 了 (建成了, 举行了)."""
     words = tag(text)
-    marks = set(lang.words("claims", "done"))
-    return any(w.text in marks or (len(w.text) <= 3 and w.text[:1] in marks) for w in words) or any(
+    marks, total = set(lang.words("claims", "done")), set(lang.words("claims", "cumulative"))
+    return any(w.text in marks or w.text in total or (len(w.text) <= 3 and w.text[:1] in marks) for w in words) or any(
         a.tag == "v" and b.text == "了" for a, b in zip(words, words[1:]))  # 已有/已达: the tagger joins 已 to its verb
 
 
@@ -399,9 +424,10 @@ def _negated(text: str) -> bool:
     “not only” (不仅, 并不只有) adds rather than denies."""
     words = tag(text)
     for w, after in zip(words, [*words[1:], None]):
-        if w.text in set(lang.words("claims", "not_only")) or (
-                after and after.text in set(lang.words("claims", "restrictives"))):
-            continue
+        not_only = lang.words("claims", "not_only")
+        if w.text in not_only or (after and (after.text in set(lang.words("claims", "restrictives"))
+                                             or (w.text + after.text).endswith(tuple(not_only)))):
+            continue  # 也不|乏: the tagger splits 不乏 too
         joined = w.text + (after.text if after else "")  # 难|有: the tagger splits a listed word in two
         if w.text in set(lang.words("claims", "negation")) or joined in set(lang.words("claims", "negation")) \
                 or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没有?|无|非)", w.text):
@@ -491,13 +517,19 @@ def _actors(text: str, verb_at: int) -> set[str]:
             and len(w.text) >= 2 and not (prev and prev.text in ("在", "于", "赴", "到"))}
 
 
+def _starts_event(text: str, at: int) -> bool:
+    """Does an event phrase of more than one word begin here (投入生产, 投入使用)?"""
+    return any(len(w) > 2 and text.startswith(w, at) for group in lang.data()["claims"]["event_groups"] for w in group)
+
+
 def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
     out = []
     roles = set(lang.words("claims", "roles"))
     for word in tag(part):
         w, at = word.text, word.start
-        if w not in roles or word.tag not in ("v", "vn") or re.match(r"\s*[\d一二三四五六七八九十两百千万]", part[word.end:]):
-            continue  # 项目投资3.5亿元 states an amount, not who invests
+        if w not in roles or word.tag not in ("v", "vn") or re.match(r"\s*[\d一二三四五六七八九十两百千万]", part[word.end:]) \
+                or _starts_event(part, at):
+            continue  # 项目投资3.5亿元 states an amount, not who invests; 投入生产 is a start of production
         claimed = _actors(part, at)
         sentences = [m.span() for m in re.finditer(r"[^。；！？]+", p)]
         restated = [(a, b) for a, b in sentences if p[a:b] in region(part, p, sentences)]  # the same fact, not another

@@ -99,6 +99,21 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
     ("园区规划面积5平方公里，首期开发2平方公里。", "园区规划的5平方公里已全部开发完毕。", False),
     # 难有 is a negation even where the tagger splits it
     ("两地在航运物流方面大有可为。", "两地在航运物流方面难有作为。", False),
+    # a floor turned into a cap; 不止 is a bound like 超过
+    ("两市每年安排协作资金不少于2000万元。", "两市每年安排的协作资金不超过2000万元。", False),
+    ("入驻企业已经超过300家。", "入驻企业已不止300家。", True),
+    # the claim writes out what the passage shortens: a zone's full name, a suffix, a one-character place
+    ("基地选址绵阳经开区南区。", "基地选址绵阳经济技术开发区南区。", True),
+    ("阿坝州是青稞主产区之一。", "阿坝藏族羌族自治州是青稞主产区之一。", True),
+    ("项目由广州一家企业投资。", "项目由广州市一家企业投资。", True),
+    ("论坛在重庆市渝中区人民大礼堂开幕。", "论坛在渝中区人民大礼堂开幕。", True),
+    ("展会在重庆市南岸区会展中心开幕。", "展会在渝南岸区会展中心开幕。", True),
+    # 投入生产 starts production, it names no investor; 不乏 says there are some
+    ("园区总投资2亿元，其中市级财政投入5000万元。6月1日园区正式投入生产。", "总投资2亿元的园区已于6月1日投入生产。", True),
+    ("投资方既有央企，也有民营企业。", "投资方不只有央企，也不乏民营企业。", True),
+    # an agreement's terms are commitments, a cumulative total is done
+    ("按照协议，两地每年互派10名干部挂职。", "按照协议，两地已经互派了10名干部挂职。", False),
+    ("园区累计引进企业40家，建成厂房10万平方米。", "园区计划引进企业40家，拟建厂房10万平方米。", False),
 ])
 def test_bounds_events_counts_short_forms_and_negations(passage, claim, supported):
     assert judge(passage, claim).supported is supported, judge(passage, claim).reasons
