@@ -2,11 +2,12 @@
 
 The score says how likely the retrieved passages are to hold the answer: how much of
 the question's word weight the best passage holds, whether the best article names
-the question's names and states its numbers, whether the best passage holds the
-rarest word the question asks about, and the answer model's belief in its best
+the question's names and states its numbers and times, whether the best passage holds
+the rarest word the question asks about, and the answer model's belief in its best
 sentence (which already weighs the asked-for type of fact and the relation around the
 question word). A logistic model over these is fitted by evals/fit.py on CRUD train
-questions asked with and without their article in the index; the threshold is read off
+questions asked with their article in the index, without it, with its answering
+sentences blanked, and of another entity or time; the threshold is read off
 the curve of false refusals against wrong answers accepted (`wenjin eval` plots it).
 How the answer is then written plays no part in the decision.
 """
@@ -26,7 +27,7 @@ from .types import Hit
 
 MODEL = Path(__file__).with_name("gate_model.json")
 PREMISE_COVERAGE = 0.8  # share of a supposition's word weight a passage must hold to state it
-FEATURES = ("best", "cover", "names", "rarest", "numbers", "times", "focus", "typed", "near", "agree", "unseen")
+FEATURES = ("best", "cover", "names", "rarest", "numbers", "times", "focus", "restated", "agree", "unseen")
 
 
 @dataclass
@@ -54,6 +55,7 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
             unseen: tuple[str, ...] = ()) -> dict[str, float]:
     """The evidence measurements the score is computed from (see FEATURES). `unseen`: the question's
     nouns and names that no indexed text contains (火星 in a collection of investment news)."""
+    unseen = _unseen(unseen, hits)
     total = sum(q.weights.values()) or 1.0
     missing = sum(q.weights.get(t, 0.0) for t in unseen) / total
     if not hits or not ranked:
@@ -73,11 +75,7 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
         "times": sum(_said(t, doc_text, doc["metadata"].get("date", "")) for t in q.times) / len(q.times)
         if q.times else 1.0,
         "focus": float(any(f in best.before + best.text for f in q.focus)) if q.focus else 0.5,
-        # an instance of the asked-for type next to the question's words, and how closely the best
-        # sentence repeats the wording around the question word: what is left of a "same subject,
-        # other fact" question's evidence once the subject has matched
-        "typed": max((s.x or {}).get("typed", 0.0) for s in ranked[:3]) if q.wants else 0.5,
-        "near": (best.x or {}).get("near", 0.0),
+        "restated": _restated(q, best),
         "agree": top_docs.count(top_docs[0]) / len(top_docs),
         "unseen": missing,
     }
@@ -97,10 +95,28 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x = measure(q, hits, ranked, docs, unseen)
     z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
-    x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
+    x["unknown_name"] = float(any(_unknown(name, _unseen(unseen, hits)) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
     answerable = hits and not x["unknown_name"] and x["premise"]
     return Gate(score if answerable else 0.0, model["threshold"], model["llm_threshold"], x)
+
+
+def _restated(q: Question, best: Sentence) -> float:
+    """Does the best sentence support the question with its answer put in place of the question
+    word (园区规划面积多大 + 1260亩 → 园区规划面积1260亩)? The claim checker reads it as it reads an
+    answer's claim, so an answer found for another subject, year or count fails. 0.5 when the
+    question has no single answer to put in place (lists, how and why)."""
+    from .span import best as best_span
+    from .verify import judge
+
+    if q.kind != "factoid" or q.wants in ("reason", "manner"):
+        return 0.5
+    found = best_span(q, best.text)
+    if not found:
+        return 0.0
+    before, after = q.around
+    claim = before + best.text[found[0]:found[1]] + after
+    return float(judge(best.meta.get("title", "") + "\n" + best.before + best.text, claim).supported)
 
 
 def _premise_stated(q: Question, hits: list[Hit], top: int = 3) -> bool:
@@ -132,6 +148,13 @@ def _said(time: str, text: str, date: str) -> bool:
     y, m, d = (date.split("-") + ["", "", ""])[:3]
     dated = f"{y}年{m.lstrip('0')}月{d.lstrip('0')}日" if y else ""
     return all(p in text or p in dated for p in parts)
+
+
+def _unseen(words: tuple[str, ...], hits: list[Hit]) -> tuple[str, ...]:
+    """The words no index token holds and no retrieved passage contains either: a name the articles
+    only write inside a longer word (宝付 in 宝付支付) is one the collection does mention."""
+    texts = [h.meta.get("title", "") + h.node.text for h in hits]
+    return tuple(w for w in words if not any(w in t for t in texts))
 
 
 def _unknown(name: str, unseen: tuple[str, ...]) -> bool:

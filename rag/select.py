@@ -217,5 +217,5 @@ def rank(q: Question, sents: list[Sentence], docs: dict[str, dict], model: Model
     model = model or load()
     pairs = measured(q, sents, docs)
     for s, x in pairs:
-        s.score, s.x = model.probability(x), x
+        s.score = model.probability(x)
     return sorted((s for s, _ in pairs), key=lambda s: -s.score)

@@ -20,7 +20,6 @@ class Sentence:
     before: str = ""    # the previous sentence of the same paragraph: it often names the subject
     first: bool = False  # the article's first sentence (news leads state the main facts)
     score: float = 0.0  # the answer model's probability that this sentence states the answer
-    x: dict | None = None  # the measurements that probability was computed from (rag/select.py)
 
 
 def sentences(spans: list[tuple[str, int, int]], docs: dict[str, dict]) -> list[Sentence]:

@@ -87,3 +87,12 @@ def test_the_times_a_question_is_about_but_not_how_long_or_which():
     assert kind("五年后园区会有多少家企业").times == ("五年后",)
     assert kind("园区一年能加工多少吨花椒").times == ()  # a length of time, not a point in it
     assert kind("园区是哪一年建成的").times == ()      # the time asked for
+
+
+def test_a_name_written_inside_a_longer_word_is_not_unknown():
+    from wenjin.index.store import Chunk
+    from wenjin.rag.gate import _unseen
+    from wenjin.rag.types import Hit
+
+    hits = [Hit(Chunk("c1", "宝付支付开展集中宣传月活动", {"title": "反诈宣传"}), 1.0, 0)]
+    assert _unseen(("宝付", "火星"), hits) == ("火星",)
