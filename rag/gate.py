@@ -27,7 +27,7 @@ from .types import Hit
 
 MODEL = Path(__file__).with_name("gate_model.json")
 PREMISE_COVERAGE = 0.8  # share of a supposition's word weight a passage must hold to state it
-FEATURES = ("best", "cover", "names", "rarest", "numbers", "times", "focus", "restated", "agree", "unseen")
+FEATURES = ("best", "cover", "said", "names", "rarest", "numbers", "times", "focus", "restated", "agree", "unseen")
 
 
 @dataclass
@@ -69,6 +69,7 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
     return {
         "best": best.score,
         "cover": chunk_cover,
+        "said": _said_in_sentence(q, ranked[:3]),
         "names": sum(n in doc_text for n in q.names) / len(q.names) if q.names else 1.0,
         "rarest": float(not rarest or any(rarest in h.meta.get("title", "") + h.node.text for h in hits[:3])),
         "numbers": float(all(n in doc_text for n in q.numbers)),
@@ -99,6 +100,18 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["premise"] = float(_premise_stated(q, hits))
     answerable = hits and not x["unknown_name"] and x["premise"]
     return Gate(score if answerable else 0.0, model["threshold"], model["llm_threshold"], x)
+
+
+def _said_in_sentence(q: Question, top: list[Sentence]) -> float:
+    """The share of the question's words one of the best sentences holds, with its headline and the
+    sentence before it, each word weighed by how rare it is in the language at large. The index's own
+    weights make a word the collection never uses nearly weightless; but when the article on the
+    subject is found, the words it lacks (接待…游客 where it only tells the investment) are the
+    fact asked about, and the answer is not there."""
+    from wenjin.index.tokens import general_idf
+
+    weights = {t: min(general_idf(t), 12.0) for t in q.weights}
+    return max((coverage(weights, s.meta.get("title", ""), s.before, s.text) for s in top), default=0.0)
 
 
 def _restated(q: Question, best: Sentence) -> float:
