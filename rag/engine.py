@@ -84,6 +84,8 @@ class Engine:
         t1 = time.perf_counter()
         ranked = ranked_sentences(q, hits, self.index.docs)
         verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q))
+        if self.settings.refusal_threshold is not None:  # calibrated on the deployment's own questions
+            verdict.threshold = self.settings.refusal_threshold
         _lap(timings, "retrieve_ms", t1 - t0)
         _lap(timings, "answer_ms", time.perf_counter() - t1)
         return Evidence(q, hits, ranked, verdict)

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(600, ge=50, le=4000)
     overlap_chars: int = Field(100, ge=0, le=1000)
     top_k: int = Field(8, ge=1, le=50, description="回答所用的文本块数")
+    refusal_threshold: float | None = Field(
+        None, ge=0, le=1, description="可答性低于此值即拒答；不设则用随包的阈值（wenjin bench calibrate-gate 可按自己的金标准求得）")
     terms_file: Path | None = Field(None, description="自定义词表（每行一个词），导入时加入分词词典")
     vector_store: Literal["faiss", "qdrant", "milvus"] = Field(
         "faiss", description="向量检索放在哪里：本地 FAISS，或 Qdrant / Milvus（需 [scale]）")

@@ -189,3 +189,10 @@ def test_a_weaker_sentence_listing_other_things_is_no_list_answer(tmp_path):
     a = Engine(Settings(index=tmp_path / "ix")).ask("哪些牧户存在因灾致贫隐患？")
     assert not a.refused and "共找到" not in a.text
     assert "存在因灾致贫隐患的牧户" in a.text
+
+
+def test_a_deployment_can_set_its_own_refusal_threshold(engine):
+    strict = Engine(Settings(index=engine.settings.index, refusal_threshold=1.0))
+    a = strict.ask("武侯区帮扶德格县的项目总投资是多少?")
+    assert a.refused and 0 < a.answerability < 1.0, a.text
+    assert not engine.ask("武侯区帮扶德格县的项目总投资是多少?").refused

@@ -445,7 +445,10 @@ def bench_calibrate_gate(records, max_false_refusals, write) -> None:
     from wenjin.rag import gate
 
     rows = [json.loads(line) for path in records for line in path.read_text("utf-8").splitlines() if line.strip()]
-    click.echo(json.dumps(calibrate(rows, Path(gate.MODEL), max_false_refusals, write), ensure_ascii=False))
+    result = calibrate(rows, Path(gate.MODEL), max_false_refusals, write)
+    click.echo(json.dumps(result, ensure_ascii=False))
+    if not write:
+        echo(f"要在自己的资料库上使用这个阈值：设 WENJIN_REFUSAL_THRESHOLD={result['threshold']}")
 
 
 @bench.command("verify")
