@@ -174,7 +174,7 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
             and not antecedent(e)]
     if not mine:
         return []
-    others = [e for e in _entities(restated) if e not in part
+    others = [e for e in _entities(restated) if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
               and not any(_bigrams(e) & _bigrams(m) for m in mine)]  # 彭山区 and 彭山经济开发区 are one place
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
 

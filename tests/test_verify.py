@@ -84,6 +84,7 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
     # a pair of provinces named whole for its short form; one of them alone must be literal
     ("川渝两地经信部门联合发布倡议。", "四川和重庆两地经信部门联合发布倡议。", True),
     ("推介会在成都举行，川渝两地企业参会。", "推介会在重庆举行，川渝两地企业参会。", False),
+    ("园区地处川渝交界，距重庆主城约60公里。", "园区地处四川与重庆交界处，距重庆主城约60公里。", True),
     # a negation that says the passage's positive the other way round
     ("全市12个区县全部组团参展。", "全市12个区县无一缺席，都组团参展。", True),
     ("该展会首次设立独立的四川展馆。", "该展会此前从未设立独立的四川展馆。", True),
