@@ -164,10 +164,21 @@ def _said(time: str, text: str, date: str) -> bool:
 
 
 def _unseen(words: tuple[str, ...], hits: list[Hit]) -> tuple[str, ...]:
-    """The words no index token holds and no retrieved passage contains either: a name the articles
-    only write inside a longer word (宝付 in 宝付支付) is one the collection does mention."""
+    """The words no index token holds and no retrieved passage contains either, whole or as an
+    abbreviation: a name the articles only write inside a longer word (宝付 in 宝付支付), or in full
+    where the question shortens it (农博会 for 农产品博览会), is one the collection does mention."""
     texts = [h.meta.get("title", "") + h.node.text for h in hits]
-    return tuple(w for w in words if not any(w in t for t in texts))
+    short = [w for w in words if any(_abbreviated(w, t) for t in texts)]
+    return tuple(w for w in words if not any(w in t for t in texts) and not any(w in a for a in short))
+
+
+def _abbreviated(word: str, text: str) -> bool:
+    """Is `word` a Chinese abbreviation of a name in `text`: its first and last characters there, its
+    others between them in order, within a name's length (农博会 in 农产品博览会)?"""
+    if len(word) < 3:
+        return False  # two characters in order are found by chance
+    pattern = re.escape(word[0]) + "".join(f"[^，。；！？\\s]*?{re.escape(c)}" for c in word[1:])
+    return any(len(m.group()) <= 2 * len(word) + 1 for m in re.finditer(pattern, text))
 
 
 def _unknown(name: str, unseen: tuple[str, ...]) -> bool:

@@ -94,5 +94,7 @@ def test_a_name_written_inside_a_longer_word_is_not_unknown():
     from wenjin.rag.gate import _unseen
     from wenjin.rag.types import Hit
 
-    hits = [Hit(Chunk("c1", "宝付支付开展集中宣传月活动", {"title": "反诈宣传"}), 1.0, 0)]
+    hits = [Hit(Chunk("c1", "宝付支付开展集中宣传月活动", {"title": "反诈宣传"}), 1.0, 0),
+            Hit(Chunk("c2", "第二届农产品博览会在重庆开幕。", {"title": ""}), 1.0, 1)]
     assert _unseen(("宝付", "火星"), hits) == ("火星",)
+    assert _unseen(("农博会", "博会", "理塘县"), hits) == ("理塘县",)  # 农博会 shortens 农产品博览会
