@@ -36,6 +36,7 @@ class Gate:
     threshold: float                  # below it, the extractive answerer refuses
     llm_threshold: float              # below it, not even the LLM is asked (it can still refuse itself)
     features: dict[str, float] = field(default_factory=dict)
+    llm_score: float | None = None    # the LLM's, where it may differ (it can reason from a supposition)
 
     @property
     def passed(self) -> bool:
@@ -43,7 +44,7 @@ class Gate:
 
     @property
     def passed_for_llm(self) -> bool:
-        return self.score >= self.llm_threshold
+        return (self.score if self.llm_score is None else self.llm_score) >= self.llm_threshold
 
 
 @lru_cache(maxsize=4)
@@ -98,8 +99,11 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, _unseen(unseen, hits)) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    answerable = hits and not x["unknown_name"] and x["premise"]
-    return Gate(score if answerable else 0.0, model["threshold"], model["llm_threshold"], x)
+    known = hits and not x["unknown_name"]
+    # an LLM can still answer what a passage implies under the supposition, or say it cannot;
+    # the extractive answerer can only quote, and no quote states what follows from it
+    return Gate(score if known and x["premise"] else 0.0, model["threshold"], model["llm_threshold"], x,
+                llm_score=score if known else 0.0)
 
 
 def _said_in_sentence(q: Question, top: list[Sentence]) -> float:

@@ -182,3 +182,14 @@ def test_the_llm_answers_what_the_extractive_composer_cannot(sample_index, monke
         a = e.ask(QUESTION)
         assert e.ask(QUESTION, use_llm=False).refused  # the extractive path has nothing to say
     assert len(stub.requests) == 1 and a.mode == "llm" and not a.refused and "3.5亿元" in a.text
+
+
+def test_a_supposition_no_passage_states_still_reaches_the_llm(sample_index):
+    """The extractive answerer cannot quote what follows from a premise the articles never make;
+    the LLM gets the passages and may reason from them or say they do not tell."""
+    question = "要是武侯区不再派驻干部，德格的冷链物流项目还能建成吗？"
+    with StubLLM(lambda messages: "资料中没有提到这种情况。") as stub:
+        e = engine_for(stub, sample_index)
+        assert e.ask(question, use_llm=False).refused
+        a = e.ask(question)
+    assert len(stub.requests) == 1 and a.refused and a.mode == "llm"
