@@ -475,7 +475,12 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     planned, done = _planned(part), _done(part)
     their_done = _done(said)
     their_plan = _planned(said) or (not their_done and _planned(_masked(opening)) and not _done(_masked(opening)))
-    completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)]
+    # a bare completion verb reports a completion in a report of the day (5月11日…建成投产, 推介会上…签署);
+    # in a project's description (投资2亿元，建设…，开通…) it says what the project is to do
+    sentence = p[p.rfind("。", 0, p.find(said)) + 1:]
+    dated = re.search(r"\d+月\d+日|\d+日[，,]", sentence) or lang.pattern("claims", "reported").search(sentence)
+    completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)] \
+        if dated else []
     if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out

@@ -115,6 +115,9 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
     # an agreement's terms are commitments, a cumulative total is done
     ("按照协议，两地每年互派10名干部挂职。", "按照协议，两地已经互派了10名干部挂职。", False),
     ("园区累计引进企业40家，建成厂房10万平方米。", "园区计划引进企业40家，拟建厂房10万平方米。", False),
+    # a bare completion verb: done in a report of the day, what is to be done in a project's description
+    ("项目投资3亿元，在城北建设物流中心，开通至重庆的货运专线。", "项目将开通至重庆的货运专线。", True),
+    ("6月2日，项目在城北开通至重庆的货运专线。", "项目将开通至重庆的货运专线。", False),
 ])
 def test_bounds_events_counts_short_forms_and_negations(passage, claim, supported):
     assert judge(passage, claim).supported is supported, judge(passage, claim).reasons
