@@ -201,7 +201,7 @@ def gate_rows(engine, train: Path, cache: Path) -> list[dict]:
         for exclude in ([None, doc] if doc else [None]):
             ev = engine.gather(row["question"], {"exclude": [doc]} if exclude else None)
             passages = "".join(h.meta.get("title", "") + h.node.text for h in ev.hits)
-            x = gate_measure(ev.question, ev.hits, ev.ranked, engine.index.docs, engine.unseen(ev.question))
+            x = gate_measure(ev.question, ev.hits, ev.ranked, engine.index.docs, engine.unseen(ev.question, ev.hits))
             out.append({"item": row["item_id"], "x": x,
                         "y": contains_answer(row["answers"], passages), "without_gold": bool(exclude),
                         "in_index": bool(doc)})
@@ -245,7 +245,7 @@ def _swapped_row(engine, row: dict, swap: tuple[str, str]) -> dict | None:
     ev = engine.gather(question)
     if any(swap[1] in h.node.text for h in ev.hits):
         return None  # the collection does speak of the new entity: no label we can trust
-    x = gate_measure(ev.question, ev.hits, ev.ranked, engine.index.docs, engine.unseen(ev.question))
+    x = gate_measure(ev.question, ev.hits, ev.ranked, engine.index.docs, engine.unseen(ev.question, ev.hits))
     return {"item": row["item_id"], "x": x, "y": False, "without_gold": False, "in_index": False, "swapped": True}
 
 
@@ -274,7 +274,7 @@ def _masked_row(engine, row: dict, doc: str) -> dict | None:
     if contains_answer(row["answers"], passages):
         return None  # stated in a sentence split differently, or in the title: no label we can trust
     ranked = ranked_sentences(ev.question, hits, docs)
-    x = gate_measure(ev.question, hits, ranked, docs, engine.unseen(ev.question))
+    x = gate_measure(ev.question, hits, ranked, docs, engine.unseen(ev.question, hits))
     return {"item": row["item_id"], "x": x, "y": False, "without_gold": False, "in_index": True, "masked": True}
 
 

@@ -83,17 +83,18 @@ class Engine:
         hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
         t1 = time.perf_counter()
         ranked = ranked_sentences(q, hits, self.index.docs)
-        verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q))
+        verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q, hits))
         if self.settings.refusal_threshold is not None:  # calibrated on the deployment's own questions
             verdict.threshold = self.settings.refusal_threshold
         _lap(timings, "retrieve_ms", t1 - t0)
         _lap(timings, "answer_ms", time.perf_counter() - t1)
         return Evidence(q, hits, ranked, verdict)
 
-    def unseen(self, q: Question) -> tuple[str, ...]:
-        """The question's weighty words that no indexed text contains: what the collection does not cover."""
+    def unseen(self, q: Question, hits: list[Hit]) -> tuple[str, ...]:
+        """The question's weighty words that no indexed token holds and no retrieved passage contains,
+        whole or abbreviated (`gate.unmentioned`): what the collection does not cover."""
         vocab = self.retriever.known
-        return tuple(t for t, w in q.weights.items() if w > 1.0 and not vocab(t))
+        return gating.unmentioned(tuple(t for t, w in q.weights.items() if w > 1.0 and not vocab(t)), hits)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
             top_k: int | None = None, use_llm: bool = True) -> Answer:

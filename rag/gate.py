@@ -55,8 +55,8 @@ def _model(path: Path = MODEL) -> dict:
 def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str, dict],
             unseen: tuple[str, ...] = ()) -> dict[str, float]:
     """The evidence measurements the score is computed from (see FEATURES). `unseen`: the question's
-    nouns and names that no indexed text contains (火星 in a collection of investment news)."""
-    unseen = _unseen(unseen, hits)
+    nouns and names that no indexed text contains (火星 in a collection of investment news), as
+    `Engine.unseen` finds them."""
     total = sum(q.weights.values()) or 1.0
     missing = sum(q.weights.get(t, 0.0) for t in unseen) / total
     if not hits or not ranked:
@@ -74,7 +74,7 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
         "names": sum(n in doc_text for n in q.names) / len(q.names) if q.names else 1.0,
         "rarest": float(not rarest or any(rarest in h.meta.get("title", "") + h.node.text for h in hits[:3])),
         "numbers": float(all(n in doc_text for n in q.numbers)),
-        "times": sum(_said(t, doc_text, doc["metadata"].get("date", "")) for t in q.times) / len(q.times)
+        "times": sum(_time_stated(t, doc_text, doc["metadata"].get("date", "")) for t in q.times) / len(q.times)
         if q.times else 1.0,
         "focus": float(any(f in best.before + best.text for f in q.focus)) if q.focus else 0.5,
         "restated": _restated(q, best),
@@ -97,7 +97,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x = measure(q, hits, ranked, docs, unseen)
     z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
-    x["unknown_name"] = float(any(_unknown(name, _unseen(unseen, hits)) for name in q.names))
+    x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
@@ -112,10 +112,15 @@ def _said_in_sentence(q: Question, top: list[Sentence]) -> float:
     weights make a word the collection never uses nearly weightless; but when the article on the
     subject is found, the words it lacks (接待…游客 where it only tells the investment) are the
     fact asked about, and the answer is not there."""
+    weights = _language_weights(q.weights)
+    return max((coverage(weights, s.meta.get("title", ""), s.before, s.text) for s in top), default=0.0)
+
+
+def _language_weights(words) -> dict[str, float]:
+    """Each word's weight by how rare it is in the language at large (jieba's idf), not in the index."""
     from wenjin.index.tokens import general_idf
 
-    weights = {t: min(general_idf(t), 12.0) for t in q.weights}
-    return max((coverage(weights, s.meta.get("title", ""), s.before, s.text) for s in top), default=0.0)
+    return {t: min(general_idf(t), 12.0) for t in words}
 
 
 def _restated(q: Question, best: Sentence) -> float:
@@ -145,16 +150,14 @@ def _premise_stated(q: Question, hits: list[Hit], top: int = 3) -> bool:
     premise = q.condition
     if not premise:
         return True
-    from wenjin.index.tokens import general_idf
-
     # weighed by the language at large: a word the collection never uses is the one that matters here
-    weights = {t: min(general_idf(t), 12.0) for t in q.weights if t in premise}
+    weights = _language_weights(t for t in q.weights if t in premise)
     passages = [h.meta.get("title", "") + "\n" + h.node.text for h in hits[:top]]
     # the checker tolerates a paraphrased verb in a claim; a supposition turns on its verb (遇上减产)
     return any(coverage(weights, p) >= PREMISE_COVERAGE and judge(p, premise).supported for p in passages)
 
 
-def _said(time: str, text: str, date: str) -> bool:
+def _time_stated(time: str, text: str, date: str) -> bool:
     """Does the article speak of this time: verbatim, or each of its dated parts (2023年, 7月, 14日)
     in its text or its publication date (a news story says 14日 and leaves the year to the dateline)?"""
     if time in text:
@@ -167,8 +170,8 @@ def _said(time: str, text: str, date: str) -> bool:
     return all(p in text or p in dated for p in parts)
 
 
-def _unseen(words: tuple[str, ...], hits: list[Hit]) -> tuple[str, ...]:
-    """The words no index token holds and no retrieved passage contains either, whole or as an
+def unmentioned(words: tuple[str, ...], hits: list[Hit]) -> tuple[str, ...]:
+    """Of words no index token holds, those no retrieved passage contains either, whole or as an
     abbreviation: a name the articles only write inside a longer word (宝付 in 宝付支付), or in full
     where the question shortens it (农博会 for 农产品博览会), is one the collection does mention."""
     texts = [h.meta.get("title", "") + h.node.text for h in hits]

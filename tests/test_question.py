@@ -91,7 +91,7 @@ def test_the_times_a_question_is_about_but_not_how_long_or_which():
 
 def test_a_name_written_inside_a_longer_word_is_not_unknown():
     from wenjin.index.store import Chunk
-    from wenjin.rag.gate import _unseen
+    from wenjin.rag.gate import unmentioned as _unseen
     from wenjin.rag.types import Hit
 
     hits = [Hit(Chunk("c1", "宝付支付开展集中宣传月活动", {"title": "反诈宣传"}), 1.0, 0),
