@@ -151,7 +151,8 @@ def test_thumbs_down_with_a_comment_lands_in_the_feedback_file(site, browser, fe
     page.locator("#wj-chat button[aria-label='Dislike']").last.click()
     feedback = feedback_file
     deadline = time.time() + 10
-    while time.time() < deadline and not feedback.exists():
+    # the writer creates the file before the line is in it: wait for a whole line, not the file
+    while time.time() < deadline and not (feedback.exists() and feedback.read_text("utf-8").endswith("\n")):
         time.sleep(0.2)
     row = json.loads(feedback.read_text("utf-8").splitlines()[-1])
     assert row["rating"] == "down" and row["comment"] == "缺少每个项目的开工时间"
