@@ -3,6 +3,9 @@
 Each labelled line is {id, passage, claim, supported} and, in the categorised set,
 `category` and `split` (dev: the rules were written looking at it; heldout: scored only).
 The checker (rag/verify.py `judge`) flags a claim when the passage does not support it.
+A line naming its `source` article (in `articles/` beside the set) is checked as answers are
+checked in use, with its article's title (`Engine` gives the checker each cited chunk with its
+title), so a claim may name the article's subject where the sentence only says 园区.
 Precision and recall are those of the flag: of the claims flagged, how many were
 unsupported; of the unsupported claims, how many were flagged. Per category, accuracy is
 the share of claims judged as labelled (a supported category cannot have recall).
@@ -11,10 +14,39 @@ the share of claims judged as labelled (a supported category cannot have recall)
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
+from wenjin.index.clean import clean_text
+from wenjin.index.ingest import Document, to_document
+from wenjin.index.readers import read_file
 from wenjin.rag.verify import judge
+
+@lru_cache(maxsize=None)
+def _documents(folder: Path, source: str) -> tuple[tuple[str, str], ...]:
+    """(title, text in word characters only) of each article the file holds, cleaned as ingest cleans it."""
+    path = folder / source
+    if not path.is_file():
+        return ()
+    docs = [to_document(raw)[0] for raw in read_file(path, source) if not hasattr(raw, "reason")]
+    return tuple((d.metadata.get("title", ""), _bare(d.text)) for d in docs if isinstance(d, Document))
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\W", "", unicodedata.normalize("NFKC", text))
+
+
+def title(row: dict, folder: Path) -> str:
+    """The title of the article holding the row's passage (its `source` in `folder`), which the
+    checker is given in use."""
+    bare = _bare(clean_text(row["passage"]))
+    for headline, text in _documents(folder, row.get("source", "").split("#")[0]):
+        if bare[:30] in text:
+            return headline
+    return ""
 
 
 def load(path: Path, split: str | None = None) -> list[dict]:
@@ -22,9 +54,11 @@ def load(path: Path, split: str | None = None) -> list[dict]:
     return [r for r in rows if split is None or r.get("split", split) == split]
 
 
-def score(path: Path | None = None, rows: list[dict] | None = None) -> dict:
+def score(path: Path | None = None, rows: list[dict] | None = None, articles: Path | None = None) -> dict:
+    """`articles`: the folder the rows' `source` files are in (default: `articles/` beside the set)."""
     rows = rows if rows is not None else load(path)
-    judged = [(r, judge(r["passage"], r["claim"])) for r in rows]
+    folder = articles or (Path(path).parent / "articles" if path else Path("samples/articles"))
+    judged = [(r, judge(r["passage"], r["claim"], title=title(r, folder))) for r in rows]
     flagged = [not v.supported for _, v in judged]
     unsupported = [not r["supported"] for r in rows]
     tp = sum(f and u for f, u in zip(flagged, unsupported))
@@ -64,7 +98,8 @@ def run(files: list[Path]) -> dict[str, dict]:
         rows = load(path)
         if any("split" in r for r in rows):
             for split in dict.fromkeys(r.get("split") for r in rows):
-                out[f"{path.name} ({split})"] = score(rows=[r for r in rows if r.get("split") == split])
+                out[f"{path.name} ({split})"] = score(rows=[r for r in rows if r.get("split") == split],
+                                                             articles=path.parent / "articles")
         else:
-            out[path.name] = score(rows=rows)
+            out[path.name] = score(rows=rows, articles=path.parent / "articles")
     return out

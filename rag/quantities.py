@@ -83,26 +83,39 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _hedge(m: re.Match) -> str | None:
+    """The word before the number that bounds it, unless it ends a word of its own: 签约32.5亿元 is
+    no estimate (约 of 签约), 附近3公里 no bound (近 of 附近)."""
+    pre, at = m["pre"], m.start("pre")
+    if pre and len(pre) == 1 and at > 0:
+        from jieba import dt
+
+        dt.check_initialized()
+        if dt.FREQ.get(m.string[at - 1] + pre):
+            return None
+    return pre
+
+
 def _read(m: re.Match) -> Quantity | None:
-    num = m["num"]
+    num, pre = m["num"], _hedge(m)
     if not re.search(r"\d", num) and len(num) == 1 and not m["unit"] and not m["scale"]:
         return None  # a lone 一 or 十 inside a word (一体化, 十分) is no quantity
     v = value(num)
     if v is None:
         return None
     unit = "%" if m["pct"] else (m["unit"] or "")
-    if not unit and not m["pre"] and not m["scale"] and not re.search(r"\d", num):
+    if not unit and not pre and not m["scale"] and not re.search(r"\d", num):
         return None  # 一些, 三大 …: Chinese numerals without a classifier are words, not quantities
-    plain = not (m["pre"] or m["lead"] or m["more"] or m["post"] or m["scale"])
+    plain = not (pre or m["lead"] or m["more"] or m["post"] or m["scale"])
     if num == "一" and plain and unit in lang.words("quantities", "count_classifiers"):
         return None  # 建一条生产线: 一 + classifier is the indefinite article, not a count
     scale = _SCALE[m["scale"]] if m["scale"] else 1.0
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
-    lo, hi, side = _bounds(v, m["pre"], m["lead"] or m["more"] or m["post"], num)
+    lo, hi, side = _bounds(v, pre, m["lead"] or m["more"] or m["post"], num)
     ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
-    strict = bool(side) and m["pre"] in lang.words("quantities", "strict")
+    strict = bool(side) and pre in lang.words("quantities", "strict")
     return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal, side, strict)
 
 

@@ -109,15 +109,19 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
 
 
-def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
-    """Whether `passage` supports `claim`, with a reason for every unit that does not hold."""
-    p, c = _prepared(passage), _prepared(claim)
+def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") -> Verdict:
+    """Whether `passage` supports `claim`, with a reason for every unit that does not hold.
+
+    `title` is the passage's article title: what it names (锡会产业园 where the passage says 园区)
+    and the amounts it states count as said, but roles, positions, negation and which noun an
+    amount counts are read from the passage alone, since a headline is no sentence of it."""
+    p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
     if not re.sub(r"\W", "", c):
         return Verdict(True)
-    reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p]
+    reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
     p_spans = clauses(p)
-    reasons += _quantity_reasons(p, c, p_spans)
-    reasons += _entity_reasons(p, c, p_spans)
+    reasons += _quantity_reasons(p, c, p_spans, t)
+    reasons += _entity_reasons(p, c, p_spans, t)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
@@ -135,7 +139,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = ()) -> Verdict:
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
         # alone, one paraphrased verb would be half of it
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
-        reasons += _coverage_reasons(scope, p, region(scope, p, p_spans))
+        reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
         before = part
         reasons += _displaced(part, restated, p)
         reasons += _crossed(part, p, p_spans)
@@ -174,9 +178,18 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
             and not antecedent(e)]
     if not mine:
         return []
-    others = [e for e in _entities(restated) if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
-              and not any(_bigrams(e) & _bigrams(m) for m in mine)]  # 彭山区 and 彭山经济开发区 are one place
+    kind = _kinds(part)[mine[0]]
+    others = [e for e, k in _kinds(restated).items() if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
+              and not any(_bigrams(e) & _bigrams(m) for m in mine)  # 彭山区 and 彭山经济开发区 are one place
+              and k == kind]  # a place stands where a place was, not where a product (磷酸锰铁锂) was
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
+
+
+def _kinds(text: str) -> dict[str, str]:
+    """The names of `text` by kind: people, organisations and places are one kind (actors and sites
+    trade places: 由武侯区 / 由格萨尔牧业), other proper nouns (products, brands) another."""
+    actors = (PERSON, ORG, PLACE)
+    return {w.text: "actor" if w.tag in actors else "other" for w in tag(text) if w.text in _entities(text)}
 
 
 def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
@@ -238,14 +251,17 @@ def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
     return judge(quote, claim, facts).supported
 
 
-def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
-    """Every claim quantity needs a passage quantity of the same value and unit, said of the same thing."""
-    mine, theirs = quantities(c), quantities(p)
+def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:
+    """Every claim quantity needs a passage quantity of the same value and unit, said of the same thing
+    (or one the title states: 总投资18.6亿元 in the headline is said of the article's subject)."""
+    mine, theirs, headline = quantities(c), quantities(p), quantities(title)
     out = []
     for q in mine:
         matches = [t for t in theirs if compatible(q, t)]
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
+        if not matches and any(compatible(q, t) for t in headline):
+            continue
         if not matches:
             out.append(f"数字不符：{q.text}")
         elif q.unit not in _CALENDAR and not q.ordinal and (_said_of_another(c, q, mine, p, theirs, matches)
@@ -304,10 +320,11 @@ def _entities(text: str) -> list[str]:
     return [w.text for w in tag(text) if w.tag in NAMED and len(w.text) >= 2 and not re.fullmatch(r"[\d.%]+", w.text)]
 
 
-def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]:
+def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:
     out = []
     for e in dict.fromkeys(_entities(c)):
-        if e in p or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p):
+        if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) \
+                or _of_subject(e, p, title):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -315,6 +332,14 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]]) -> list[str]
     out += [f"时间与资料不符：{t}" for t in _times(c) if t not in _times(p)]
     out += _affiliation_reasons(p, c)
     return out
+
+
+def _of_subject(e: str, p: str, title: str) -> bool:
+    """邻渝协作产业园管理委员会 where the title names 邻渝协作产业园 and the passage says 园区管理委员会:
+    the article's subject, which the passage calls by a generic word (lang.toml subject_anaphors),
+    with a part of it the passage names. 遂宁经济技术开发区 for 射洪经济技术开发区 is no such thing."""
+    return any(e[:i] in title and a + e[i:] in p and set(a) & set(e[i - 2:i])
+               for i in range(2, len(e) - 1) for a in lang.words("claims", "subject_anaphors"))
 
 
 def _event_reasons(part: str, p: str) -> list[str]:
@@ -563,16 +588,17 @@ def _content_words(part: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def _coverage_reasons(part: str, p: str, clause: str) -> list[str]:
+def _coverage_reasons(part: str, p: str, clause: str, title: str = "") -> list[str]:
     """Most of the clause's content-word weight must be in the passage; a word of which only some
-    characters are there (签署 for 签订) counts half, one elsewhere in the passage three quarters."""
+    characters are there (签署 for 签订) counts half, one elsewhere in the passage or in the title
+    three quarters."""
     from wenjin.index.tokens import general_idf
 
     words = _content_words(part)
     if not words:
         return []
     weight = {w: min(general_idf(w), 12.0) if general_idf(w) < 99 else 8.0 for w in words}  # names: _entity_reasons
-    found = {w: 1.0 if w in clause else 0.75 if w in p else 0.5 if sum(ch in clause for ch in w) * 2 >= len(w) else 0.0
+    found = {w: 1.0 if w in clause else 0.75 if w in p or w in title else 0.5 if sum(ch in clause for ch in w) * 2 >= len(w) else 0.0
              for w in words}
     share = sum(weight[w] * found[w] for w in words) / sum(weight.values())
     if share >= MIN_COVERAGE:
@@ -656,8 +682,8 @@ def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
     """The answer with bad markers removed and every claim flagged that no cited passage supports,
     plus one check per claim.
 
-    `passages` maps the numbers the model was given to their text (title included). A marker to a
-    number not given is removed; a sentence with no marker at all is a claim too, flagged as uncited
+    `passages` maps the numbers the model was given to their text, title first (a line of its own).
+    A marker to a number not given is removed; a sentence with no marker at all is a claim too, flagged as uncited
     (an answer taken over by text planted in an article typically cites nothing).
     """
     everything = _prepared("\n".join(passages.values()))
@@ -669,7 +695,7 @@ def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
         cited = [int(n) for n in re.findall(r"\d+", m.group())]
         kept = [n for n in cited if n in passages]
         claim = _ENUMERATOR.sub("", claim_text.split("\n")[-1]).lstrip("；;，,。、 ")
-        verdicts = [judge(passages[n], claim) for n in kept]
+        verdicts = [judge(_body(passages[n]), claim, title=_title(passages[n])) for n in kept]
         ok = any(v.supported for v in verdicts)
         reason = "" if ok else ("引用的资料不存在" if not kept else "；".join(
             dict.fromkeys(r for v in verdicts for r in v.reasons)) or "资料未提及")
@@ -684,6 +710,14 @@ def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
         if swept == text:
             return text, checks
         text = swept
+
+
+def _title(passage: str) -> str:
+    return passage.split("\n", 1)[0] if "\n" in passage else ""
+
+
+def _body(passage: str) -> str:
+    return passage.split("\n", 1)[1] if "\n" in passage else passage
 
 
 def _split_uncited(segment: str) -> tuple[str, str]:

@@ -121,3 +121,28 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
 ])
 def test_bounds_events_counts_short_forms_and_negations(passage, claim, supported):
     assert judge(passage, claim).supported is supported, judge(passage, claim).reasons
+
+
+def test_the_title_names_the_subject_but_says_nothing_of_roles():
+    title = "锡会共建产业园三年引进27家企业"
+    passage = "园区由无锡经开区派驻干部与会理市共同组建园区管委会，已建成标准厂房18万平方米。"
+    assert judge(passage, "锡会产业园管委会由无锡经开区派驻干部与会理市共同组建。", title=title).supported
+    assert judge(passage, "锡会共建产业园已引进27家企业。", title=title).supported  # the headline's amount
+    assert not judge(passage, "锡会产业园已建成标准厂房28万平方米。", title=title).supported
+    assert not judge(passage, "锡会产业园管委会由宜宾市组建。", title=title).supported  # a name neither gives
+    # in an answer, the passage given to the checker is its title line and then its text
+    _, [ok] = check("锡会产业园已建成标准厂房18万平方米[1]。", {1: f"{title}\n{passage}"})
+    assert ok.supported
+
+
+def test_a_hedge_inside_a_word_bounds_nothing():
+    [q] = quantities("意向签约32.5亿元")  # 约 of 签约 is no 约 (about)
+    assert q.lo == q.hi == 32.5e8
+    [q] = quantities("投资约3亿元")
+    assert q.lo < 3e8 < q.hi
+    assert not supports("意向签约32.5亿元", "意向签约三十五点二亿元")
+
+
+def test_a_place_does_not_stand_where_a_product_was():
+    passage = "3月18日，眉山市彭山区与深圳一家企业签署协议，在彭山经济开发区建设年产10万吨磷酸锰铁锂正极材料项目。"
+    assert supports(passage, "彭山区这一正极材料项目在彭山经济开发区建设。")
