@@ -144,6 +144,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _displaced(part, restated, p)
         reasons += _crossed(part, p, p_spans)
         reasons += _preposition_reasons(part, p)
+        reasons += _rebound(part, p)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
 
 
@@ -214,6 +215,39 @@ def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
                 (fit(0, b[0], a[0]) >= 2 and fit(1, a[1], b[1]) >= 2 and gone(b[1]) and gone(a[0])):
             return [f"把资料中两处并列的内容对调了：{one}／{two}"]
     return []
+
+
+_MODIFIERS = ("LOC", "ORG", "PER", "nz", "n", "s")
+
+
+def _modified(text: str) -> set[tuple[str, str]]:
+    """(modifier, noun) pairs standing side by side: 美姑|花椒, 顺德|企业, 贵州|企业."""
+    words = tag(text)
+    return {(a.text, b.text) for a, b in zip(words, words[1:])
+            if a.tag in _MODIFIERS and b.tag == "n" and len(a.text) >= 2 and len(b.text) >= 2}
+
+
+def _rebound(part: str, p: str) -> list[str]:
+    """A name put before a noun that the passage gives to another name of the claim: 顺德花椒 where
+    the passage says 美姑花椒 and 顺德企业 — the claim swapped what the two names qualify."""
+    mine, theirs = _modified(part), _modified(p)
+    for a, x in mine - theirs:
+        owners = [b for b, y in theirs if y == x and b in part and a in p and x in p
+                  and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p)]
+        if owners:
+            return [f"{a}{x}：资料中是{owners[0]}{x}"]
+    return []
+
+
+def _coordinated(a: str, b: str, p: str) -> bool:
+    """Items of one list in the passage (绿色金融、专业服务和国际航运物流方面), whose order a claim may
+    change, so that the list's last noun follows another item."""
+    for m in re.finditer(re.escape(a), p):
+        for n in re.finditer(re.escape(b), p):
+            between = p[min(m.start(), n.start()):max(m.start(), n.start())]
+            if not re.search(r"[，。；：,;:]", between) and re.search(r"[、和及]", between):
+                return True
+    return False
 
 
 def _preposition_reasons(part: str, p: str) -> list[str]:
@@ -335,10 +369,10 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
 
 
 def _of_subject(e: str, p: str, title: str) -> bool:
-    """邻渝协作产业园管理委员会 where the title names 邻渝协作产业园 and the passage says 园区管理委员会:
+    """邻渝协作产业园管理委员会 where the title or the passage names 邻渝协作产业园 and the passage says 园区管理委员会:
     the article's subject, which the passage calls by a generic word (lang.toml subject_anaphors),
     with a part of it the passage names. 遂宁经济技术开发区 for 射洪经济技术开发区 is no such thing."""
-    return any(e[:i] in title and a + e[i:] in p and set(a) & set(e[i - 2:i])
+    return any((e[:i] in title or e[:i] in p) and a + e[i:] in p and set(a) & set(e[i - 2:i])
                for i in range(2, len(e) - 1) for a in lang.words("claims", "subject_anaphors"))
 
 

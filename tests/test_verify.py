@@ -146,3 +146,11 @@ def test_a_hedge_inside_a_word_bounds_nothing():
 def test_a_place_does_not_stand_where_a_product_was():
     passage = "3月18日，眉山市彭山区与深圳一家企业签署协议，在彭山经济开发区建设年产10万吨磷酸锰铁锂正极材料项目。"
     assert supports(passage, "彭山区这一正极材料项目在彭山经济开发区建设。")
+
+
+def test_names_swapped_between_the_nouns_they_qualify_are_flagged():
+    passage = "产业园投产后，美姑花椒将通过顺德企业的销售渠道直接进入粤港澳大湾区市场。"
+    assert not supports(passage, "产业园投产后，顺德花椒将通过美姑企业的销售渠道进入大湾区市场。")
+    assert supports(passage, "产业园投产后，美姑花椒将借顺德企业的销售渠道进入粤港澳大湾区市场。")
+    listed = "双方在绿色金融、专业服务和国际航运物流方面合作空间很大。"
+    assert supports(listed, "双方在国际航运物流、专业服务和绿色金融方面合作空间很大。")  # a list reordered
