@@ -120,20 +120,24 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
     p_spans = clauses(p)
-    reasons += _quantity_reasons(p, c, p_spans, t)
-    reasons += _entity_reasons(p, c, p_spans, t)
+    denied = _denied(c)
+    said = "".join(c[lo:hi] for i, (lo, hi) in enumerate(clauses(c)) if i not in denied)
+    reasons += _quantity_reasons(p, said, p_spans, t)
+    reasons += _entity_reasons(p, said, p_spans, t)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
     spans = clauses(c)
     for i, (lo, hi) in enumerate(spans):
+        if i in denied:
+            continue
         part = c[lo:hi]
+        if i - 1 in denied:  # 而是分两期建设: the opener joins the clauses, it states nothing
+            part = lang.pattern("claims", "contrast_openers").sub("", part.lstrip(), count=1)
         restated = region(part, p, p_spans)
-        # 并非A，而是B / 不再A，而是B: the negation sets aside an alternative the next clause replaces;
-        # that clause carries the claim and is checked as usual
-        replaced = i + 1 < len(spans) and lang.pattern("claims", "contrast_openers").match(c[spans[i + 1][0]:].lstrip())
-        reasons += [r for r in _polarity_reasons(part, p, p_spans, restated) if not (replaced and r == "否定与资料不一致")]
+        reasons += _polarity_reasons(part, p, p_spans, restated)
+        reasons += _alone_reasons(part, restated)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -146,6 +150,16 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _preposition_reasons(part, p)
         reasons += _rebound(part, p)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
+
+
+def _denied(c: str) -> set[int]:
+    """The clauses a claim denies to set aside for the next (不是在湖州召开的，而是在广元召开的;
+    并非A，而是B): the alternative is said not to hold, so it is not checked as a statement; the
+    clause replacing it carries the claim and is checked as usual."""
+    spans = clauses(c)
+    opens = lang.pattern("claims", "contrast_openers")
+    return {i for i in range(len(spans) - 1)
+            if opens.match(c[spans[i + 1][0]:].lstrip()) and _negated(_masked(c[spans[i][0]:spans[i][1]]))}
 
 
 _CLAUSE_END = re.compile(r"[，。；：]")
@@ -182,7 +196,8 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     kind = _kinds(part)[mine[0]]
     others = [e for e, k in _kinds(restated).items() if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
               and not any(_bigrams(e) & _bigrams(m) for m in mine)  # 彭山区 and 彭山经济开发区 are one place
-              and k == kind]  # a place stands where a place was, not where a product (磷酸锰铁锂) was
+              and k == kind  # a place stands where a place was, not where a product (磷酸锰铁锂) was
+              and not _expands(e, part)]  # 广元市 where the claim says 广元
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
 
 
@@ -221,10 +236,18 @@ _MODIFIERS = ("LOC", "ORG", "PER", "nz", "n", "s")
 
 
 def _modified(text: str) -> set[tuple[str, str]]:
-    """(modifier, noun) pairs standing side by side: 美姑|花椒, 顺德|企业, 贵州|企业."""
-    words = tag(text)
-    return {(a.text, b.text) for a, b in zip(words, words[1:])
-            if a.tag in _MODIFIERS and b.tag == "n" and len(a.text) >= 2 and len(b.text) >= 2}
+    """(modifier, noun) pairs: 美姑|花椒, 顺德|企业, and from a name through 的 and adjectives,
+    德格|的|好|产品."""
+    words, out = tag(text), set()
+    for i, a in enumerate(words):
+        if a.tag not in _MODIFIERS or len(a.text) < 2:
+            continue
+        for b in words[i + 1:i + 4]:
+            if b.tag == "n" and len(b.text) >= 2:
+                out.add((a.text, b.text))
+            if (b.text != "的" and b.tag not in ("a", "ad")) or a.tag in ("n", "s"):
+                break  # through 的 only from a name: 规模最大的项目 is no 规模项目
+    return out
 
 
 def _rebound(part: str, p: str) -> list[str]:
@@ -250,6 +273,19 @@ def _coordinated(a: str, b: str, p: str) -> bool:
     return False
 
 
+def _listed_together(text: str, a: str, b: str) -> bool:
+    """Two names side by side in one list (重庆市渝北区和广安市邻水县) or one within the other (广安市
+    邻水县): nothing but names and list words between them."""
+    i, j = text.find(a), text.find(b)
+    if i < 0 or j < 0:
+        return False
+    between = text[i + len(a):j] if i < j else text[j + len(b):i]
+    if not between:
+        return True  # 广安市邻水县: a place named within its region
+    words = [w for w in tag(between) if w.text not in ("和", "与", "及", "、", "以及", "同")]
+    return bool(re.search(r"和|与|及|、|同", between)) and all(w.tag in (PLACE, ORG) for w in words)
+
+
 def _preposition_reasons(part: str, p: str) -> list[str]:
     """A name after a preposition of one kind (在四川, 由喀什, 经葡语国家) that the passage never puts
     there, while it puts another name of the claim there: the claim swapped where, whither or by whom."""
@@ -267,14 +303,16 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
                 between = clause[end:]
                 listed = re.search(r"(?:和|与|及|、|同|以及)$", between) and \
                     not any(w.tag in ("v", "vd", "d", "p") for w in tag(between))  # names listed, no new verb
-                if not between or listed:
+                nested = between and all(w.tag in (PLACE, ORG) for w in tag(between))  # 在广元市|利州区
+                if not between or listed or nested:
                     out.add(group)
         return out
 
     names = [e for e in dict.fromkeys(_entities(part) + _entities(p)) if e in part and e in p]
     for e in names:
         for g in roles(part, e) - roles(p, e):
-            others = [o for o in names if o != e and o not in e and e not in o and g in roles(p, o)]
+            others = [o for o in names if o != e and o not in e and e not in o and g in roles(p, o)
+                      and not _listed_together(part, e, o)]  # 由渝北区和邻水县共建: both there, none swapped
             if others:
                 return [f"{e}与{others[0]}在句中的位置对调了"]
     return []
@@ -363,7 +401,7 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
             out.append(f"资料未提及：{e}")
-    out += [f"时间与资料不符：{t}" for t in _times(c) if t not in _times(p)]
+    out += [f"时间与资料不符：{t}" for t in _times(c) if t not in _times(p) + _times(title)]  # a headline dates
     out += _affiliation_reasons(p, c)
     return out
 
@@ -502,6 +540,18 @@ def _negated_positive(part: str, p: str) -> bool:
     return any(re.search(neg, part) and re.search(pos, p) for neg, pos in lang.data()["claims"]["negated_positives"])
 
 
+def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
+    """尚未建成 / 还没有开工 where the passage says it is planned (计划…建成, 将…开工) and not done: a
+    completion denied restates a plan."""
+    verbs = "|".join(map(re.escape, lang.words("claims", "completion") + ["建设", "建", "实施", "运营", "投入运营"]))
+    m = re.search(rf"(?:尚未|还没有|还没|还未|仍未|尚没有|未)[^，。；]{{0,3}}(?:{verbs})", part)
+    if not m:
+        return False
+    said = _best_clause(part, p, p_spans)
+    opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资…，在某地建设: 计划 covers both
+    return (_planned(said) or _planned(opening)) and not _done(said)
+
+
 def _negated_antonym(part: str, restated: str) -> bool:
     """不高 where the passage says 偏低: a negated gradable word restates its opposite."""
     pairs = lang.data()["claims"]["antonyms"]
@@ -525,7 +575,7 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
     out = []
     if _negated(part) != _negated(restated) and not _negated_antonym(part, restated) \
-            and not _negated_positive(part, p):
+            and not _negated_positive(part, p) and not _not_yet(words, p, p_spans):
         out.append("否定与资料不一致")
     marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
     said = _best_clause(words[marker.start():] if marker else words, p, p_spans)
@@ -543,6 +593,12 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
+
+
+def _alone_reasons(part: str, restated: str) -> list[str]:
+    """单独主办 where the passage says 联合主办: done alone against done together (lang.toml alone/jointly)."""
+    alone, jointly = lang.pattern("claims", "alone").search(part), lang.pattern("claims", "jointly").search(restated)
+    return [f"{alone.group()}与资料中的{jointly.group()}不一致"] if alone and jointly else []
 
 
 def _planned(text: str) -> bool:

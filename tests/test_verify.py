@@ -154,3 +154,18 @@ def test_names_swapped_between_the_nouns_they_qualify_are_flagged():
     assert supports(passage, "产业园投产后，美姑花椒将借顺德企业的销售渠道进入粤港澳大湾区市场。")
     listed = "双方在绿色金融、专业服务和国际航运物流方面合作空间很大。"
     assert supports(listed, "双方在国际航运物流、专业服务和绿色金融方面合作空间很大。")  # a list reordered
+
+
+def test_a_denied_alternative_is_set_aside_and_a_plan_is_not_yet_done():
+    passage = "日前，浙江省湖州市与四川省广元市在广元召开东西部协作联席会议，计划共同建设中央厨房。"
+    assert supports(passage, "这次联席会议不是在湖州召开的，而是在广元召开的。")
+    assert supports(passage, "中央厨房还没有建成，只是计划共同建设。")
+    assert not supports("双方已建成中央厨房。", "中央厨房还没有建成。")
+    assert not supports("博览会由重庆市农业农村委员会和四川省农业农村厅联合主办。", "博览会由重庆市农业农村委员会单独主办。")
+
+
+def test_names_listed_together_keep_their_part():
+    passage = "今年一季度，广安市邻水县与重庆市渝北区共建的邻渝协作产业园新签约项目14个。"
+    assert supports(passage, "邻渝协作产业园由重庆市渝北区和广安市邻水县共同建设。")
+    both = "产业园总投资1.8亿元，其中顺德区投入帮扶资金6000万元，其余由顺德一家调味品企业和美姑县国有平台公司共同出资。"
+    assert not supports(both, "其余由美姑县一家调味品企业和顺德区国有平台公司共同出资。")
