@@ -527,7 +527,7 @@ def _negated(text: str) -> bool:
             continue  # 也不|乏: the tagger splits 不乏 too
         joined = w.text + (after.text if after else "")  # 难|有: the tagger splits a listed word in two
         if w.text in set(lang.words("claims", "negation")) or joined in set(lang.words("claims", "negation")) \
-                or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦](?:不|未|没有?|无|非)", w.text):
+                or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂](?:不|未|没有?|无|非)", w.text):
             return True
         if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
             return True
@@ -547,9 +547,11 @@ def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     m = re.search(rf"(?:尚未|还没有|还没|还未|仍未|尚没有|未)[^，。；]{{0,3}}(?:{verbs})", part)
     if not m:
         return False
-    said = _best_clause(part, p, p_spans)
-    opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资…，在某地建设: 计划 covers both
-    return (_planned(said) or _planned(opening)) and not _done(said)
+    for said in dict.fromkeys((_best_clause(part[m.start():], p, p_spans), _best_clause(part, p, p_spans))):
+        opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资…，在某地建设: 计划 covers both
+        if (_planned(said) or _planned(opening)) and not _done(said):
+            return True
+    return False
 
 
 def _negated_antonym(part: str, restated: str) -> bool:

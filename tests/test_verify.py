@@ -169,3 +169,8 @@ def test_names_listed_together_keep_their_part():
     assert supports(passage, "邻渝协作产业园由重庆市渝北区和广安市邻水县共同建设。")
     both = "产业园总投资1.8亿元，其中顺德区投入帮扶资金6000万元，其余由顺德一家调味品企业和美姑县国有平台公司共同出资。"
     assert not supports(both, "其余由美姑县一家调味品企业和顺德区国有平台公司共同出资。")
+
+
+def test_a_temporary_negation_is_a_negation():
+    passage = "下一步四川将在澳门设立经贸联络服务站。"
+    assert not supports(passage, "四川暂无在澳门设立经贸联络服务站的计划。")
