@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import lang
+from .quantities import quantities, units_match
 from .question import Question
+from .tagger import ORG, PERSON, tag
 from .sentences import Sentence, coverage
 from .types import Hit
 
@@ -99,11 +102,49 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
+    x["unit"] = float(_unit_stated(q, ranked[:3]) and _name_stated(q, ranked[:3]))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
-    return Gate(score if known and x["premise"] else 0.0, model["threshold"], model["llm_threshold"], x,
+    return Gate(score if known and x["premise"] and x["unit"] else 0.0, model["threshold"], model["llm_threshold"], x,
                 llm_score=score if known else 0.0)
+
+
+def _unit_stated(q: Question, top: list[Sentence]) -> bool:
+    """A number asked for needs a number of its kind in one of the best sentences: in the unit asked
+    (多少标箱, 几名干部), or with none asked (多少游客) one that is not a sum of money — 投资1.7亿元 does
+    not say how many 游客 a year, nor 增长18% how many 标箱."""
+    if q.wants != "number":
+        return True
+    unit = q.unit or next((u for u in _units() if q.around[1].startswith(u)), "")
+    unit = lang.data()["quantities"]["unit_factor"].get(unit, [unit])[0]  # 兆瓦 is read as 瓦, as the passage's are
+    found = [n.unit for s in top for n in quantities(s.before + s.text)]
+    if unit:
+        people = lang.words("quantities", "people_counts")
+        return any(units_match(unit, u) or u in people and unit in people for u in found)
+    return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
+
+
+
+def _name_stated(q: Question, top: list[Sentence]) -> bool:
+    """谁 and 哪家 ask for a name: one of the best sentences must hold a person or organisation the
+    question does not name, and not as an indefinite (深圳一家新能源材料企业, 某公司) — a sentence
+    that only says 理事长 or 一家企业 does not say who."""
+    wanted = {"person": (PERSON, ORG), "org": (ORG,)}.get(q.wants or "")
+    if not wanted:
+        return True
+    indefinite = tuple(lang.words("answer", "indefinites"))
+    for s in top:
+        text = s.before + s.text
+        for w in tag(text):
+            if w.tag in wanted and w.text not in q.text and not text[max(0, w.start - 4):w.start].endswith(indefinite):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _units() -> list[str]:
+    return sorted(lang.words("quantities", "units"), key=len, reverse=True)
 
 
 def _said_in_sentence(q: Question, top: list[Sentence]) -> float:

@@ -1,0 +1,31 @@
+"""The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
+
+from wenjin.rag.gate import _name_stated, _unit_stated
+from wenjin.rag.question import analyse
+from wenjin.rag.sentences import Sentence
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence({"doc_id": "d"}, text, 0, len(text))
+
+
+def test_a_number_asked_for_needs_one_of_its_kind():
+    visitors = analyse("雀儿山康养旅居示范项目预计每年接待多少游客？", {})
+    assert not _unit_stated(visitors, [sentence("雀儿山康养旅居示范项目投资1.7亿元，建设康养旅居营地。")])
+    assert _unit_stated(visitors, [sentence("项目建成后预计每年接待游客8万人次。")])
+    boxes = analyse("泸州港一季度集装箱吞吐量是多少标箱？", {})
+    assert not _unit_stated(boxes, [sentence("今年前两个月，泸州港集装箱吞吐量同比增长18%。")])
+    cadres = analyse("无锡经开区派驻了几名干部？", {})
+    assert _unit_stated(cadres, [sentence("无锡经开区派驻干部12人，与会理市共同组建园区管委会。")])  # 名 asked, 人 said
+
+
+def test_who_needs_a_name_not_an_indefinite():
+    which = analyse("磷酸锰铁锂正极材料项目是深圳哪家企业投资的？", {})
+    assert not _name_stated(which, [sentence("眉山市彭山区与深圳一家新能源材料企业签署投资协议。")])
+    assert _name_stated(which, [sentence("眉山市彭山区与深圳市德方纳米科技股份有限公司签署投资协议。")])
+
+
+def test_a_unit_asked_in_is_compared_in_its_base_unit():
+    power = analyse("鲁齐巴齐水电站的装机规模是多少兆瓦？", {})
+    assert _unit_stated(power, [sentence("该水电站由中国电建承建，装机规模15兆瓦。")])
+    assert not _unit_stated(power, [sentence("该水电站由中国电建承建，总投资15亿元。")])
