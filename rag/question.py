@@ -142,6 +142,8 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
                         weights=weights, head_phrase=phrase.group() if phrase else "", times=times)
     if kind == "number" and lang.pattern("question", "money_topics").search(q):
         kind = "money"
+    elif kind == "number" and not unit and lang.pattern("question", "rate_topics").search(q):
+        unit = "%"  # 占比多少: a share is said in per cent
     noun = _kind_noun(q, s, e, words)
     if noun:  # the answer stands in for the noun it asks for: 主席 answers 什么职位 without saying 职位
         weights = {t: w * 0.1 if t in noun else w for t, w in weights.items()}

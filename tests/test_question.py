@@ -36,6 +36,9 @@ def test_the_unit_a_count_is_asked_in():
     assert kind("新一批援助中包括了几套防空系统？").unit == "套"
     assert kind("园区有多少家企业").unit == "家"
     assert kind("园区有多少游客").unit == ""  # 游 is no classifier
+    assert kind("参展企业中外资企业占比多少？").unit == "%"  # a share is said in per cent
+    assert kind("今年一季度的就业率是多少").unit == "%"
+    assert kind("项目总投资是多少").unit == ""
 
 
 def test_the_words_around_the_question_word():
