@@ -149,6 +149,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _crossed(part, p, p_spans)
         reasons += _preposition_reasons(part, p)
         reasons += _rebound(part, p)
+        reasons += _direction_reasons(part, p)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
 
 
@@ -271,6 +272,26 @@ def _coordinated(a: str, b: str, p: str) -> bool:
             if not re.search(r"[，。；：,;:]", between) and re.search(r"[、和及]", between):
                 return True
     return False
+
+
+def _direction_reasons(part: str, p: str) -> list[str]:
+    """Who gives to whom with a verb of transfer (lang.toml transfer_verbs): 正极材料企业将向电池回收项目
+    供应金属 where the passage says 回收的金属将供应正极材料企业. In the claim, what stands before 向 gives
+    and what stands between 向 and the verb receives; in the passage, with no 向, what follows the verb
+    receives or is given, and what precedes it gives or is given. A word giving in one and receiving
+    in the other was moved across."""
+    for verb in lang.words("claims", "transfer_verbs"):
+        at, to = part.find(verb), part.rfind("向", 0, max(part.find(verb), 0))
+        theirs = p.find(verb)
+        if at < 0 or to < 0 or theirs < 0 or "向" in p[_clause_start(p, theirs):theirs]:
+            continue
+        giver, receiver = part[_clause_start(part, to):to], part[to + 1:at]
+        before, after = p[_clause_start(p, theirs):theirs], p[theirs + len(verb):theirs + len(verb) + 30]
+        moved = [w for w in _content_words(giver) if w in after and w not in before] + \
+                [w for w in _content_words(receiver) if w in before and w not in after]
+        if moved:
+            return [f"{moved[0]}在“{verb}”中的方向与资料相反"]
+    return []
 
 
 def _listed_together(text: str, a: str, b: str) -> bool:

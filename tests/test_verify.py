@@ -174,3 +174,9 @@ def test_names_listed_together_keep_their_part():
 def test_a_temporary_negation_is_a_negation():
     passage = "下一步四川将在澳门设立经贸联络服务站。"
     assert not supports(passage, "四川暂无在澳门设立经贸联络服务站的计划。")
+
+
+def test_who_gives_to_whom_is_kept():
+    passage = "电池回收项目建成后，回收的镍、钴、锂等金属将直接供应园区内正极材料企业。"
+    assert not supports(passage, "园区内的正极材料企业将向电池回收项目直接供应镍、钴、锂等金属。")
+    assert supports(passage, "电池回收项目回收的镍、钴、锂等金属将向园区内正极材料企业直接供应。")
