@@ -76,6 +76,8 @@ def quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, dates split into their year, month and day."""
     out: list[Quantity] = []
     text = _DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text).replace("双方", "两方")
+    for idiom, said in lang.data()["quantities"]["idioms"].items():  # same length: positions hold
+        text = text.replace(idiom, said)
     for m in _pattern().finditer(text):
         q = _read(m)
         if q:

@@ -180,3 +180,9 @@ def test_who_gives_to_whom_is_kept():
     passage = "电池回收项目建成后，回收的镍、钴、锂等金属将直接供应园区内正极材料企业。"
     assert not supports(passage, "园区内的正极材料企业将向电池回收项目直接供应镍、钴、锂等金属。")
     assert supports(passage, "电池回收项目回收的镍、钴、锂等金属将向园区内正极材料企业直接供应。")
+
+
+def test_doubling_is_a_growth_of_one_times():
+    passage = "中欧班列(泸州)累计开行班次较去年同期翻番。"
+    assert supports(passage, "中欧班列(泸州)开行班次比去年同期增加了一倍。")
+    assert not supports(passage, "中欧班列(泸州)开行班次比去年同期增加了两倍。")
