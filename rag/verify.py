@@ -575,6 +575,19 @@ def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+_DOUBLE_NEGATION = r"(?:并非|不是|并不是|绝非|并没有|没有|无|未必)不"
+
+
+def _double_negated_antonym(part: str, restated: str) -> bool:
+    """并非不高 where the passage says 偏低: two negations assert the word, which the passage denies by
+    its opposite."""
+    for a, b in lang.data()["claims"]["antonyms"]:
+        for x, y in ((a, b), (b, a)):
+            if re.search(rf"{_DOUBLE_NEGATION}[^，。]{{0,2}}{x}", part) and y in restated:
+                return True
+    return False
+
+
 def _negated_antonym(part: str, restated: str) -> bool:
     """不高 where the passage says 偏低: a negated gradable word restates its opposite."""
     pairs = lang.data()["claims"]["antonyms"]
@@ -597,8 +610,9 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
     out = []
-    if _negated(part) != _negated(restated) and not _negated_antonym(part, restated) \
-            and not _negated_positive(part, p) and not _not_yet(words, p, p_spans):
+    if _double_negated_antonym(part, restated) or (
+            _negated(part) != _negated(restated) and not _negated_antonym(part, restated)
+            and not _negated_positive(part, p) and not _not_yet(words, p, p_spans)):
         out.append("否定与资料不一致")
     marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
     said = _best_clause(words[marker.start():] if marker else words, p, p_spans)

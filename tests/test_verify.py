@@ -186,3 +186,9 @@ def test_doubling_is_a_growth_of_one_times():
     passage = "中欧班列(泸州)累计开行班次较去年同期翻番。"
     assert supports(passage, "中欧班列(泸州)开行班次比去年同期增加了一倍。")
     assert not supports(passage, "中欧班列(泸州)开行班次比去年同期增加了两倍。")
+
+
+def test_two_negations_assert_what_the_passage_denies():
+    passage = "美姑县过去以出售原椒为主，附加值偏低。"
+    assert not supports(passage, "美姑县花椒的附加值并非不高。")
+    assert supports(passage, "美姑县花椒的附加值不高。")
