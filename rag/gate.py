@@ -102,7 +102,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    x["unit"] = float(_unit_stated(q, ranked[:3]) and _name_stated(q, ranked[:3]))
+    x["unit"] = float(_unit_stated(q, ranked[:3]) and _name_stated(q, ranked[:3]) and _editions_stated(q, hits[:3]))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -124,6 +124,16 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
         return any(units_match(unit, u) or u in people and unit in people for u in found)
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
 
+
+
+def _editions_stated(q: Question, hits: list[Hit]) -> bool:
+    """An edition the question names (第二十七届, 第3期) must be one a top passage names: the 28th fair's
+    figures do not answer for the 27th, nor for the 29th to come."""
+    asked = [n for n in quantities(q.text) if n.ordinal and n.unit]
+    if not asked:
+        return True
+    said = [n for h in hits for n in quantities(h.meta.get("title", "") + "\n" + h.node.text) if n.ordinal]
+    return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked)
 
 
 def _name_stated(q: Question, top: list[Sentence]) -> bool:

@@ -1,6 +1,6 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import _name_stated, _unit_stated
+from wenjin.rag.gate import _editions_stated, _name_stated, _unit_stated
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -29,3 +29,12 @@ def test_a_unit_asked_in_is_compared_in_its_base_unit():
     power = analyse("鲁齐巴齐水电站的装机规模是多少兆瓦？", {})
     assert _unit_stated(power, [sentence("该水电站由中国电建承建，装机规模15兆瓦。")])
     assert not _unit_stated(power, [sentence("该水电站由中国电建承建，总投资15亿元。")])
+
+
+def test_an_edition_asked_about_must_be_the_one_reported():
+    from wenjin.index.store import Chunk
+    from wenjin.rag.types import Hit
+
+    hit = Hit(Chunk("c", "第二十八届澳门国际贸易投资展览会上，四川馆签约12个项目。", {"title": ""}), 1.0, 0)
+    assert not _editions_stated(analyse("第二十七届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
+    assert _editions_stated(analyse("第28届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
