@@ -127,12 +127,14 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
 
 
 def _editions_stated(q: Question, hits: list[Hit]) -> bool:
-    """An edition the question names (第二十七届, 第3期) must be one a top passage names: the 28th fair's
-    figures do not answer for the 27th, nor for the 29th to come."""
+    """An edition the question names (第二十七届, 第3期, 下一届) must be one a top passage names: the
+    28th fair's figures do not answer for the 27th, nor for the next one."""
+    texts = [h.meta.get("title", "") + "\n" + h.node.text for h in hits]
+    coming = lang.pattern("question", "next_editions")
+    if coming.search(q.text) and not any(coming.search(t) for t in texts):
+        return False  # 下一届: an article must announce it
     asked = [n for n in quantities(q.text) if n.ordinal and n.unit]
-    if not asked:
-        return True
-    said = [n for h in hits for n in quantities(h.meta.get("title", "") + "\n" + h.node.text) if n.ordinal]
+    said = [n for t in texts for n in quantities(t) if n.ordinal]
     return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked)
 
 

@@ -38,3 +38,4 @@ def test_an_edition_asked_about_must_be_the_one_reported():
     hit = Hit(Chunk("c", "第二十八届澳门国际贸易投资展览会上，四川馆签约12个项目。", {"title": ""}), 1.0, 0)
     assert not _editions_stated(analyse("第二十七届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
     assert _editions_stated(analyse("第28届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
+    assert not _editions_stated(analyse("下一届澳门国际贸易投资展览会在哪里举办？", {}), [hit])  # none announced
