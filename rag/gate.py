@@ -129,7 +129,7 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
 def _editions_stated(q: Question, hits: list[Hit]) -> bool:
     """An edition the question names (第二十七届, 第3期, 下一届) must be one a top passage names: the
     28th fair's figures do not answer for the 27th, nor for the next one."""
-    texts = [h.meta.get("title", "") + "\n" + h.node.text for h in hits]
+    texts = [(h.meta.get("title") or "") + "\n" + h.node.text for h in hits]
     coming = lang.pattern("question", "next_editions")
     if coming.search(q.text) and not any(coming.search(t) for t in texts):
         return False  # 下一届: an article must announce it
