@@ -135,7 +135,19 @@ def _editions_stated(q: Question, hits: list[Hit]) -> bool:
         return False  # 下一届: an article must announce it
     asked = [n for n in quantities(q.text) if n.ordinal and n.unit]
     said = [n for t in texts for n in quantities(t) if n.ordinal]
-    return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked)
+    return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked) and _year_edition_stated(q, texts)
+
+
+def _year_edition_stated(q: Question, texts: list[str]) -> bool:
+    """An event named by its year (2023年西部数字经济产业合作大会) where the passages name it only with
+    another year (2024西部数字经济产业合作大会): that is another edition."""
+    events = "|".join(map(re.escape, lang.words("question", "events")))
+    for m in re.finditer(rf"((?:19|20)\d\d)年?([\u4e00-\u9fff]{{2,20}}?(?:{events}))", q.text):
+        year, name = m.groups()
+        years = {y for t in texts for y in re.findall(rf"((?:19|20)\d\d)年?(?:第[^，。]{{1,5}}届)?{re.escape(name)}", t)}
+        if years and year not in years:
+            return False
+    return True
 
 
 def _name_stated(q: Question, top: list[Sentence]) -> bool:

@@ -39,3 +39,12 @@ def test_an_edition_asked_about_must_be_the_one_reported():
     assert not _editions_stated(analyse("第二十七届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
     assert _editions_stated(analyse("第28届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
     assert not _editions_stated(analyse("下一届澳门国际贸易投资展览会在哪里举办？", {}), [hit])  # none announced
+
+
+def test_an_event_named_by_its_year_must_be_that_year_s():
+    from wenjin.index.store import Chunk
+    from wenjin.rag.types import Hit
+
+    hit = Hit(Chunk("c", "11月22日，2024西部数字经济产业合作大会在重庆开幕，现场签约38个项目。", {"title": ""}), 1.0, 0)
+    assert not _editions_stated(analyse("2023年西部数字经济产业合作大会签约总金额是多少？", {}), [hit])
+    assert _editions_stated(analyse("2024年西部数字经济产业合作大会签约了多少个项目？", {}), [hit])
