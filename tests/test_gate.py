@@ -26,9 +26,9 @@ def test_who_needs_a_name_not_an_indefinite():
 
 
 def test_a_unit_asked_in_is_compared_in_its_base_unit():
-    power = analyse("鲁齐巴齐水电站的装机规模是多少兆瓦？", {})
-    assert _unit_stated(power, [sentence("该水电站由中国电建承建，装机规模15兆瓦。")])
-    assert not _unit_stated(power, [sentence("该水电站由中国电建承建，总投资15亿元。")])
+    power = analyse("金沙江光伏电站的装机容量有多少千瓦？", {})  # asked in 千瓦, said in 兆瓦: both read as 瓦
+    assert _unit_stated(power, [sentence("该光伏电站在龚垭乡建设，装机容量100兆瓦。")])
+    assert not _unit_stated(power, [sentence("该光伏电站在龚垭乡建设，计划投资5.8亿元。")])
 
 
 def test_an_edition_asked_about_must_be_the_one_reported():
