@@ -102,11 +102,11 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    x["unit"] = float(_unit_stated(q, ranked[:3]) and _name_stated(q, ranked[:3]) and _editions_stated(q, hits[:3]))
+    x["kind"] = float(_unit_stated(q, ranked[:3]) and _name_stated(q, ranked[:3]) and _editions_stated(q, hits[:3]))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
-    return Gate(score if known and x["premise"] and x["unit"] else 0.0, model["threshold"], model["llm_threshold"], x,
+    return Gate(score if known and x["premise"] and x["kind"] else 0.0, model["threshold"], model["llm_threshold"], x,
                 llm_score=score if known else 0.0)
 
 
@@ -123,7 +123,6 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
         people = lang.words("quantities", "people_counts")
         return any(units_match(unit, u) or u in people and unit in people for u in found)
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
-
 
 
 def _editions_stated(q: Question, hits: list[Hit]) -> bool:

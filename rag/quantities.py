@@ -90,10 +90,9 @@ def _hedge(m: re.Match) -> str | None:
     no estimate (约 of 签约), 附近3公里 no bound (近 of 附近)."""
     pre, at = m["pre"], m.start("pre")
     if pre and len(pre) == 1 and at > 0:
-        from jieba import dt
+        from wenjin.index.tokens import plain_cutter  # the index's dictionary: no 500k-word load to ask
 
-        dt.check_initialized()
-        if dt.FREQ.get(m.string[at - 1] + pre):
+        if plain_cutter().FREQ.get(m.string[at - 1] + pre):
             return None
     return pre
 

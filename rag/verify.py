@@ -205,8 +205,8 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
 def _kinds(text: str) -> dict[str, str]:
     """The names of `text` by kind: people, organisations and places are one kind (actors and sites
     trade places: 由武侯区 / 由格萨尔牧业), other proper nouns (products, brands) another."""
-    actors = (PERSON, ORG, PLACE)
-    return {w.text: "actor" if w.tag in actors else "other" for w in tag(text) if w.text in _entities(text)}
+    actors, names = (PERSON, ORG, PLACE), set(_entities(text))
+    return {w.text: "actor" if w.tag in actors else "other" for w in tag(text) if w.text in names}
 
 
 def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
@@ -564,8 +564,8 @@ def _negated_positive(part: str, p: str) -> bool:
 def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     """尚未建成 / 还没有开工 where the passage says it is planned (计划…建成, 将…开工) and not done: a
     completion denied restates a plan."""
-    verbs = "|".join(map(re.escape, lang.words("claims", "completion") + ["建设", "建", "实施", "运营", "投入运营"]))
-    m = re.search(rf"(?:尚未|还没有|还没|还未|仍未|尚没有|未)[^，。；]{{0,3}}(?:{verbs})", part)
+    verbs = lang.pattern("claims", "completion").pattern + "|" + lang.pattern("claims", "building").pattern
+    m = re.search(rf"(?:{lang.pattern('claims', 'not_yet').pattern})[^，。；]{{0,3}}(?:{verbs})", part)
     if not m:
         return False
     for said in dict.fromkeys((_best_clause(part[m.start():], p, p_spans), _best_clause(part, p, p_spans))):
@@ -575,15 +575,13 @@ def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-_DOUBLE_NEGATION = r"(?:并非|不是|并不是|绝非|并没有|没有|无|未必)不"
-
-
 def _double_negated_antonym(part: str, restated: str) -> bool:
     """并非不高 where the passage says 偏低: two negations assert the word, which the passage denies by
     its opposite."""
     for a, b in lang.data()["claims"]["antonyms"]:
         for x, y in ((a, b), (b, a)):
-            if re.search(rf"{_DOUBLE_NEGATION}[^，。]{{0,2}}{x}", part) and y in restated:
+            if re.search(rf"(?:{lang.pattern('claims', 'double_negations').pattern})[^，。]{{0,2}}{x}", part) \
+                    and y in restated:
                 return True
     return False
 
