@@ -122,7 +122,7 @@ def _read(m: re.Match) -> Quantity | None:
 
 def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float, str]:
     """The interval a written number stands for, and its open side: 3000多 is [3000, 4000) "more",
-    1200余 [1200, 1300) "more", 近19 [17.1, 19] "less", 约5 [4.5, 5.5] ""."""
+    1200余 [1200, 1300) "more", 近19 [17.1, 19] "less", 不足2 [1.33, 2] "less", 约5 [4.5, 5.5] ""."""
     whole = str(int(v)) if v == int(v) else ""
     step = 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole and whole != "0" else 1.0
     more, less, about = (set(lang.words("quantities", k)) for k in ("more_than", "less_than", "about"))
@@ -134,8 +134,8 @@ def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[
         return v, v * 1.5, "more"
     if after in ("多", "余", "有余"):
         return v, v + step, "more"
-    if before in less:
-        return v * 0.9, v, "less"
+    if before in less:  # 近 stays close to its number; 不足 reaches as far down as 超 reaches up
+        return v * (0.9 if before in lang.words("quantities", "near") else 2 / 3), v, "less"
     if before in about or after in about:
         return v * 0.9, v * 1.1, ""
     return v, v, ""

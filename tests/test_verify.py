@@ -26,6 +26,9 @@ def test_quantities_are_read_as_values_with_their_units():
     [q] = quantities("带动一千八百户牧民")
     assert (q.lo, q.unit) == (1800, "户")
     assert compatible(quantities("近19亿元")[0], quantities("18.6亿元")[0])
+    assert not compatible(quantities("近19亿元")[0], quantities("12亿元")[0])  # 近 stays close
+    assert compatible(quantities("不足5亿元")[0], quantities("4.2亿元")[0])   # an upper bound reaches further
+    assert not compatible(quantities("不足5亿元")[0], quantities("5亿元")[0])
     assert compatible(quantities("超过3000名")[0], quantities("3000多名")[0])
     assert compatible(quantities("12000吨")[0], quantities("1.2万吨")[0])
     assert not compatible(quantities("3.5亿美元")[0], quantities("3.5亿元")[0])
