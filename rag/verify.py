@@ -353,7 +353,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         matches = [t for t in theirs if compatible(q, t)]
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
-        if not matches and any(compatible(q, t) for t in headline):
+        if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)):
             continue
         if not matches:
             out.append(f"数字不符：{q.text}")
@@ -361,6 +361,34 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
                                                             or _counts_another(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
+
+
+_LIST_SEPARATOR = re.compile(r"[、]")
+_LAST_JOIN = re.compile(r"以及|及|和|与|跟")
+
+
+def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """三类 after 挂面、饼干和酒: a count of the items the claim lists right before it, each of which
+    the passage names, unless the passage counts the same noun otherwise (四类产品: one was left out).
+    The last two items may be joined by 和/及/与, which names also hold (经济和信息化厅), so the
+    list is read both ways and either may give the count."""
+    n = q.lo
+    if q.unit not in lang.words("quantities", "count_classifiers") or q.bound or n != int(n) or not 2 <= n <= 12:
+        return False
+    if any(t.unit == q.unit and _counted(p, t) == _counted(c, q) for t in theirs):
+        return False
+    items = _LIST_SEPARATOR.split(c[_clause_start(c, q.start):q.start])
+    last = items[-1]
+    readings = [items] + [items[:-1] + [last[:m.start()], last[m.end():]] for m in _LAST_JOIN.finditer(last)]
+    for listed in readings:
+        if len(listed) < n:
+            continue
+        counted = listed[-int(n):]
+        head = next((counted[0][i:] for i in range(len(counted[0]) - 1) if counted[0][i:] in p), "")
+        if len(listed) == n and head and all(len(x) >= 2 and x in p for x in counted[1:]):
+            start, end = p.find(head), p.find(counted[-1]) + len(counted[-1])
+            return not re.match(r"、|(?:以及|及|和|与)", p[end:]) and not p[:start].endswith("、")  # the whole list
+    return False
 
 
 _CALENDAR = ("年", "月", "日")  # a date is said of the whole clause, not of one word in it

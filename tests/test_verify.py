@@ -195,3 +195,12 @@ def test_two_negations_assert_what_the_passage_denies():
     passage = "美姑县过去以出售原椒为主，附加值偏低。"
     assert not supports(passage, "美姑县花椒的附加值并非不高。")
     assert supports(passage, "美姑县花椒的附加值不高。")
+
+
+def test_a_count_of_the_items_a_claim_lists_is_said():
+    passage = "基地一期建设检测车间、试车台和零件修理中心，二期拓展再制造业务。"
+    assert supports(passage, "基地一期建设检测车间、试车台和零件修理中心三类设施。")
+    assert not supports(passage, "基地一期建设检测车间和试车台两类设施。")  # a part of the list, counted as the whole
+    assert not supports(passage, "基地一期建设检测车间、试车台和零件修理中心四类设施。")
+    counted = "园区重点发展制氢设备、储氢容器、加氢装备和电池系统四类产品。"
+    assert not supports(counted, "园区重点发展制氢设备、储氢容器和电池系统三类产品。")
