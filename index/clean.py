@@ -24,6 +24,13 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])[(（]([a-z{_TONED}]{{1,7}})[)）]")
 # character, is a typesetting artefact ("15 亿" / "3 月") that breaks phrase matching.
 _SPACE_CJK = re.compile(rf"(?<=[{_CJK}0-9%])[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=[0-9])")
 
+# On a page flattened onto one line, a blank between two Chinese characters is also where a line
+# broke: a caption's credit (德制坦克 资料图 据介绍, 某某 摄) stands between blanks. Cleaning keeps
+# the mark while the furniture rules run, as a control character that patterns read as whitespace
+# (Python's \s matches it) and that nothing else produces, and drops it once furniture is out.
+BOUNDARY = furniture.BOUNDARY
+_BLANK_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
+
 # Half-width punctuation next to CJK text goes back to its full-width form so
 # quotes read as Chinese (NFKC turned ，：；！？ into ASCII).
 _PUNCT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
@@ -120,11 +127,12 @@ _CN_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十百千])[〇
 _FAKE_MARKER = re.compile(r"\[(\d{1,4})\]")
 
 
-def normalize(text: str, removed: list | None = None) -> str:
+def normalize(text: str, removed: list | None = None, boundaries: bool = False) -> str:
     """Character-level normalisation, safe on any substring (used on queries too).
 
     `removed`, when given, collects (kind, text) for everything dropped, so
-    `wenjin inspect` can show what cleaning took out.
+    `wenjin inspect` can show what cleaning took out. With `boundaries`, a blank between two
+    Chinese characters becomes BOUNDARY instead of going (cleaning drops it after furniture).
     """
     # Order matters: GBK re-decoding needs the raw lines; the lost-byte rule needs pinyin gone
     # and U+FFFD still there; mojibake runs are judged once U+FFFD can no longer split them.
@@ -136,7 +144,7 @@ def normalize(text: str, removed: list | None = None) -> str:
     text = to_simplified(text)
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _FAKE_MARKER.sub(r"［\1］", text)
-    text = _SPACE_CJK.sub("", text)
+    text = _SPACE_CJK.sub("", _BLANK_CJK.sub(BOUNDARY, text) if boundaries else text)
     return _PUNCT_CJK.sub(lambda m: _PUNCT[m.group(1) or m.group(2)], text)
 
 
@@ -159,7 +167,7 @@ def clean_text(text: str, removed: list | None = None) -> str:
 def _clean_once(text: str, removed: list | None) -> str:
     lines = []
     for raw in _normalized_lines(text, removed):
-        line = furniture.strip(re.sub(r"[ \t]+", " ", raw).strip(), removed)
+        line = furniture.strip(re.sub(r"[ \t]+", " ", raw).strip(), removed).replace(BOUNDARY, "")
         if line:
             lines.append(line)
     return "\n".join(lines)
@@ -179,6 +187,6 @@ def _normalized_lines(text: str, removed: list | None) -> list[str]:
         if end - start > WINDOW:
             cut = max(text.rfind("\n", start, start + WINDOW), text.rfind("。", start, start + WINDOW))
             end = cut + 1 if cut >= start else start + WINDOW
-        parts.append(normalize(text[start:end], removed))
+        parts.append(normalize(text[start:end], removed, boundaries=True))
         start = end
     return "".join(parts).splitlines()

@@ -22,11 +22,12 @@ from pathlib import Path
 
 MAX_LINE = 120  # a line up to this long may be furniture as a whole; in any line, furniture is cut out
 MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages without 。) costs quadratic time
+BOUNDARY = "\x1f"  # a blank between Chinese characters, kept by cleaning until furniture is out (\s matches it)
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
-_DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[^，。]{2,20}?报道")  # 某社某地电(记者 某某)
+_DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[\u4e00-\u9fff·\s]{2,20}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 
 
@@ -41,12 +42,13 @@ class Patterns:
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
                   rf"|{free}{{1,14}}?(?:{_longest_first(data['outlet_last_chars'])}))")
-        not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
+        not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯]\s)(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
         self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
         # A run of credits is cut at its credit words; what lies between two of them is a name
         # (or an outlet) and the next credit's outlet: no sentence punctuation, and short.
-        self.between = re.compile(r"[\s|｜/:：丨·、和（）()【】\[\]“”A-Za-z0-9@._\u4e00-\u9fff-]*")
-        self.lone_bracket = re.compile(r"[（(【\[][^（）()【】\[\]。，！？\d为是系指]{1,14}[）)】\]]")  # (某某) (某某网)
+        self.between = re.compile(r"[\s|｜/:：丨·、，和（）()【】\[\]“”《》□■A-Za-z0-9@._\u4e00-\u9fff-]*")
+        self.lone_bracket = re.compile(r"[（(【\[](?:[^（）()【】\[\]。，！？\d为是系指]{1,14}"  # (某某) (某某网)
+                                       r"|[\u4e00-\u9fff·]{2,4}(?:\s[\u4e00-\u9fff·]{2,4})+)[）)】\]]")  # (某某 某某)
         self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：丨]?\s*|(?:{source})\s*[:：丨]\s*(?P<outlet>{outlet})"
                                rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
         image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
@@ -101,9 +103,11 @@ def is_credit_run(text: str, alone: bool = False) -> bool:
         return bool(p.lone_bracket.fullmatch(text)) and not alone
     gaps = [text[a.end():b.start()] for a, b in zip(words, words[1:])]
     head, last = text[:words[0].start()], text[words[-1].end():]
-    if len(head.lstrip("（(【[")) > 10 or not 1 <= len(_letters(last)) <= 80:  # a link may close it
+    if len(head.lstrip("（(【[□■")) > 10 or not 1 <= len(_letters(last)) <= 80:  # a link may close it
         return False
-    if any(not 2 <= len(_letters(g)) <= 26 for g in gaps):
+    if "，" in head + last:  # a comma only between credits (记者 某某，通讯员 某某): after one, a clause
+        return False
+    if any(not (g.isspace() or 2 <= len(_letters(g)) <= 26) for g in gaps):  # 终审 编委: one word
         return False
     separated = all(text[w.end():w.end() + 1] in ":：|｜/丨 " for w in words)
     return not alone or separated or len(words) >= 3
@@ -211,11 +215,23 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")  # jieba tags rare characters (謦) 
 _NOT_NAME = frozenset("p c u d m t x f q r v uj ul ug eng".split())  # function words, numbers, verbs
 
 
+_BOUNDED_NAME = re.compile(rf"[\u4e00-\u9fff·]{{2,4}}{BOUNDARY}")
+
+
 def _name_at(text: str, start: int) -> str:
-    """The people's names that start at `start`, if jieba's tagger reads a name there.
+    """The people's names that start at `start`: 2–4 characters between blanks (李超 任珂 …), then
+    what jieba's tagger reads as a name.
 
     Rare given names are often tagged as something else (孙/nr 喆/yg, 时/n 争艳/a), so a surname
     character takes up to two more characters of any content word; further names must be tagged."""
+    bounded = ""
+    while m := _BOUNDED_NAME.match(text, start + len(bounded)):
+        bounded += m.group(0)
+    tagged = _tagged_name(text, start + len(bounded))
+    return bounded + tagged if bounded or tagged else ""
+
+
+def _tagged_name(text: str, start: int) -> str:
     import jieba.posseg
 
     from .tokens import _jieba

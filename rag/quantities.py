@@ -115,9 +115,16 @@ def _read(m: re.Match) -> Quantity | None:
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
     lo, hi, side = _bounds(v, pre, m["lead"] or m["more"] or m["post"], num)
+    if unit == "倍" and _ratio(m.string[max(0, m.start() - 16):m.start()]):
+        lo, hi = lo - 1, hi - 1  # 为去年的两倍 says what 增长一倍 says
     ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
     strict = bool(side) and pre in lang.words("quantities", "strict")
     return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal, side, strict)
+
+
+def _ratio(before: str) -> bool:
+    verbs = "|".join(map(re.escape, lang.words("quantities", "ratio_verbs")))
+    return re.search(rf"(?:{verbs})[^，。；：]{{0,14}}的$", before) is not None
 
 
 def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float, str]:

@@ -189,6 +189,8 @@ def test_doubling_is_a_growth_of_one_times():
     passage = "中欧班列(泸州)累计开行班次较去年同期翻番。"
     assert supports(passage, "中欧班列(泸州)开行班次比去年同期增加了一倍。")
     assert not supports(passage, "中欧班列(泸州)开行班次比去年同期增加了两倍。")
+    assert supports(passage, "中欧班列(泸州)开行班次约为去年同期的两倍。")  # a ratio: twice as many
+    assert not supports(passage, "中欧班列(泸州)开行班次是去年同期的三倍。")
 
 
 def test_two_negations_assert_what_the_passage_denies():
