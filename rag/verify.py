@@ -567,8 +567,8 @@ def _done(text: str) -> bool:
 def _negated(text: str) -> bool:
     """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
     (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, and
-    “not only” (不仅, 并不只有) adds rather than denies."""
-    words = tag(text)
+    “not only” (不仅, 并不只有) adds rather than denies, and two negations assert (并非没有)."""
+    words = tag(lang.pattern("claims", "double_negations").sub("", text))
     for w, after in zip(words, [*words[1:], None]):
         not_only = lang.words("claims", "not_only")
         if w.text in not_only or (after and (after.text in set(lang.words("claims", "restrictives"))

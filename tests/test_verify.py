@@ -206,3 +206,11 @@ def test_a_count_of_the_items_a_claim_lists_is_said():
     assert not supports(passage, "基地一期建设检测车间、试车台和零件修理中心四类设施。")
     counted = "园区重点发展制氢设备、储氢容器、加氢装备和电池系统四类产品。"
     assert not supports(counted, "园区重点发展制氢设备、储氢容器和电池系统三类产品。")
+
+
+def test_two_negations_and_a_lack_filled_say_the_positive():
+    assert supports("两地企业在物流领域已有多年合作经验。", "两地企业在物流领域并非没有合作经验，已合作多年。")
+    passage = "中心建成后将补齐全市冷链物流中的速冻加工环节，并解决农户的储运之忧。"
+    assert supports(passage, "在中心建成之前，全市冷链物流不曾具备速冻加工环节。")
+    assert supports(passage, "中心建成后，农户不再为产品的储运而有后顾之忧。")
+    assert not supports("两地企业尚无合作经验。", "两地企业并非没有合作经验。")
