@@ -256,6 +256,8 @@ def _rebound(part: str, p: str) -> list[str]:
     the passage says 美姑花椒 and 顺德企业 — the claim swapped what the two names qualify."""
     mine, theirs = _modified(part), _modified(p)
     for a, x in mine - theirs:
+        if x + a in p:
+            continue  # 泽仁多吉县长 for 县长泽仁多吉: a title before or after its holder's name
         owners = [b for b, y in theirs if y == x and b in part and a in p and x in p
                   and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p)]
         if owners:

@@ -155,6 +155,9 @@ def test_names_swapped_between_the_nouns_they_qualify_are_flagged():
     passage = "产业园投产后，美姑花椒将通过顺德企业的销售渠道直接进入粤港澳大湾区市场。"
     assert not supports(passage, "产业园投产后，顺德花椒将通过美姑企业的销售渠道进入大湾区市场。")
     assert supports(passage, "产业园投产后，美姑花椒将借顺德企业的销售渠道进入粤港澳大湾区市场。")
+    titled = "理塘县县长格桑与双流区区长李明出席签约仪式。"
+    assert supports(titled, "格桑县长代表理塘县出席签约仪式。")  # a title after the name is the same title
+    assert not supports(titled, "双流区县长格桑出席签约仪式。")
     listed = "双方在绿色金融、专业服务和国际航运物流方面合作空间很大。"
     assert supports(listed, "双方在国际航运物流、专业服务和绿色金融方面合作空间很大。")  # a list reordered
 
