@@ -447,7 +447,7 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
     out = []
     for e in dict.fromkeys(_entities(c)):
         if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) \
-                or _of_subject(e, p, title):
+                or _of_subject(e, p, title) or _nickname(e, p + title):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -455,6 +455,12 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
     out += [f"时间与资料不符：{t}" for t in _times(c) if t not in _times(p) + _times(title)]  # a headline dates
     out += _affiliation_reasons(p, c)
     return out
+
+
+def _nickname(e: str, text: str) -> bool:
+    """A city's literary name for the city `text` names (蓉城 for 成都; lang.toml place_nicknames)."""
+    city = dict(lang.data()["claims"]["place_nicknames"]).get(e)
+    return bool(city) and city in text
 
 
 def _of_subject(e: str, p: str, title: str) -> bool:

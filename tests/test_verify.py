@@ -217,3 +217,9 @@ def test_two_negations_and_a_lack_filled_say_the_positive():
     assert supports(passage, "在中心建成之前，全市冷链物流不曾具备速冻加工环节。")
     assert supports(passage, "中心建成后，农户不再为产品的储运而有后顾之忧。")
     assert not supports("两地企业尚无合作经验。", "两地企业并非没有合作经验。")
+
+
+def test_a_citys_literary_name_is_the_city():
+    passage = "推介会在成都东郊记忆园区举行。"
+    assert supports(passage, "推介会在蓉城的东郊记忆园区举行。")
+    assert not supports(passage, "推介会在鹏城的东郊记忆园区举行。")
