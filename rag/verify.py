@@ -732,7 +732,7 @@ def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str
         spans = [p[slice(*_actor_span(p, v))] for v in verbs]
         same = lambda a, b: a in b or b in a  # noqa: E731  (湖州 and 湖州市 are one actor)
         strangers = [a for a in claimed if a in p and not any(a in s for s in spans)
-                     and not any(same(a, b) for b in said)]
+                     and not any(same(a, b) for b in said) and not _abbreviates(a, p)]  # 川澳: 四川与澳门
         left_out = [b for b in said if not any(same(a, b) for a in claimed)]
         if strangers and left_out:  # another actor in the role the passage gives to someone else
             out.append(f"{w}的主体与资料不符：{strangers[0]}")

@@ -223,3 +223,9 @@ def test_a_citys_literary_name_is_the_city():
     passage = "推介会在成都东郊记忆园区举行。"
     assert supports(passage, "推介会在蓉城的东郊记忆园区举行。")
     assert not supports(passage, "推介会在鹏城的东郊记忆园区举行。")
+
+
+def test_two_parties_abbreviated_together_are_the_same_actors():
+    passage = "在成渝合作推介会上，成都与重庆企业现场签约15个项目，签约金额60亿元。"
+    assert supports(passage, "成渝合作推介会上的签约金额逾55亿元。")
+    assert not supports(passage, "成渝合作推介会上的签约金额逾65亿元。")
