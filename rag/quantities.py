@@ -99,8 +99,8 @@ def _hedge(m: re.Match) -> str | None:
 
 def _read(m: re.Match) -> Quantity | None:
     num, pre = m["num"], _hedge(m)
-    if not re.search(r"\d", num) and len(num) == 1 and not m["unit"] and not m["scale"]:
-        return None  # a lone 一 or 十 inside a word (一体化, 十分) is no quantity
+    if not re.search(r"\d", num) and len(num) == 1 and (num == "零" or not m["unit"] and not m["scale"]):
+        return None  # a lone 一 or 十 inside a word (一体化, 十分), 零 of 零部件, is no quantity
     v = value(num)
     if v is None:
         return None

@@ -121,7 +121,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
     p_spans = clauses(p)
     denied = _denied(c)
-    said = "".join(c[lo:hi] for i, (lo, hi) in enumerate(clauses(c)) if i not in denied)
+    said = "，".join(c[lo:hi] for i, (lo, hi) in enumerate(clauses(c)) if i not in denied)
     reasons += _quantity_reasons(p, said, p_spans, t)
     reasons += _entity_reasons(p, said, p_spans, t)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
@@ -397,10 +397,10 @@ _CALENDAR = ("年", "月", "日")  # a date is said of the whole clause, not of 
 SWAP_MARGIN = 3  # character pairs by which another amount's words must beat the matching amount's
 
 
-def _said_of(text: str, q: Quantity, others: list[Quantity], reach: int = 10**6) -> set[str]:
+def _said_of(text: str, q: Quantity, others: list[Quantity], reach: int = 10**6, ends: str = "。；！？\n") -> set[str]:
     """The character pairs of what a quantity is said of: the text before it back to the sentence start
     or the previous quantity (锂电铜箔项目,计划投资|38亿元; 电池回收项目投资|16亿元), at most `reach` long."""
-    lo = max((m.end() for m in re.finditer(r"[。；！？\n]", text[:q.start])), default=0)
+    lo = max((m.end() for m in re.finditer(f"[{ends}]", text[:q.start])), default=0)
     lo = max([lo] + [o.end for o in others if lo <= o.end <= q.start])
     return _bigrams(re.sub(r"\W", "", text[lo:q.start])[-reach:])
 
@@ -413,7 +413,8 @@ def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: 
     others = [t for t in theirs if not compatible(q, t) and not t.ordinal and t.unit not in _CALENDAR]
     same = [t for t in others if t.unit == q.unit]
     for rivals, reach, margin in ((same, 10**6, SWAP_MARGIN), ([t for t in others if t not in same], VERB_REACH, 1)):
-        words = _said_of(c, q, mine, reach)
+        # 另有|2个: what the clause says it of, or where the clause says nothing else, the sentence
+        words = _said_of(c, q, mine, reach, "，。；！？\n") or _said_of(c, q, mine, reach)
         fit = lambda t: len(words & _said_of(p, t, theirs, reach))  # noqa: E731
         if rivals and max(map(fit, rivals)) >= max(map(fit, matches)) + margin:
             return True

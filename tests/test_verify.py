@@ -229,3 +229,10 @@ def test_two_parties_abbreviated_together_are_the_same_actors():
     passage = "在成渝合作推介会上，成都与重庆企业现场签约15个项目，签约金额60亿元。"
     assert supports(passage, "成渝合作推介会上的签约金额逾55亿元。")
     assert not supports(passage, "成渝合作推介会上的签约金额逾65亿元。")
+
+
+def test_a_count_is_said_of_its_own_clause():
+    passage = "新开工项目以食品和纺织为主，其中食品项目6个、纺织项目3个，另有2个物流项目。"
+    assert supports(passage, "新开工项目并非都是食品和纺织项目，另有2个物流项目。")
+    assert not supports(passage, "新开工项目中，纺织项目有2个。")
+    assert quantities("汽车零部件项目8个")[0].lo == 8  # 零 of 零部件 is no zero
