@@ -441,7 +441,31 @@ def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches
 
 
 def _entities(text: str) -> list[str]:
-    return [w.text for w in tag(text) if w.tag in NAMED and len(w.text) >= 2 and not re.fullmatch(r"[\d.%]+", w.text)]
+    """Named entities, with the office after a government's name joined to it (澳门特区政府|运输|工务|
+    及|房屋局: the tagger reads a name and nouns) when the run of nouns ends as an office does
+    (lang.toml org_suffixes)."""
+    words, out, skip = tag(text), [], 0
+    for i, w in enumerate(words):
+        if i < skip:
+            continue
+        if w.tag in NAMED and len(w.text) >= 2 and not re.fullmatch(r"[\d.%]+", w.text):
+            end = _office_end(words, i) if w.tag == ORG else i
+            out.append("".join(x.text for x in words[i:end + 1]))
+            skip = end + 1
+    return out
+
+
+def _office_end(words, i: int) -> int:
+    """The last word of an office named after the organisation at `i`, or `i` itself."""
+    suffixes, end, length = tuple(lang.words("answer", "org_suffixes")), i, 0
+    for j in range(i + 1, min(len(words), i + 6)):
+        w = words[j]
+        length += len(w.text)
+        if length > 12 or not (w.tag in ("n", "vn", "nz") or w.text in ("及", "和", "与")):
+            break
+        if w.tag == "n" and w.text.endswith(suffixes) and length >= 4:
+            end = j
+    return end
 
 
 def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:

@@ -236,3 +236,10 @@ def test_a_count_is_said_of_its_own_clause():
     assert supports(passage, "新开工项目并非都是食品和纺织项目，另有2个物流项目。")
     assert not supports(passage, "新开工项目中，纺织项目有2个。")
     assert quantities("汽车零部件项目8个")[0].lo == 8  # 零 of 零部件 is no zero
+
+
+def test_an_office_named_after_its_government_is_one_name():
+    passage = "6月3日，澳门特区政府经济及科技发展局代表团来到重庆访问。"
+    assert not supports(passage, "6月3日，澳门特区政府社会文化司代表团来到重庆访问。")
+    assert not supports(passage, "6月3日，澳门特区政府运输工务及房屋局代表团来到重庆访问。")
+    assert supports(passage, "澳门特区政府经济及科技发展局代表团6月3日到访重庆。")
