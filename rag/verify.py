@@ -355,7 +355,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         matches = [t for t in theirs if compatible(q, t)]
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
-        if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)):
+        if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
+                            or _derived(c, q, theirs)):
             continue
         if not matches:
             out.append(f"数字不符：{q.text}")
@@ -363,6 +364,21 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
                                                             or _counts_another(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
+
+
+def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
+    """The rest or the total of the passage's amounts in the claim's unit, where the claim's clause
+    says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
+    clause = c[_clause_start(c, q.start):q.end]
+    same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
+    if not q.exact or len(same) < 2:
+        return False
+    near = lambda x: abs(x - q.lo) <= 1e-6 * max(1.0, q.lo)  # noqa: E731
+    if any(w in clause for w in lang.words("quantities", "rest_words")):
+        return any(near(a - b) for a, b in itertools.permutations(same, 2))
+    if any(w in clause for w in lang.words("quantities", "total_words")):
+        return near(sum(same)) or any(near(a + b) for a, b in itertools.combinations(same, 2))
+    return False
 
 
 _LIST_SEPARATOR = re.compile(r"[、]")
@@ -607,6 +623,8 @@ def _negated(text: str) -> bool:
         if w.text in not_only or (after and (after.text in set(lang.words("claims", "restrictives"))
                                              or (w.text + after.text).endswith(tuple(not_only)))):
             continue  # 也不|乏: the tagger splits 不乏 too
+        if w.text == "非" and after and after.tag in (PLACE, ORG, "n", "nz", "vn"):
+            continue  # 非无锡企业, 非农产业: a noun's prefix (non-), which denies nothing
         joined = w.text + (after.text if after else "")  # 难|有: the tagger splits a listed word in two
         if w.text in set(lang.words("claims", "negation")) or joined in set(lang.words("claims", "negation")) \
                 or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂](?:不|未|没有?|无|非)", w.text):

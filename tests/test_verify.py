@@ -243,3 +243,14 @@ def test_an_office_named_after_its_government_is_one_name():
     assert not supports(passage, "6月3日，澳门特区政府社会文化司代表团来到重庆访问。")
     assert not supports(passage, "6月3日，澳门特区政府运输工务及房屋局代表团来到重庆访问。")
     assert supports(passage, "澳门特区政府经济及科技发展局代表团6月3日到访重庆。")
+
+
+def test_the_rest_and_the_total_of_the_passages_amounts_are_said():
+    passage = "开发区已引进企业40家，其中来自苏州的企业15家。"
+    assert supports(passage, "开发区引进的40家企业中，非苏州企业有25家。")
+    assert supports(passage, "开发区引进的企业中，其余25家来自苏州以外。")
+    assert not supports(passage, "开发区引进的企业中，非苏州企业有20家。")
+    assert not supports(passage, "开发区引进的企业中，来自苏州的企业有25家。")  # no rest said: a wrong count
+    parts = "新开工项目中，食品项目6个、纺织项目3个。"
+    assert supports(parts, "新开工的食品和纺织项目共9个。")
+    assert not supports(parts, "新开工的食品和纺织项目共10个。")
