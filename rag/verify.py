@@ -20,7 +20,7 @@ import itertools
 import re
 from difflib import SequenceMatcher
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -352,6 +352,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
     mine, theirs, headline = quantities(c), quantities(p), quantities(title)
     out = []
     for q in mine:
+        q = _denied_bound(c, q)
         matches = [t for t in theirs if compatible(q, t)]
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
@@ -364,6 +365,15 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
                                                             or _counts_another(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
+
+
+def _denied_bound(c: str, q: Quantity) -> Quantity:
+    """A bound its clause denies turns round: 没有一个项目超过38亿元 caps at 38亿元, 并未低于 floors."""
+    if not q.bound or not _negated(_masked(c[_clause_start(c, q.start):q.start])):
+        return q
+    if q.bound == "more":
+        return replace(q, lo=q.lo * 2 / 3, hi=q.lo, bound="less", strict=False)
+    return replace(q, lo=q.hi, hi=q.hi * 1.5, bound="more", strict=False)
 
 
 def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
@@ -689,7 +699,7 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     out = []
     if _double_negated_antonym(part, restated) or (
             _negated(part) != _negated(restated) and not _negated_antonym(part, restated)
-            and not _negated_positive(part, p) and not _not_yet(words, p, p_spans)):
+            and not _negated_positive(words, p) and not _not_yet(words, p, p_spans)):
         out.append("否定与资料不一致")
     marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
     said = _best_clause(words[marker.start():] if marker else words, p, p_spans)

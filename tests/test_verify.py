@@ -254,3 +254,9 @@ def test_the_rest_and_the_total_of_the_passages_amounts_are_said():
     parts = "新开工项目中，食品项目6个、纺织项目3个。"
     assert supports(parts, "新开工的食品和纺织项目共9个。")
     assert not supports(parts, "新开工的食品和纺织项目共10个。")
+
+
+def test_a_denied_bound_turns_round():
+    passage = "其中规模最大的是物流中心项目，计划投资12亿元；冷库项目投资3亿元。"
+    assert supports(passage, "这批项目中，没有一个项目的投资额超过12亿元。")
+    assert not supports(passage, "这批项目中，没有一个项目的投资额超过10亿元。")
