@@ -517,8 +517,9 @@ def _nickname(e: str, text: str) -> bool:
 def _of_subject(e: str, p: str, title: str) -> bool:
     """邻渝协作产业园管理委员会 where the title or the passage names 邻渝协作产业园 and the passage says 园区管理委员会:
     the article's subject, which the passage calls by a generic word (lang.toml subject_anaphors),
-    with a part of it the passage names. 遂宁经济技术开发区 for 射洪经济技术开发区 is no such thing."""
-    return any((e[:i] in title or e[:i] in p) and a + e[i:] in p and set(a) & set(e[i - 2:i])
+    with a part of it the passage names. The title may name it in more words (锡会产业园 in 锡会共建
+    产业园). 遂宁经济技术开发区 for 射洪经济技术开发区 is no such thing."""
+    return any((lcs(e[:i], title) == i or e[:i] in p) and a + e[i:] in p and set(a) & set(e[i - 2:i])
                for i in range(2, len(e) - 1) for a in lang.words("claims", "subject_anaphors"))
 
 

@@ -260,3 +260,10 @@ def test_a_denied_bound_turns_round():
     passage = "其中规模最大的是物流中心项目，计划投资12亿元；冷库项目投资3亿元。"
     assert supports(passage, "这批项目中，没有一个项目的投资额超过12亿元。")
     assert not supports(passage, "这批项目中，没有一个项目的投资额超过10亿元。")
+
+
+def test_the_title_may_name_the_subject_in_more_words():
+    title = "成德共建智造产业园今日开园"
+    passage = "园区由成都派驻干部与德阳市共同组建园区管委会，实行统一招商。"
+    assert judge(passage, "成德智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
+    assert not judge(passage, "成渝智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
