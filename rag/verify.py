@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from . import lang
-from .quantities import Quantity, compatible, quantities
+from .quantities import Quantity, compatible, quantities, value
 from .tagger import NAMED, ORG, PERSON, PLACE, tag
 
 
@@ -59,9 +59,14 @@ MIN_COVERAGE = 0.5   # share of a claim clause's word weight the passage must ho
 ENTITY_MATCH = 1.0   # a name may be shortened (德阳经开区), every character it keeps in order; 本草堂 is not 本草源
 
 
+_FIRST_MONTHS = re.compile(r"(?<=年)前([两二三四五六七八九十]|1[0-2]|[1-9])个月")
+
+
 def _prepared(text: str) -> str:
-    """NFKC, simplified, lower case, Chinese punctuation; spaces and quotes gone."""
+    """NFKC, simplified, lower case, Chinese punctuation; spaces and quotes gone; 今年前两个月 as the
+    months they are (今年1至2月)."""
     text = norm(text)
+    text = _FIRST_MONTHS.sub(lambda m: f"1至{int(value(m[1]))}月", text)
     return text.replace(",", "，").replace(";", "；")
 
 

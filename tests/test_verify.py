@@ -267,3 +267,9 @@ def test_the_title_may_name_the_subject_in_more_words():
     passage = "园区由成都派驻干部与德阳市共同组建园区管委会，实行统一招商。"
     assert judge(passage, "成德智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
     assert not judge(passage, "成渝智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
+
+
+def test_the_first_months_of_a_year_are_those_months():
+    passage = "今年前两个月，港口吞吐量同比增长12%。"
+    assert supports(passage, "今年1至2月，港口吞吐量同比增长12%。")
+    assert not supports(passage, "今年1至3月，港口吞吐量同比增长12%。")
