@@ -386,13 +386,27 @@ def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
     clause = c[_clause_start(c, q.start):q.end]
     same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
-    if not q.exact or len(same) < 2:
+    if (not q.exact and q.unit != "%") or (len(same) < 2 and q.unit != "%"):
         return False
     near = lambda x: abs(x - q.lo) <= 1e-6 * max(1.0, q.lo)  # noqa: E731
+    if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%
+        return _a_share(q, theirs)
     if any(w in clause for w in lang.words("quantities", "rest_words")):
         return any(near(a - b) for a, b in itertools.permutations(same, 2))
     if any(w in clause for w in lang.words("quantities", "total_words")):
         return near(sum(same)) or any(near(a + b) for a, b in itertools.combinations(same, 2))
+    return False
+
+
+def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:
+    """A percentage that one of the passage's counts is of a larger one in the same unit, rounded as
+    percentages are (38.7% or 39% for 72 of 186)."""
+    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit in lang.words("quantities", "count_classifiers")]
+    for a, b in itertools.permutations(counts, 2):
+        if a.unit == b.unit and 0 < a.lo < b.lo:
+            share = 100 * a.lo / b.lo
+            if abs(share - q.lo) <= 0.5 if q.exact else compatible(q, replace(q, lo=share, hi=share, bound="")):
+                return True
     return False
 
 
@@ -693,8 +707,8 @@ def _negated_antonym(part: str, restated: str) -> bool:
 
 def _masked(text: str) -> str:
     """`text` with its quantities blanked: 不低于5000万元 bounds a number, it negates nothing."""
-    for q in quantities(text):
-        text = text.replace(q.text, " " * len(q.text))
+    for q in quantities(text):  # by position: an idiom (一半) is read as another text of its length (五成)
+        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
     return text
 
 

@@ -273,3 +273,11 @@ def test_the_first_months_of_a_year_are_those_months():
     passage = "今年前两个月，港口吞吐量同比增长12%。"
     assert supports(passage, "今年1至2月，港口吞吐量同比增长12%。")
     assert not supports(passage, "今年1至3月，港口吞吐量同比增长12%。")
+
+
+def test_a_share_of_two_counts_is_said():
+    passage = "园区已入驻企业150家，其中外资企业60家。"
+    assert supports(passage, "园区入驻的企业中，外资企业不到一半。")
+    assert supports(passage, "园区入驻企业中外资企业占40%。")
+    assert not supports(passage, "园区入驻企业中外资企业超过一半。")
+    assert not supports(passage, "园区入驻企业中外资企业占45%。")
