@@ -7,11 +7,14 @@ can see furniture, so it works at five places in a line:
 - pieces that carry their own delimiters ((完), 【编辑：某某】, 返回搜狐，查看更多) anywhere;
 - whole sentences (a disclaimer, a reprint notice) and whole short lines;
 - a run of credits after the article's last sentence (某报记者 某某 编辑：某某 来源：某网);
-- credits closing a line after a link title (…的公告编辑某某);
+- credits closing a line after a link title (…的公告编辑某某), or a short line after a blank;
 - credits at the article's head (某报记者 某某 before the report starts).
 
-No spaces separate a name from the report that follows it once normalised ("记者胡瑞近日，…"), so
-at the head a name is what jieba's part-of-speech tagger reads as a person's name.
+Where a flattened page had a line break there is often a blank, which normalisation removes
+between Chinese characters; cleaning hands this module the blank as BOUNDARY instead, which the
+patterns read as whitespace (德制坦克 资料图 据介绍, 记者 李超 任珂 摄). Where no blank is left,
+no spaces separate a name from the report that follows it ("记者胡瑞近日，…"), so at the head a
+name is what jieba's part-of-speech tagger reads as a person's name.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from pathlib import Path
 
 MAX_LINE = 120  # a line up to this long may be furniture as a whole; in any line, furniture is cut out
 MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages without 。) costs quadratic time
-BOUNDARY = "\x1f"  # a blank between Chinese characters, kept by cleaning until furniture is out (\s matches it)
+BOUNDARY = "\x1f"  # a blank that stood between Chinese characters (a control character \s matches)
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
+_AFTER_BREAK = re.compile(r"(?:^|(?<=[\s！？!?■□]))[^\s，。！？：:（）()【】\[\]“”《》、]{2,8}$")  # 标题！每经 记者：某某
 _DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[\u4e00-\u9fff·\s]{2,20}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 
@@ -36,14 +40,14 @@ class Patterns:
 
     def __init__(self, data: dict) -> None:
         self.line = re.compile(_any(data["lines"]), re.IGNORECASE)
-        self.to_end = re.compile(f"(?:{_any(data['to_end'])}).{{0,300}}$", re.IGNORECASE)  # closing the page, not a book
+        self.to_end = re.compile(f"(?:{_any(data['to_end'])}).{{0,400}}$", re.IGNORECASE)  # closing the page, not a book
         credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
         free = r"[^\s，。！？：:（）()【】\[\]]"
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{_longest_first(data['picture_agencies'])}"  # 图源：图虫创意, glued to the text
                   rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
                   rf"|{free}{{1,14}}?(?:{_longest_first(data['outlet_last_chars'])})"
-                  rf"|{free}{{1,14}}(?={BOUNDARY}))")  # or a blank says where it ends
+                  rf"|{free}{{2,14}}(?={BOUNDARY}))")  # or a blank says where it ends
         not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯]\s)(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
         self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
         # A run of credits is cut at its credit words; what lies between two of them is a name
@@ -54,9 +58,14 @@ class Patterns:
         self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：丨]?\s*|(?:{source})\s*[:：丨]\s*(?P<outlet>{outlet})"
                                rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
         image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
-        self.pieces = re.compile(_any(data["pieces"] + [image_source]), re.IGNORECASE | re.MULTILINE)
+        # 。来源：某网 before another sentence (closing credits are a run, for the tail rules to judge whole)
+        mid_source = rf"(?<=[。！？\s])(?:{_longest_first(data['source_after_sentence'])})\s*[:：丨]\s*{outlet}(?=[^。！？]{{0,80}}[。！？])"
+        self.pieces = re.compile(_any(data["pieces"] + [image_source, mid_source]), re.IGNORECASE | re.MULTILINE)
         suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
+        self.lone_outlet = re.compile(rf"{free}{{2,8}}(?:{suffix})")  # 每日经济新闻 closing the page
         self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix})$")  # 极目新闻 四川在线: most are 2 + an ending
+        self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[\u4e00-\u9fff·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
+        self.surnames = frozenset(data["surnames"])
 
 
 def _any(patterns: list[str]) -> str:
@@ -102,14 +111,14 @@ def is_credit_run(text: str, alone: bool = False) -> bool:
         return False
     words = list(p.credit_word.finditer(text))
     if not words:
-        return bool(p.lone_bracket.fullmatch(text)) and not alone
+        return bool(p.lone_bracket.fullmatch(text) or p.lone_outlet.fullmatch(text)) and not alone
     gaps = [text[a.end():b.start()] for a, b in zip(words, words[1:])]
     head, last = text[:words[0].start()], text[words[-1].end():]
     if len(head.lstrip("（(【[□■")) > 10 or not 1 <= len(_letters(last)) <= 80:  # a link may close it
         return False
     if "，" in head + last:  # a comma only between credits (记者 某某，通讯员 某某): after one, a clause
         return False
-    if any(not (g.isspace() or 2 <= len(_letters(g)) <= 26) for g in gaps):  # 终审 编委: one word
+    if any(not ((g and not _letters(g)) or 2 <= len(_letters(g)) <= 26) for g in gaps):  # 终审 编委, 来源丨综合
         return False
     separated = all(text[w.end():w.end() + 1] in ":：|｜/丨 " for w in words)
     return not alone or separated or len(words) >= 3
@@ -142,7 +151,22 @@ def strip(line: str, removed: list | None = None) -> str:
         if tail is not None:
             _note(removed, line[tail:])
             line = line[:tail].rstrip()
+    elif (tail := _credits_after_blank(line)) is not None:
+        _note(removed, line[tail:])
+        line = line[:tail].rstrip()
     return line
+
+
+def _credits_after_blank(line: str) -> int | None:
+    """Where credits closing a short line of other text start after a blank (…绝美湖泊 制图：某某):
+    the blank says where a credit line stood, so they are held to what a line of credits alone must
+    be. A line with credits before them (日期 来源：某网 作者：某某) is a header, judged whole."""
+    for blank in re.finditer(BOUNDARY, line):
+        if patterns().credit_word.search(line, 0, blank.start()):
+            return None
+        if is_credit_run(line[blank.end():].strip(), alone=True):
+            return blank.start()
+    return None
 
 
 def _tail(line: str) -> int | None:
@@ -168,8 +192,9 @@ def _closing_credits(line: str) -> int | None:
 
 
 def _note(removed: list | None, text: str, replacement: str = "") -> str:
-    if removed is not None and text.strip(_CUT + " "):
-        removed.append(("版式", text.strip(_CUT + " ")))
+    text = text.replace(BOUNDARY, "").strip(_CUT + " ")
+    if removed is not None and text:
+        removed.append(("版式", text))
     return replacement
 
 
@@ -189,6 +214,8 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
     clause = _HEAD.match(line).group(0)
     dateline = _DATELINE.search(clause)
     pos = 0
+    if byline := p.byline.match(clause):  # 某某财经 某某 opening the page: an outlet and a name
+        spans, pos = [(0, byline.end())], byline.end()
     while m := p.head.search(clause, pos):
         if dateline and dateline.start() <= m.start() < dateline.end():  # 某社某地电(记者 某某) is the report's
             pos = dateline.end()
@@ -196,7 +223,7 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
         if m.group("outlet") or m.group("bracket"):
             end = m.end()
         else:
-            name = _name_at(clause, m.end())
+            name = _name_at(clause, m.end()) or _name_before_credit(clause, m)
             if not name:
                 pos = m.end()
                 continue
@@ -205,12 +232,20 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
         if spans and 0 <= start - spans[-1][1] <= 4 and p.between.fullmatch(clause[spans[-1][1]:start]):
             start = spans.pop()[0]  # one run: 记者某某通讯员某某, 每经记者：某某每经编辑：某某
         else:
-            outlet = p.head_outlet.search(clause, 0, start)
+            outlet = _AFTER_BREAK.search(clause, 0, start) or p.head_outlet.search(clause, 0, start)
             if outlet and not (m.group("outlet") or m.group("bracket")):
                 start = 0 if outlet.start() <= 2 else outlet.start()  # at the very head: the whole outlet
         spans.append((start, end))
         pos = end
     return spans
+
+
+def _name_before_credit(clause: str, m: re.Match) -> str:
+    """作者：朝阳来源：某网 — between a credit word and its colon and the next credit, a name
+    (which the tagger may read as a place or a word)."""
+    following = patterns().head.search(clause, m.end())
+    gap = clause[m.end():following.start()] if following else ""
+    return gap if m.group(0).rstrip()[-1] in ":：丨" and _CJK_WORD.fullmatch(gap) and len(gap) <= 6 else ""
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")  # jieba tags rare characters (謦) as x, like punctuation
@@ -221,16 +256,24 @@ _BOUNDED_NAME = re.compile(rf"[\u4e00-\u9fff·]{{2,4}}{BOUNDARY}")
 
 
 def _name_at(text: str, start: int) -> str:
-    """The people's names that start at `start`: 2–4 characters between blanks (李超 任珂 …), then
-    what jieba's tagger reads as a name.
+    """The people's names that start at `start`: 2–4 characters between blanks that start with a
+    surname or are tagged a name (李超 任珂 …, not 现场), then what jieba's tagger reads as a name.
 
     Rare given names are often tagged as something else (孙/nr 喆/yg, 时/n 争艳/a), so a surname
     character takes up to two more characters of any content word; further names must be tagged."""
     bounded = ""
-    while m := _BOUNDED_NAME.match(text, start + len(bounded)):
+    while (m := _BOUNDED_NAME.match(text, start + len(bounded))) and _is_name(m.group(0)[:-1]):
         bounded += m.group(0)
-    tagged = _tagged_name(text, start + len(bounded))
-    return bounded + tagged if bounded or tagged else ""
+    return bounded + _tagged_name(text, start + len(bounded))
+
+
+def _is_name(word: str) -> bool:
+    import jieba.posseg
+
+    from .tokens import _jieba
+
+    _jieba()
+    return word[0] in patterns().surnames or jieba.posseg.lcut(word)[0].flag.startswith("nr")
 
 
 def _tagged_name(text: str, start: int) -> str:
@@ -239,12 +282,13 @@ def _tagged_name(text: str, start: int) -> str:
     from .tokens import _jieba
 
     _jieba()  # quiet, and one dictionary for the tokenizer and the tagger
+    surnames = patterns().surnames
     names, current = "", ""
     for word, flag in jieba.posseg.lcut(text[start:start + 16]):
         surname_only = len(current) == 1
         if flag.startswith("nr") and len(word) >= 2 and not surname_only:
             names, current = names + current, word
-        elif (flag.startswith("nr") or flag == "n") and len(word) == 1 and not current:
+        elif (flag.startswith("nr") or flag == "n" or word in surnames) and len(word) == 1 and not current:
             current = word
         elif surname_only and len(word) <= 2 and (flag not in _NOT_NAME or (flag == "x" and _CJK_WORD.fullmatch(word))):
             current += word
