@@ -47,7 +47,7 @@ def _pattern() -> re.Pattern:
     after = sorted(lang.words("quantities", "approx_after"), key=len, reverse=True)
     alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
     return re.compile(
-        rf"(?P<pre>{alt(before)})?(?P<pct>百分之)?(?P<num>{_NUMBER})(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
+        rf"(?:(?P<pre>{alt(before)})了?)?(?P<pct>百分之)?(?P<num>{_NUMBER})(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
         rf"(?P<more>{alt(after)})?\s?(?P<unit>{alt(units)})?(?P<post>{alt(after)})?")
 
 
@@ -114,12 +114,23 @@ def _read(m: re.Match) -> Quantity | None:
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
+    start, before = m.start(), m.string[max(0, m.start() - 16):m.start()]
+    reference = None if pre else _of_reference(before)  # 不到规划面积的一半: the bound stands before what it is of
+    if reference:
+        pre, start = reference.group(1), m.start() - len(reference.group())
     lo, hi, side = _bounds(v, pre, m["lead"] or m["more"] or m["post"], num)
-    if unit == "倍" and _ratio(m.string[max(0, m.start() - 16):m.start()]):
+    if unit == "倍" and (reference or _ratio(before)):
         lo, hi = lo - 1, hi - 1  # 为去年的两倍 says what 增长一倍 says
     ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
     strict = bool(side) and pre in lang.words("quantities", "strict")
-    return Quantity(lo * scale * factor, hi * scale * factor, unit, m.start(), m.end(), m.group(), ordinal, side, strict)
+    return Quantity(lo * scale * factor, hi * scale * factor, unit, start, m.end(), m.string[start:m.end()], ordinal,
+                    side, strict)
+
+
+def _of_reference(before: str) -> re.Match | None:
+    """A bound said of a share or a multiple of something named between (不少于去年同期的两倍)."""
+    bounds = sorted(lang.words("quantities", "more_than") + lang.words("quantities", "less_than"), key=len, reverse=True)
+    return re.search(rf"({'|'.join(map(re.escape, bounds))})[^，。；：\d]{{1,12}}的$", before)
 
 
 def _ratio(before: str) -> bool:
@@ -137,6 +148,8 @@ def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[
         return v, v * 10, ""
     if after in ("以下", "以内"):
         return 0.0, v, "less"
+    if (after == "以上" or before in more) and v == 1:
+        return v, float("inf"), "more"  # 不止一家: more than one, however many
     if after == "以上" or before in more:
         return v, v * 1.5, "more"
     if after in ("多", "余", "有余"):

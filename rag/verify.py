@@ -366,8 +366,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
             continue
         if not matches:
             out.append(f"数字不符：{q.text}")
-        elif q.unit not in _CALENDAR and not q.ordinal and (_said_of_another(c, q, mine, p, theirs, matches)
-                                                            or _counts_another(c, q, p, theirs, matches)):
+        elif q.unit not in _CALENDAR and not q.ordinal and not _counts_the_same(c, q, p, matches) and (
+                _said_of_another(c, q, mine, p, theirs, matches) or _counts_another(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
 
@@ -399,9 +399,9 @@ def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
 
 
 def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:
-    """A percentage that one of the passage's counts is of a larger one in the same unit, rounded as
-    percentages are (38.7% or 39% for 72 of 186)."""
-    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit in lang.words("quantities", "count_classifiers")]
+    """A percentage that one of the passage's amounts is of a larger one in the same unit, rounded as
+    percentages are (38.7% or 39% for 72 of 186; 不到一半 for 1.1 of 3.2平方公里)."""
+    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit and t.unit not in _CALENDAR + ("%",)]
     for a, b in itertools.permutations(counts, 2):
         if a.unit == b.unit and 0 < a.lo < b.lo:
             share = 100 * a.lo / b.lo
@@ -473,6 +473,13 @@ def _counted(text: str, q: Quantity) -> str:
     """The noun a count is of: the word right after its classifier (21个|区县)."""
     words = _words(text[q.end:q.end + 8])
     return words[0] if words and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", words[0]) else ""
+
+
+def _counts_the_same(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bool:
+    """还有4个智能家居项目和2个现代物流项目: a count followed by the noun the passage's count is of
+    (2个现代物流项目) is of that noun, whatever stands before it."""
+    noun = _counted(c, q)
+    return len(noun) >= 2 and any(_counted(p, t) == noun for t in matches)
 
 
 def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
@@ -817,7 +824,8 @@ _CONTENT = ("n", "nz", "nw", "vn", "v", "a", "an", "ORG", "LOC", "PER", "s", "f"
 
 def _content_words(part: str) -> list[str]:
     modal = set(lang.words("claims", "planned") + lang.words("claims", "done")
-                + lang.words("claims", "negation"))  # _polarity_reasons judges these
+                + lang.words("claims", "negation")  # _polarity_reasons judges these, _quantity_reasons totals
+                + lang.words("quantities", "total_words"))
     words = [w.text for w in tag(_masked(part)) if w.tag in _CONTENT and len(w.text) >= 2 and w.text not in modal]
     return list(dict.fromkeys(words))
 

@@ -281,3 +281,15 @@ def test_a_share_of_two_counts_is_said():
     assert supports(passage, "园区入驻企业中外资企业占40%。")
     assert not supports(passage, "园区入驻企业中外资企业超过一半。")
     assert not supports(passage, "园区入驻企业中外资企业占45%。")
+
+
+def test_bounds_more_than_one_after_a_verb_and_of_a_reference():
+    passage = "基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。"
+    assert supports(passage, "基地重点发展的产品不止一类。")                 # more than one, however many
+    assert supports(passage, "首期到位资金超过了4亿元。")                     # 了 after the bound
+    assert not supports(passage, "首期到位资金超过了5亿元。")
+    assert supports(passage, "从洽谈到签约用时不到两个月。")                  # months against days
+    assert not supports(passage, "从洽谈到签约用时不到一个月。")
+    area = "园区规划面积4平方公里，首期开发1.6平方公里。"
+    assert supports(area, "园区首期开发的面积还不到规划面积的一半。")          # a bound of a share of a reference
+    assert not supports(area, "园区首期开发的面积超过了规划面积的一半。")
