@@ -362,7 +362,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
         if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
-                            or _derived(c, q, theirs)):
+                            or _derived(c, q, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
         if not matches:
             out.append(f"数字不符：{q.text}")
@@ -396,6 +396,29 @@ def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
     if any(w in clause for w in lang.words("quantities", "total_words")):
         return near(sum(same)) or any(near(a + b) for a, b in itertools.combinations(same, 2))
     return False
+
+
+_DAY_RANGE = re.compile(r"(\d{1,2})日?(?:至|到|-|—|－|~)(?:\d{1,2}月)?(\d{1,2})日")
+
+
+def _day_arithmetic(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """展期三天 for 10月19日至21日, 9月26日开幕 for 为期四天…9月29日落幕: days counted from the
+    passage's dates, both ends included; a first day from a last one only where the claim says the
+    event opened and the passage that it closed (or the other way round)."""
+    if not q.exact:
+        return False
+    if q.unit == "天":
+        return any(int(m[2]) - int(m[1]) + 1 == q.lo for m in _DAY_RANGE.finditer(p))
+    if q.unit != "日":
+        return False
+    said = lambda text, key: lang.pattern("claims", key).search(text) is not None  # noqa: E731
+    clause = c[_clause_start(c, q.start):]
+    clause = clause[:_CLAUSE_END.search(clause).start()] if _CLAUSE_END.search(clause) else clause
+    step = -1 if said(clause, "opening_words") and said(p, "closing_words") else \
+        1 if said(clause, "closing_words") and said(p, "opening_words") else 0
+    spans = [t.lo for t in theirs if t.unit == "天" and t.exact]
+    days = [t.lo for t in theirs if t.unit == "日" and t.exact]
+    return bool(step) and any(q.lo == d + step * (n - 1) for d in days for n in spans)
 
 
 def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:
@@ -434,7 +457,9 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         head = next((counted[0][i:] for i in range(len(counted[0]) - 1) if counted[0][i:] in p), "")
         if len(listed) == n and head and all(len(x) >= 2 and x in p for x in counted[1:]):
             start, end = p.find(head), p.find(counted[-1]) + len(counted[-1])
-            return not re.match(r"、|(?:以及|及|和|与)", p[end:]) and not p[:start].endswith("、")  # the whole list
+            whole = not re.match(r"、|(?:以及|及|和|与)", p[end:]) and not p[:start].endswith("、")
+            inner = p[start:end - len(counted[-1])]  # none left out between: 纺织服装、鞋帽箱包和电子组装 is three
+            return whole and inner.count("、") + 1 + bool(re.search(r"(?:以及|及|和|与)$", inner)) == n
     return False
 
 
@@ -515,7 +540,7 @@ def _office_end(words, i: int) -> int:
         length += len(w.text)
         if length > 12 or not (w.tag in ("n", "vn", "nz") or w.text in ("及", "和", "与")):
             break
-        if w.tag == "n" and w.text.endswith(suffixes) and length >= 4:
+        if w.tag in ("n", "vn") and w.text.endswith(suffixes) and length >= 4:
             end = j
     return end
 
@@ -523,13 +548,14 @@ def _office_end(words, i: int) -> int:
 def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:
     out = []
     for e in dict.fromkeys(_entities(c)):
-        if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) \
+        if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
                 or _of_subject(e, p, title) or _nickname(e, p + title):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
             out.append(f"资料未提及：{e}")
-    out += [f"时间与资料不符：{t}" for t in _times(c) if t not in _times(p) + _times(title)]  # a headline dates
+    out += [f"时间与资料不符：{t}" for t in _times(c)  # a headline dates too
+            if t not in _times(p) + _times(title) and not _dated_within(t, c, p + title)]
     out += _affiliation_reasons(p, c)
     return out
 
@@ -538,6 +564,24 @@ def _nickname(e: str, text: str) -> bool:
     """A city's literary name for the city `text` names (蓉城 for 成都; lang.toml place_nicknames)."""
     city = dict(lang.data()["claims"]["place_nicknames"]).get(e)
     return bool(city) and city in text
+
+
+_DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日")
+_MONTH = re.compile(r"(\d{1,2})月")
+
+
+def _dated_within(period: str, c: str, text: str) -> bool:
+    """3月上旬 where the passage says 3月8日, 一季度 where it says 2月: a date in the part of the month
+    or year the claim names (lang.toml period_days, period_months), in the month the claim names."""
+    claims = lang.data()["claims"]
+    if period in claims["period_days"]:
+        lo, hi = claims["period_days"][period]
+        month = re.search(rf"(\d{{1,2}})月{period}", c)
+        return any(lo <= int(m[2]) <= hi and (not month or m[1] == month[1]) for m in _DATE.finditer(text))
+    if period in claims["period_months"]:
+        lo, hi = claims["period_months"][period]
+        return any(lo <= int(m[1]) <= hi for m in _MONTH.finditer(text))
+    return False
 
 
 def _of_subject(e: str, p: str, title: str) -> bool:
@@ -566,8 +610,8 @@ def _times(text: str) -> list[str]:
     """Parts of the year a claim names (上旬, 下半年, 一季度, 明年): each must be the passage's."""
     same = lang.data()["claims"]["same_period"]
     cuts = set(itertools.accumulate(len(w) for w in _words(text))) | {0}
-    found = [m.group() for m in lang.pattern("claims", "periods").finditer(text)
-             if m.start() in cuts and m.end() in cuts]  # on word boundaries: 达产后|年产值 holds no 后年
+    periods = lang.words("claims", "periods")  # on word boundaries: 达产后|年产值 holds no 后年, 3|月|中旬 no 月中
+    found = [w for at in sorted(cuts) for w in periods if text.startswith(w, at) and at + len(w) in cuts]
     return list(dict.fromkeys(same.get(w, w) for w in found))
 
 
@@ -612,6 +656,13 @@ def _expands(e: str, p: str) -> bool:
         if any(lcs(p[m.start():j + 1], e) == j + 1 - m.start() for j in ends):
             return True
     return False
+
+
+def _shortens(e: str, p: str) -> bool:
+    """香港商经局 for 香港特区政府商务及经济发展局: a name the passage gives, shortened the way Chinese
+    shortens names (its first two and last characters kept, the rest a selection in order)."""
+    return len(e) >= 4 and any(len(n) > len(e) and n[:2] == e[:2] and n[-1] == e[-1] and lcs(e, n) == len(e)
+                               for n in _entities(p))
 
 
 def _short_form(e: str, p: str) -> bool:

@@ -293,3 +293,27 @@ def test_bounds_more_than_one_after_a_verb_and_of_a_reference():
     area = "园区规划面积4平方公里，首期开发1.6平方公里。"
     assert supports(area, "园区首期开发的面积还不到规划面积的一半。")          # a bound of a share of a reference
     assert not supports(area, "园区首期开发的面积超过了规划面积的一半。")
+
+
+def test_dates_within_periods_and_days_counted_from_dates():
+    passage = "5月6日，开发区举行二季度项目集中签约活动，签约项目11个。"
+    assert supports(passage, "开发区于5月上旬举行项目集中签约活动。")
+    assert not supports(passage, "开发区于5月下旬举行项目集中签约活动。")
+    assert supports(passage, "开发区在二季度举行项目集中签约活动。")
+    expo = "11月12日，为期三天的西部茶业博览会在贵阳国际会展中心落下帷幕。"
+    assert supports(expo, "为期三天的西部茶业博览会于11月10日开幕，11月12日闭幕。")
+    assert not supports(expo, "11月10日，西部茶业博览会在贵阳国际会展中心落下帷幕。")
+    fair = "6月3日至6日，西部茶业博览会在贵阳国际会展中心举行。"
+    assert supports(fair, "西部茶业博览会在贵阳国际会展中心举行，为期四天。")
+    assert not supports(fair, "西部茶业博览会在贵阳国际会展中心举行，为期三天。")
+
+
+def test_shortened_office_names_units_and_withdrawals():
+    passage = "由澳门特区政府经济及科技发展局副局长李明率领的代表团抵达重庆。"
+    assert supports(passage, "澳门经科局副局长李明率代表团抵达重庆。")
+    assert not supports(passage, "澳门社文司副局长李明率代表团抵达重庆。")
+    assert supports("项目建成后年产电解液3万立方米。", "项目建成后年产电解液3000万升。")
+    rule = "企业如果连续两年亩均税收低于10万元，园区将收回其享受的租金减免。"
+    assert supports(rule, "企业若连续两年亩均税收不足10万元，将不能再享受租金减免。")
+    listed = "园区已入驻纺织、箱包和电子企业20家。"
+    assert not supports(listed, "园区入驻的20家企业分属纺织和电子两大类。")  # one left out between
