@@ -121,6 +121,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     and the amounts it states count as said, but roles, positions, negation and which noun an
     amount counts are read from the passage alone, since a headline is no sentence of it."""
     p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
+    c = re.sub(rf"^(?:{lang.pattern('claims', 'frames').pattern})[，：]", "", c)  # 根据资料，… says where, not what
     if not re.sub(r"\W", "", c):
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
@@ -164,8 +165,10 @@ def _denied(c: str) -> set[int]:
     clause replacing it carries the claim and is checked as usual."""
     spans = clauses(c)
     opens = lang.pattern("claims", "contrast_openers")
-    return {i for i in range(len(spans) - 1)
-            if opens.match(c[spans[i + 1][0]:].lstrip()) and _negated(_masked(c[spans[i][0]:spans[i][1]]))}
+    return {i for i in range(len(spans) - 1)  # 并非只开一天，而是…: before 而是, “not only” denies too
+            if opens.match(c[spans[i + 1][0]:].lstrip()) and (_negated(_masked(c[spans[i][0]:spans[i][1]]))
+                                                             or lang.pattern("claims", "not_only").search(c[spans[i][0]:spans[i][1]])
+                                                             or re.search(r"(?:并非|不是|并不是)只", c[spans[i][0]:spans[i][1]]))}
 
 
 _CLAUSE_END = re.compile(r"[，。；：]")
@@ -443,8 +446,8 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     The last two items may be joined by 和/及/与, which names also hold (经济和信息化厅), so the
     list is read both ways and either may give the count."""
     n = q.lo
-    if q.unit not in lang.words("quantities", "count_classifiers") or q.bound or n != int(n) or not 2 <= n <= 12:
-        return False
+    if q.unit not in lang.words("quantities", "count_classifiers") or q.strict or n != int(n) or not 2 <= n <= 12:
+        return False  # 三类, and 至少四个 (a floor): the items listed are that many
     if any(t.unit == q.unit and _counted(p, t) == _counted(c, q) for t in theirs):
         return False
     items = _LIST_SEPARATOR.split(c[_clause_start(c, q.start):q.start])
@@ -831,9 +834,16 @@ def _actor_span(text: str, verb_at: int) -> tuple[int, int]:
     return lo, lo + to.start() if to else verb_at
 
 
+_AGENT = re.compile(r"在([^，。；在]{2,15}?)的[^，。；]{0,8}下")  # 在顺德区的对口帮扶下: who helped
+
+
 def _actors(text: str, verb_at: int) -> set[str]:
-    """The named actors of a role verb; a place after 在/于 is where it happens, not who acts."""
+    """The named actors of a role verb; a place after 在/于 is where it happens, not who acts, unless
+    it is 在X的帮扶下, which names the one acting (and makes the clause's subject the one acted on)."""
     lo, hi = _actor_span(text, verb_at)
+    agents = [m.group(1) for m in _AGENT.finditer(text, lo, verb_at + 8)]
+    if agents:
+        return {w.text for a in agents for w in tag(a) if w.tag in (ORG, PERSON, PLACE, "nz") and len(w.text) >= 2}
     words = tag(text[lo:hi])
     return {w.text for prev, w in zip([None, *words], words) if w.tag in (ORG, PERSON, PLACE, "nz")
             and len(w.text) >= 2 and not (prev and prev.text in ("在", "于", "赴", "到"))}

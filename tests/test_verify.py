@@ -317,3 +317,14 @@ def test_shortened_office_names_units_and_withdrawals():
     assert supports(rule, "企业若连续两年亩均税收不足10万元，将不能再享受租金减免。")
     listed = "园区已入驻纺织、箱包和电子企业20家。"
     assert not supports(listed, "园区入驻的20家企业分属纺织和电子两大类。")  # one left out between
+
+
+def test_frames_floors_on_lists_denied_not_only_and_agents():
+    passage = "博览会设四川展区、重庆展区和科技展区三大板块，占地90亩，为期两天。"
+    assert supports(passage, "根据资料，博览会共设三个展区板块，包括四川展区和重庆展区。")  # a frame says where
+    assert supports(passage, "博览会占地约6公顷。")                                          # 亩 as area
+    assert supports(passage, "博览会设四川展区、重庆展区、科技展区等至少三个板块。")          # a floor on a list
+    assert supports(passage, "博览会并非只开一天，而是为期两天。")                              # 并非只…而是 denies
+    helped = "6月1日，由温州市对口帮扶建设的昭觉县农产品加工园建成投产。"
+    assert supports(helped, "昭觉县农产品加工园是在温州市的对口帮扶下建设的。")                # 在X的帮扶下: X helps
+    assert not supports(helped, "温州市农产品加工园是在昭觉县的对口帮扶下建设的。")

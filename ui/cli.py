@@ -460,7 +460,7 @@ def bench_verify(claims) -> None:
     files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
                                                           "claims_dev4.jsonl", "claims_dev5.jsonl", "claims_dev6.jsonl",
                                                           "claims_dev7.jsonl", "claims_dev8.jsonl", "claims_dev9.jsonl",
-                                                          "claims_dev10.jsonl", "claims_set2.jsonl",
+                                                          "claims_dev10.jsonl", "claims_dev11.jsonl", "claims_set2.jsonl",
                                                           "claims_heldout2.jsonl",
                                                           "claims_heldout3.jsonl",
                                                           "claims.jsonl",
