@@ -165,10 +165,14 @@ def _denied(c: str) -> set[int]:
     clause replacing it carries the claim and is checked as usual."""
     spans = clauses(c)
     opens = lang.pattern("claims", "contrast_openers")
-    return {i for i in range(len(spans) - 1)  # 并非只开一天，而是…: before 而是, “not only” denies too
-            if opens.match(c[spans[i + 1][0]:].lstrip()) and (_negated(_masked(c[spans[i][0]:spans[i][1]]))
-                                                             or lang.pattern("claims", "not_only").search(c[spans[i][0]:spans[i][1]])
-                                                             or re.search(r"(?:并非|不是|并不是)只", c[spans[i][0]:spans[i][1]]))}
+    return {i for i in range(len(spans) - 1)
+            if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])}
+
+
+def _denies(clause: str) -> bool:
+    """A clause before 而是 denies when it negates, “not only” included (并非只开一天，而是两天)."""
+    return _negated(_masked(clause)) or bool(lang.pattern("claims", "not_only").search(clause)
+                                             or re.search(r"(?:并非|不是|并不是)只", clause))
 
 
 _CLAUSE_END = re.compile(r"[，。；：]")
