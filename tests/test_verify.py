@@ -328,3 +328,11 @@ def test_frames_floors_on_lists_denied_not_only_and_agents():
     helped = "6月1日，由温州市对口帮扶建设的昭觉县农产品加工园建成投产。"
     assert supports(helped, "昭觉县农产品加工园是在温州市的对口帮扶下建设的。")                # 在X的帮扶下: X helps
     assert not supports(helped, "温州市农产品加工园是在昭觉县的对口帮扶下建设的。")
+
+
+def test_no_need_to_choose_and_not_from_scratch_restate_the_positive():
+    both = "企业在园区内可同时享受省级和市级两级的招商优惠政策。"
+    assert supports(both, "园区企业无须在省级和市级招商优惠政策之间二选一，可以同时享受。")
+    base = "绵阳是全国重要的电子信息产业基地，长虹等龙头企业在显示领域已有多年技术积累。"
+    assert supports(base, "长虹等龙头企业在显示领域并非从零起步，已有多年技术积累。")
+    assert not supports("该县电商产业刚刚起步，尚无龙头企业。", "该县电商产业并非从零起步。")
