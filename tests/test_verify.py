@@ -336,3 +336,9 @@ def test_no_need_to_choose_and_not_from_scratch_restate_the_positive():
     base = "绵阳是全国重要的电子信息产业基地，长虹等龙头企业在显示领域已有多年技术积累。"
     assert supports(base, "长虹等龙头企业在显示领域并非从零起步，已有多年技术积累。")
     assert not supports("该县电商产业刚刚起步，尚无龙头企业。", "该县电商产业并非从零起步。")
+
+
+def test_a_noun_that_only_names_the_measure_is_said_by_the_unit():
+    passage = "项目将在县城北部建设蓝莓种植基地1500亩，并配套建设冷库。"
+    assert supports(passage, "项目将在县城北部建设蓝莓种植基地，面积1500亩。")
+    assert not supports(passage, "项目将在县城北部建设蓝莓种植基地，面积2500亩。")
