@@ -556,7 +556,7 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
     out = []
     for e in dict.fromkeys(_entities(c)):
         if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
-                or _of_subject(e, p, title) or _nickname(e, p + title):
+                or _shortens(e, title) or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -668,8 +668,15 @@ def _expands(e: str, p: str) -> bool:
 def _shortens(e: str, p: str) -> bool:
     """香港商经局 for 香港特区政府商务及经济发展局: a name the passage gives, shortened the way Chinese
     shortens names (its first two and last characters kept, the rest a selection in order)."""
-    return len(e) >= 4 and any(len(n) > len(e) and n[:2] == e[:2] and n[-1] == e[-1] and lcs(e, n) == len(e)
+    return len(e) >= 3 and any(len(n) > len(e) + 1 and n[:2] == e[:2] and n[-1] == e[-1] and lcs(e, n) == len(e)
                                for n in _entities(p))
+
+
+def _province_word(e: str, p: str) -> bool:
+    """四川 where the passage says 川内 or 川企: a province in the one-character form news puts before
+    内/企/籍/资 (lang.toml province_words)."""
+    return any(f"{ch}{after}" in p for ch, full in _place_short().items() if full == e
+               for after in lang.words("claims", "province_words"))
 
 
 def _short_form(e: str, p: str) -> bool:

@@ -342,3 +342,9 @@ def test_a_noun_that_only_names_the_measure_is_said_by_the_unit():
     passage = "项目将在县城北部建设蓝莓种植基地1500亩，并配套建设冷库。"
     assert supports(passage, "项目将在县城北部建设蓝莓种植基地，面积1500亩。")
     assert not supports(passage, "项目将在县城北部建设蓝莓种植基地，面积2500亩。")
+
+
+def test_a_province_in_its_one_character_word_and_a_shortened_subject():
+    passage = "投资方既有长三角的头部企业，也有川内成长型科技企业。"
+    assert supports(passage, "投资方既有长三角的头部企业，也有四川本地的成长型科技企业。")
+    assert not supports(passage, "投资方既有长三角的头部企业，也有贵州本地的成长型科技企业。")
