@@ -153,7 +153,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         before = part
         reasons += _displaced(part, restated, p)
         reasons += _crossed(part, p, p_spans)
-        reasons += _preposition_reasons(part, p)
+        if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
+            reasons += _preposition_reasons(part, p)
         reasons += _rebound(part, p)
         reasons += _direction_reasons(part, p)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))

@@ -348,3 +348,9 @@ def test_a_province_in_its_one_character_word_and_a_shortened_subject():
     passage = "投资方既有长三角的头部企业，也有川内成长型科技企业。"
     assert supports(passage, "投资方既有长三角的头部企业，也有四川本地的成长型科技企业。")
     assert not supports(passage, "投资方既有长三角的头部企业，也有贵州本地的成长型科技企业。")
+
+
+def test_a_denied_role_is_left_to_the_polarity_check():
+    passage = "基地总投资2亿元，其中佛山市投入帮扶资金8000万元，其余由佛山一家企业和昭觉县国有公司共同出资。"
+    assert supports(passage, "昭觉县这一基地的投资并非全部来自佛山市的帮扶资金，其余由佛山一家企业和昭觉县国有公司共同出资。")
+    assert not supports("基地由佛山市投资建设。", "基地并非由佛山市投资建设。")
