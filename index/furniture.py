@@ -60,12 +60,43 @@ class Patterns:
         image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
         # 。来源：某网 before another sentence (closing credits are a run, for the tail rules to judge whole)
         mid_source = rf"(?<=[。！？\s])(?:{_longest_first(data['source_after_sentence'])})\s*[:：丨]\s*{outlet}(?=[^。！？]{{0,80}}[。！？])"
-        self.pieces = re.compile(_any(data["pieces"] + [image_source, mid_source]), re.IGNORECASE | re.MULTILINE)
         suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
-        self.lone_outlet = re.compile(rf"{free}{{2,8}}(?:{suffix})")  # 每日经济新闻 closing the page
+        glued = [_latin_picture_credit(data, suffix)]  # before the pieces' ▲图源 rule, which stops at a blank
+        extra = [image_source, mid_source, _glued_picture_credit(data), _source_list(suffix),
+                 rf"[{re.escape(data['column_marks'])}]\s?(?:{_longest_first(data['column_labels'])})"]  # ■记者来信
+        self.pieces = re.compile(_any(glued + data["pieces"] + extra), re.IGNORECASE | re.MULTILINE)
+        account = r"(?:[（(](?:ID[:：]\s?)?[A-Za-z][A-Za-z0-9_-]{3,20}[）)])?"  # 某某晚报(wechat_id)
+        self.lone_outlet = re.compile(rf"{free}{{2,8}}(?:{suffix}){account}")  # 每日经济新闻 closing the page
         self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix})$")  # 极目新闻 四川在线: most are 2 + an ending
         self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[\u4e00-\u9fff·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
         self.surnames = frozenset(data["surnames"])
+
+
+def _latin_picture_credit(data: dict, suffix: str) -> str:
+    """▲图源 Netenrich 公司, ▲图源 Some Name: a picture credit naming a foreign source in Latin
+    letters, which runs word by word (blanks and all) and may end in an outlet's ending (公司)."""
+    latin = r"[A-Za-z][A-Za-z0-9.&'-]*"
+    return (rf"[▲△]\s?(?:{_longest_first(data['image_source_words'])})\s?[:：]?\s?"
+            rf"{latin}(?:\s{latin})*(?:\s?(?:{suffix}))?")
+
+
+def _glued_picture_credit(data: dict) -> str:
+    """图自美媒, 图据某地公安 glued to the caption before and the report after: after a sentence,
+    a comma or a blank, the outlet ends at an outlet's ending that nothing continues — not a
+    longer name (某某新闻网), a date or a quote, which make it the report's (图据某社10日报道)."""
+    words, name = _longest_first(data["picture_from_words"]), r"[^\s\d，。！？：:（）()【】\[\]“”《》|｜/丨]"
+    endings = _longest_first(data["outlet_suffixes"] + data["picture_from_endings"])
+    outlet = (rf"(?:{_longest_first(data['picture_agencies'])}|{name}{{1,14}}?(?:{endings})"
+              rf"|{name}{{1,3}}?(?:{_longest_first(data['outlet_last_chars'])}))")  # 美媒 俄新社, not 某某街道社区
+    not_after = rf"(?![\d（(“《网报社台媒体厅局处分支大派所]|报道|消息|称|援引|表示|日电|{endings})"  # no longer name
+    return rf"(?<=[。！？，\s])(?:{words}){outlet}{not_after}"
+
+
+def _source_list(suffix: str) -> str:
+    """A list of three or more outlets on a line of its own (央视新闻、某某网、@某某新闻网): the
+    sources of a compiled report, which blanks (or the dateline's digits) set off from the text."""
+    item = rf"@?[^\s\d，。！？：:（）()【】\[\]“”、@]{{1,12}}?(?:{suffix})"
+    return rf"(?<=\s)(?:{item}、\s?){{2,}}{item}(?=[\s\d]|$)"
 
 
 def _any(patterns: list[str]) -> str:
@@ -235,9 +266,19 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
             outlet = _AFTER_BREAK.search(clause, 0, start) or p.head_outlet.search(clause, 0, start)
             if outlet and not (m.group("outlet") or m.group("bracket")):
                 start = 0 if outlet.start() <= 2 else outlet.start()  # at the very head: the whole outlet
-        spans.append((start, end))
+        spans.append((_stamp_before(clause, start), end))
         pos = end
     return spans
+
+
+_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s?\d{1,2}:\d{2}(?::\d{2})?\s?$")
+
+
+def _stamp_before(clause: str, start: int) -> int:
+    """Where the credits at `start` begin with the page's publishing time glued before them
+    (…标题2023-08-17 08:41:27作者：某某): a header stamp, no part of the report."""
+    stamp = _STAMP.search(clause, 0, start)
+    return stamp.start() if stamp else start
 
 
 def _name_before_credit(clause: str, m: re.Match) -> str:

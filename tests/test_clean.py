@@ -166,3 +166,51 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     caption = "图为牧民在基地采收红景天。"
     assert clean_text(caption + "李某某摄" + BODY) == caption + BODY
     assert clean_text(BODY + "（受访者供图）" + BODY) == BODY + BODY
+
+
+@pytest.mark.parametrize("furniture", [
+    "图自外媒",         # a picture credit glued to the caption and the report
+    "图据某县公安",
+    "▲图源 Acme Labs 公司",  # a Latin-named source, blanks and all
+    "▲ 图源 Jane Doe",
+])
+def test_a_glued_picture_credit_goes_and_the_caption_and_report_stay(furniture):
+    caption = "图为抢险队员在堤坝上加固沙袋。"
+    assert clean_text(caption + furniture + BODY) == caption + BODY
+
+
+def test_a_picture_credit_word_that_starts_a_report_is_kept():
+    text = "图为抢险队员在堤坝上加固沙袋。图据塔斯社10日报道，当地已转移两千人。"
+    assert clean_text(text) == text
+
+
+def test_a_list_of_source_outlets_between_blanks_goes():
+    text = "原标题：某地暴雨致多条道路中断      新华网、央视新闻、某某日报      " + BODY
+    assert clean_text(text) == "某地暴雨致多条道路中断" + BODY  # the 原标题 label goes too
+
+
+def test_a_column_label_after_a_block_mark_goes_and_its_text_stays():
+    assert clean_text("■记者手记" + BODY) == BODY
+
+
+def test_a_follow_prompt_glued_after_the_title_goes():
+    assert clean_text("山洪过后的第一个早晨！关注我们" + BODY) == "山洪过后的第一个早晨！" + BODY
+
+
+def test_a_tip_line_address_inside_a_report_goes_and_the_sentence_stays():
+    text = "7月5日，某某晨报(报料邮箱：tips2023@example.com)记者联系到景区的一名工作人员。"
+    assert clean_text(text) == "7月5日，某某晨报记者联系到景区的一名工作人员。"
+    assert clean_text(BODY + "投稿微信：abc_news 合作微信：88990") == BODY
+
+
+def test_a_publishing_time_before_the_head_credits_goes():
+    text = "某市夏粮收购进度过半2024-06-30 09:15:42作者：王晓明 " + BODY
+    assert clean_text(text) == "某市夏粮收购进度过半" + BODY
+
+
+def test_an_outlet_with_its_account_id_closing_the_page_goes():
+    assert clean_text(BODY + "某某晚报(abc_news)") == BODY
+
+
+def test_a_bracketed_compiler_credit_goes():
+    assert clean_text(BODY + "(整理：李某某)" + BODY) == BODY + BODY
