@@ -129,13 +129,23 @@ def _read(m: re.Match) -> Quantity | None:
 
 def _of_reference(before: str) -> re.Match | None:
     """A bound said of a share or a multiple of something named between (不少于去年同期的两倍)."""
-    bounds = sorted(lang.words("quantities", "more_than") + lang.words("quantities", "less_than"), key=len, reverse=True)
-    return re.search(rf"({'|'.join(map(re.escape, bounds))})[^，。；：\d]{{1,12}}的$", before)
+    return _reference_pattern().search(before)
 
 
 def _ratio(before: str) -> bool:
-    verbs = "|".join(map(re.escape, lang.words("quantities", "ratio_verbs")))
-    return re.search(rf"(?:{verbs})[^，。；：]{{0,14}}的$", before) is not None
+    """为去年同期的两倍: N times as much, said with a verb of a ratio (lang.toml ratio_verbs)."""
+    return _ratio_pattern().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _reference_pattern() -> re.Pattern:
+    bounds = sorted(lang.words("quantities", "more_than") + lang.words("quantities", "less_than"), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, bounds))})[^，。；：\d]{{1,12}}的$")
+
+
+@lru_cache(maxsize=1)
+def _ratio_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{lang.pattern('quantities', 'ratio_verbs').pattern})[^，。；：]{{0,14}}的$")
 
 
 def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[float, float, str]:

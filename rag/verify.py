@@ -392,13 +392,13 @@ def _denied_bound(c: str, q: Quantity) -> Quantity:
 def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
     """The rest or the total of the passage's amounts in the claim's unit, where the claim's clause
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
-    clause = c[_clause_start(c, q.start):q.end]
-    same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
-    if (not q.exact and q.unit != "%") or (len(same) < 2 and q.unit != "%"):
-        return False
-    near = lambda x: abs(x - q.lo) <= 1e-6 * max(1.0, q.lo)  # noqa: E731
     if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%
         return _a_share(q, theirs)
+    clause = c[_clause_start(c, q.start):q.end]
+    same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
+    if not q.exact or len(same) < 2:
+        return False
+    near = lambda x: abs(x - q.lo) <= 1e-6 * max(1.0, q.lo)  # noqa: E731
     if any(w in clause for w in lang.words("quantities", "rest_words")):
         return any(near(a - b) for a, b in itertools.permutations(same, 2))
     if any(w in clause for w in lang.words("quantities", "total_words")):
@@ -420,8 +420,7 @@ def _day_arithmetic(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool
     if q.unit != "日":
         return False
     said = lambda text, key: lang.pattern("claims", key).search(text) is not None  # noqa: E731
-    clause = c[_clause_start(c, q.start):]
-    clause = clause[:_CLAUSE_END.search(clause).start()] if _CLAUSE_END.search(clause) else clause
+    clause = _clause_at(c, q.start)
     step = -1 if said(clause, "opening_words") and said(p, "closing_words") else \
         1 if said(clause, "closing_words") and said(p, "opening_words") else 0
     spans = [t.lo for t in theirs if t.unit == "天" and t.exact]
@@ -436,7 +435,7 @@ def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:
     for a, b in itertools.permutations(counts, 2):
         if a.unit == b.unit and 0 < a.lo < b.lo:
             share = 100 * a.lo / b.lo
-            if abs(share - q.lo) <= 0.5 if q.exact else compatible(q, replace(q, lo=share, hi=share, bound="")):
+            if (abs(share - q.lo) <= 0.5) if q.exact else compatible(q, replace(q, lo=share, hi=share, bound="")):
                 return True
     return False
 
@@ -465,9 +464,10 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         head = next((counted[0][i:] for i in range(len(counted[0]) - 1) if counted[0][i:] in p), "")
         if len(listed) == n and head and all(len(x) >= 2 and x in p for x in counted[1:]):
             start, end = p.find(head), p.find(counted[-1]) + len(counted[-1])
-            whole = not re.match(r"、|(?:以及|及|和|与)", p[end:]) and not p[:start].endswith("、")
+            whole = not (p[end:].startswith("、") or _LAST_JOIN.match(p, end)) and not p[:start].endswith("、")
             inner = p[start:end - len(counted[-1])]  # none left out between: 纺织服装、鞋帽箱包和电子组装 is three
-            return whole and inner.count("、") + 1 + bool(re.search(r"(?:以及|及|和|与)$", inner)) == n
+            joined = any(m.end() == len(inner) for m in _LAST_JOIN.finditer(inner))
+            return whole and inner.count("、") + 1 + joined == n
     return False
 
 
@@ -570,8 +570,13 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
 
 def _nickname(e: str, text: str) -> bool:
     """A city's literary name for the city `text` names (蓉城 for 成都; lang.toml place_nicknames)."""
-    city = dict(lang.data()["claims"]["place_nicknames"]).get(e)
+    city = _nicknames().get(e)
     return bool(city) and city in text
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    return dict(lang.data()["claims"]["place_nicknames"])
 
 
 _DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日")
