@@ -454,17 +454,12 @@ def bench_calibrate_gate(records, max_false_refusals, write) -> None:
 @bench.command("verify")
 @click.argument("claims", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def bench_verify(claims) -> None:
-    """引用核查基准：在人工标注的论断上统计“未获资料支持”标记的精确率与召回率。"""
+    """引用核查基准：在人工标注的论断上统计“未获资料支持”标记的精确率与召回率（默认 samples/ 下所有 claims*.jsonl）。"""
     from wenjin.evals.verify_bench import run, table
 
-    files = claims or tuple(Path("samples") / f for f in ("claims_set.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
-                                                          "claims_dev4.jsonl", "claims_dev5.jsonl", "claims_dev6.jsonl",
-                                                          "claims_dev7.jsonl", "claims_dev8.jsonl", "claims_dev9.jsonl",
-                                                          "claims_dev10.jsonl", "claims_dev11.jsonl", "claims_set2.jsonl",
-                                                          "claims_heldout2.jsonl",
-                                                          "claims_heldout3.jsonl",
-                                                          "claims.jsonl",
-                                                          "claims_heldout.jsonl"))
+    # every labelled set in samples/, claims_dev2 before claims_dev10
+    natural = lambda path: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]  # noqa: E731
+    files = claims or sorted(Path("samples").glob("claims*.jsonl"), key=natural)
     echo(table(run(list(files))))
 
 
