@@ -202,64 +202,167 @@ def test_two_negations_assert_what_the_passage_denies():
     assert supports(passage, "美姑县花椒的附加值不高。")
 
 
-def test_a_count_of_the_items_a_claim_lists_is_said():
-    passage = "基地一期建设检测车间、试车台和零件修理中心，二期拓展再制造业务。"
-    assert supports(passage, "基地一期建设检测车间、试车台和零件修理中心三类设施。")
-    assert not supports(passage, "基地一期建设检测车间和试车台两类设施。")  # a part of the list, counted as the whole
-    assert not supports(passage, "基地一期建设检测车间、试车台和零件修理中心四类设施。")
-    counted = "园区重点发展制氢设备、储氢容器、加氢装备和电池系统四类产品。"
-    assert not supports(counted, "园区重点发展制氢设备、储氢容器和电池系统三类产品。")
+# Classes of wording met on the blind development sets (claims_dev9–11, claims_set2's dev half),
+# each written anew: (passage, claim, supported).
+CLASSES = [
+    # a count of the items a claim lists is said
+    ("基地一期建设检测车间、试车台和零件修理中心，二期拓展再制造业务。",
+     "基地一期建设检测车间、试车台和零件修理中心三类设施。", True),
+    ("基地一期建设检测车间、试车台和零件修理中心，二期拓展再制造业务。",
+     "基地一期建设检测车间和试车台两类设施。", False),  # a part of the list, counted as the whole
+    ("基地一期建设检测车间、试车台和零件修理中心，二期拓展再制造业务。",
+     "基地一期建设检测车间、试车台和零件修理中心四类设施。", False),
+    ("园区重点发展制氢设备、储氢容器、加氢装备和电池系统四类产品。",
+     "园区重点发展制氢设备、储氢容器和电池系统三类产品。", False),
+    # two negations and a lack filled say the positive
+    ("两地企业在物流领域已有多年合作经验。",
+     "两地企业在物流领域并非没有合作经验，已合作多年。", True),
+    ("中心建成后将补齐全市冷链物流中的速冻加工环节，并解决农户的储运之忧。",
+     "在中心建成之前，全市冷链物流不曾具备速冻加工环节。", True),
+    ("中心建成后将补齐全市冷链物流中的速冻加工环节，并解决农户的储运之忧。",
+     "中心建成后，农户不再为产品的储运而有后顾之忧。", True),
+    ("两地企业尚无合作经验。",
+     "两地企业并非没有合作经验。", False),
+    # a citys literary name is the city
+    ("推介会在成都东郊记忆园区举行。",
+     "推介会在蓉城的东郊记忆园区举行。", True),
+    ("推介会在成都东郊记忆园区举行。",
+     "推介会在鹏城的东郊记忆园区举行。", False),
+    # two parties abbreviated together are the same actors
+    ("在成渝合作推介会上，成都与重庆企业现场签约15个项目，签约金额60亿元。",
+     "成渝合作推介会上的签约金额逾55亿元。", True),
+    ("在成渝合作推介会上，成都与重庆企业现场签约15个项目，签约金额60亿元。",
+     "成渝合作推介会上的签约金额逾65亿元。", False),
+    # a count is said of its own clause
+    ("新开工项目以食品和纺织为主，其中食品项目6个、纺织项目3个，另有2个物流项目。",
+     "新开工项目并非都是食品和纺织项目，另有2个物流项目。", True),
+    ("新开工项目以食品和纺织为主，其中食品项目6个、纺织项目3个，另有2个物流项目。",
+     "新开工项目中，纺织项目有2个。", False),
+    # an office named after its government is one name
+    ("6月3日，澳门特区政府经济及科技发展局代表团来到重庆访问。",
+     "6月3日，澳门特区政府社会文化司代表团来到重庆访问。", False),
+    ("6月3日，澳门特区政府经济及科技发展局代表团来到重庆访问。",
+     "6月3日，澳门特区政府运输工务及房屋局代表团来到重庆访问。", False),
+    ("6月3日，澳门特区政府经济及科技发展局代表团来到重庆访问。",
+     "澳门特区政府经济及科技发展局代表团6月3日到访重庆。", True),
+    # the rest and the total of the passages amounts are said
+    ("开发区已引进企业40家，其中来自苏州的企业15家。",
+     "开发区引进的40家企业中，非苏州企业有25家。", True),
+    ("开发区已引进企业40家，其中来自苏州的企业15家。",
+     "开发区引进的企业中，其余25家来自苏州以外。", True),
+    ("开发区已引进企业40家，其中来自苏州的企业15家。",
+     "开发区引进的企业中，非苏州企业有20家。", False),
+    ("开发区已引进企业40家，其中来自苏州的企业15家。",
+     "开发区引进的企业中，来自苏州的企业有25家。", False),  # no rest said: a wrong count
+    ("新开工项目中，食品项目6个、纺织项目3个。",
+     "新开工的食品和纺织项目共9个。", True),
+    ("新开工项目中，食品项目6个、纺织项目3个。",
+     "新开工的食品和纺织项目共10个。", False),
+    # a denied bound turns round
+    ("其中规模最大的是物流中心项目，计划投资12亿元；冷库项目投资3亿元。",
+     "这批项目中，没有一个项目的投资额超过12亿元。", True),
+    ("其中规模最大的是物流中心项目，计划投资12亿元；冷库项目投资3亿元。",
+     "这批项目中，没有一个项目的投资额超过10亿元。", False),
+    # the first months of a year are those months
+    ("今年前两个月，港口吞吐量同比增长12%。",
+     "今年1至2月，港口吞吐量同比增长12%。", True),
+    ("今年前两个月，港口吞吐量同比增长12%。",
+     "今年1至3月，港口吞吐量同比增长12%。", False),
+    # a share of two counts is said
+    ("园区已入驻企业150家，其中外资企业60家。",
+     "园区入驻的企业中，外资企业不到一半。", True),
+    ("园区已入驻企业150家，其中外资企业60家。",
+     "园区入驻企业中外资企业占40%。", True),
+    ("园区已入驻企业150家，其中外资企业60家。",
+     "园区入驻企业中外资企业超过一半。", False),
+    ("园区已入驻企业150家，其中外资企业60家。",
+     "园区入驻企业中外资企业占45%。", False),
+    # bounds more than one after a verb and of a reference
+    ("基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。",
+     "基地重点发展的产品不止一类。", True),  # more than one, however many
+    ("基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。",
+     "首期到位资金超过了4亿元。", True),  # 了 after the bound
+    ("基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。",
+     "首期到位资金超过了5亿元。", False),
+    ("基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。",
+     "从洽谈到签约用时不到两个月。", True),  # months against days
+    ("基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。",
+     "从洽谈到签约用时不到一个月。", False),
+    ("园区规划面积4平方公里，首期开发1.6平方公里。",
+     "园区首期开发的面积还不到规划面积的一半。", True),  # a bound of a share of a reference
+    ("园区规划面积4平方公里，首期开发1.6平方公里。",
+     "园区首期开发的面积超过了规划面积的一半。", False),
+    # dates within periods and days counted from dates
+    ("5月6日，开发区举行二季度项目集中签约活动，签约项目11个。",
+     "开发区于5月上旬举行项目集中签约活动。", True),
+    ("5月6日，开发区举行二季度项目集中签约活动，签约项目11个。",
+     "开发区于5月下旬举行项目集中签约活动。", False),
+    ("5月6日，开发区举行二季度项目集中签约活动，签约项目11个。",
+     "开发区在二季度举行项目集中签约活动。", True),
+    ("11月12日，为期三天的西部茶业博览会在贵阳国际会展中心落下帷幕。",
+     "为期三天的西部茶业博览会于11月10日开幕，11月12日闭幕。", True),
+    ("11月12日，为期三天的西部茶业博览会在贵阳国际会展中心落下帷幕。",
+     "11月10日，西部茶业博览会在贵阳国际会展中心落下帷幕。", False),
+    ("6月3日至6日，西部茶业博览会在贵阳国际会展中心举行。",
+     "西部茶业博览会在贵阳国际会展中心举行，为期四天。", True),
+    ("6月3日至6日，西部茶业博览会在贵阳国际会展中心举行。",
+     "西部茶业博览会在贵阳国际会展中心举行，为期三天。", False),
+    # shortened office names units and withdrawals
+    ("由澳门特区政府经济及科技发展局副局长李明率领的代表团抵达重庆。",
+     "澳门经科局副局长李明率代表团抵达重庆。", True),
+    ("由澳门特区政府经济及科技发展局副局长李明率领的代表团抵达重庆。",
+     "澳门社文司副局长李明率代表团抵达重庆。", False),
+    ("项目建成后年产电解液3万立方米。",
+     "项目建成后年产电解液3000万升。", True),
+    ("企业如果连续两年亩均税收低于10万元，园区将收回其享受的租金减免。",
+     "企业若连续两年亩均税收不足10万元，将不能再享受租金减免。", True),
+    ("园区已入驻纺织、箱包和电子企业20家。",
+     "园区入驻的20家企业分属纺织和电子两大类。", False),  # one left out between
+    # frames floors on lists denied not only and agents
+    ("博览会设四川展区、重庆展区和科技展区三大板块，占地90亩，为期两天。",
+     "根据资料，博览会共设三个展区板块，包括四川展区和重庆展区。", True),  # a frame says where
+    ("博览会设四川展区、重庆展区和科技展区三大板块，占地90亩，为期两天。",
+     "博览会占地约6公顷。", True),  # 亩 as area
+    ("博览会设四川展区、重庆展区和科技展区三大板块，占地90亩，为期两天。",
+     "博览会设四川展区、重庆展区、科技展区等至少三个板块。", True),  # a floor on a list
+    ("博览会设四川展区、重庆展区和科技展区三大板块，占地90亩，为期两天。",
+     "博览会并非只开一天，而是为期两天。", True),  # 并非只…而是 denies
+    ("6月1日，由温州市对口帮扶建设的昭觉县农产品加工园建成投产。",
+     "昭觉县农产品加工园是在温州市的对口帮扶下建设的。", True),  # 在X的帮扶下: X helps
+    ("6月1日，由温州市对口帮扶建设的昭觉县农产品加工园建成投产。",
+     "温州市农产品加工园是在昭觉县的对口帮扶下建设的。", False),
+    # no need to choose and not from scratch restate the positive
+    ("企业在园区内可同时享受省级和市级两级的招商优惠政策。",
+     "园区企业无须在省级和市级招商优惠政策之间二选一，可以同时享受。", True),
+    ("绵阳是全国重要的电子信息产业基地，长虹等龙头企业在显示领域已有多年技术积累。",
+     "长虹等龙头企业在显示领域并非从零起步，已有多年技术积累。", True),
+    ("该县电商产业刚刚起步，尚无龙头企业。",
+     "该县电商产业并非从零起步。", False),
+    # a noun that only names the measure is said by the unit
+    ("项目将在县城北部建设蓝莓种植基地1500亩，并配套建设冷库。",
+     "项目将在县城北部建设蓝莓种植基地，面积1500亩。", True),
+    ("项目将在县城北部建设蓝莓种植基地1500亩，并配套建设冷库。",
+     "项目将在县城北部建设蓝莓种植基地，面积2500亩。", False),
+    # a province in its one character word and a shortened subject
+    ("投资方既有长三角的头部企业，也有川内成长型科技企业。",
+     "投资方既有长三角的头部企业，也有四川本地的成长型科技企业。", True),
+    ("投资方既有长三角的头部企业，也有川内成长型科技企业。",
+     "投资方既有长三角的头部企业，也有贵州本地的成长型科技企业。", False),
+    # a denied role is left to the polarity check
+    ("基地总投资2亿元，其中佛山市投入帮扶资金8000万元，其余由佛山一家企业和昭觉县国有公司共同出资。",
+     "昭觉县这一基地的投资并非全部来自佛山市的帮扶资金，其余由佛山一家企业和昭觉县国有公司共同出资。", True),
+    ("基地由佛山市投资建设。",
+     "基地并非由佛山市投资建设。", False),
+]
 
 
-def test_two_negations_and_a_lack_filled_say_the_positive():
-    assert supports("两地企业在物流领域已有多年合作经验。", "两地企业在物流领域并非没有合作经验，已合作多年。")
-    passage = "中心建成后将补齐全市冷链物流中的速冻加工环节，并解决农户的储运之忧。"
-    assert supports(passage, "在中心建成之前，全市冷链物流不曾具备速冻加工环节。")
-    assert supports(passage, "中心建成后，农户不再为产品的储运而有后顾之忧。")
-    assert not supports("两地企业尚无合作经验。", "两地企业并非没有合作经验。")
+@pytest.mark.parametrize("passage, claim, supported", CLASSES)
+def test_classes_of_wording_from_the_blind_sets(passage, claim, supported):
+    assert supports(passage, claim) is supported, judge(passage, claim).reasons
 
 
-def test_a_citys_literary_name_is_the_city():
-    passage = "推介会在成都东郊记忆园区举行。"
-    assert supports(passage, "推介会在蓉城的东郊记忆园区举行。")
-    assert not supports(passage, "推介会在鹏城的东郊记忆园区举行。")
-
-
-def test_two_parties_abbreviated_together_are_the_same_actors():
-    passage = "在成渝合作推介会上，成都与重庆企业现场签约15个项目，签约金额60亿元。"
-    assert supports(passage, "成渝合作推介会上的签约金额逾55亿元。")
-    assert not supports(passage, "成渝合作推介会上的签约金额逾65亿元。")
-
-
-def test_a_count_is_said_of_its_own_clause():
-    passage = "新开工项目以食品和纺织为主，其中食品项目6个、纺织项目3个，另有2个物流项目。"
-    assert supports(passage, "新开工项目并非都是食品和纺织项目，另有2个物流项目。")
-    assert not supports(passage, "新开工项目中，纺织项目有2个。")
-    assert quantities("汽车零部件项目8个")[0].lo == 8  # 零 of 零部件 is no zero
-
-
-def test_an_office_named_after_its_government_is_one_name():
-    passage = "6月3日，澳门特区政府经济及科技发展局代表团来到重庆访问。"
-    assert not supports(passage, "6月3日，澳门特区政府社会文化司代表团来到重庆访问。")
-    assert not supports(passage, "6月3日，澳门特区政府运输工务及房屋局代表团来到重庆访问。")
-    assert supports(passage, "澳门特区政府经济及科技发展局代表团6月3日到访重庆。")
-
-
-def test_the_rest_and_the_total_of_the_passages_amounts_are_said():
-    passage = "开发区已引进企业40家，其中来自苏州的企业15家。"
-    assert supports(passage, "开发区引进的40家企业中，非苏州企业有25家。")
-    assert supports(passage, "开发区引进的企业中，其余25家来自苏州以外。")
-    assert not supports(passage, "开发区引进的企业中，非苏州企业有20家。")
-    assert not supports(passage, "开发区引进的企业中，来自苏州的企业有25家。")  # no rest said: a wrong count
-    parts = "新开工项目中，食品项目6个、纺织项目3个。"
-    assert supports(parts, "新开工的食品和纺织项目共9个。")
-    assert not supports(parts, "新开工的食品和纺织项目共10个。")
-
-
-def test_a_denied_bound_turns_round():
-    passage = "其中规模最大的是物流中心项目，计划投资12亿元；冷库项目投资3亿元。"
-    assert supports(passage, "这批项目中，没有一个项目的投资额超过12亿元。")
-    assert not supports(passage, "这批项目中，没有一个项目的投资额超过10亿元。")
+def test_zero_inside_a_word_is_no_quantity():
+    assert quantities("汽车零部件项目8个")[0].lo == 8  # 零 of 零部件
 
 
 def test_the_title_may_name_the_subject_in_more_words():
@@ -267,90 +370,3 @@ def test_the_title_may_name_the_subject_in_more_words():
     passage = "园区由成都派驻干部与德阳市共同组建园区管委会，实行统一招商。"
     assert judge(passage, "成德智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
     assert not judge(passage, "成渝智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
-
-
-def test_the_first_months_of_a_year_are_those_months():
-    passage = "今年前两个月，港口吞吐量同比增长12%。"
-    assert supports(passage, "今年1至2月，港口吞吐量同比增长12%。")
-    assert not supports(passage, "今年1至3月，港口吞吐量同比增长12%。")
-
-
-def test_a_share_of_two_counts_is_said():
-    passage = "园区已入驻企业150家，其中外资企业60家。"
-    assert supports(passage, "园区入驻的企业中，外资企业不到一半。")
-    assert supports(passage, "园区入驻企业中外资企业占40%。")
-    assert not supports(passage, "园区入驻企业中外资企业超过一半。")
-    assert not supports(passage, "园区入驻企业中外资企业占45%。")
-
-
-def test_bounds_more_than_one_after_a_verb_and_of_a_reference():
-    passage = "基地重点发展制氢设备、储氢容器和电池系统三类产品，首期到位资金4.2亿元，从洽谈到签约用时45天。"
-    assert supports(passage, "基地重点发展的产品不止一类。")                 # more than one, however many
-    assert supports(passage, "首期到位资金超过了4亿元。")                     # 了 after the bound
-    assert not supports(passage, "首期到位资金超过了5亿元。")
-    assert supports(passage, "从洽谈到签约用时不到两个月。")                  # months against days
-    assert not supports(passage, "从洽谈到签约用时不到一个月。")
-    area = "园区规划面积4平方公里，首期开发1.6平方公里。"
-    assert supports(area, "园区首期开发的面积还不到规划面积的一半。")          # a bound of a share of a reference
-    assert not supports(area, "园区首期开发的面积超过了规划面积的一半。")
-
-
-def test_dates_within_periods_and_days_counted_from_dates():
-    passage = "5月6日，开发区举行二季度项目集中签约活动，签约项目11个。"
-    assert supports(passage, "开发区于5月上旬举行项目集中签约活动。")
-    assert not supports(passage, "开发区于5月下旬举行项目集中签约活动。")
-    assert supports(passage, "开发区在二季度举行项目集中签约活动。")
-    expo = "11月12日，为期三天的西部茶业博览会在贵阳国际会展中心落下帷幕。"
-    assert supports(expo, "为期三天的西部茶业博览会于11月10日开幕，11月12日闭幕。")
-    assert not supports(expo, "11月10日，西部茶业博览会在贵阳国际会展中心落下帷幕。")
-    fair = "6月3日至6日，西部茶业博览会在贵阳国际会展中心举行。"
-    assert supports(fair, "西部茶业博览会在贵阳国际会展中心举行，为期四天。")
-    assert not supports(fair, "西部茶业博览会在贵阳国际会展中心举行，为期三天。")
-
-
-def test_shortened_office_names_units_and_withdrawals():
-    passage = "由澳门特区政府经济及科技发展局副局长李明率领的代表团抵达重庆。"
-    assert supports(passage, "澳门经科局副局长李明率代表团抵达重庆。")
-    assert not supports(passage, "澳门社文司副局长李明率代表团抵达重庆。")
-    assert supports("项目建成后年产电解液3万立方米。", "项目建成后年产电解液3000万升。")
-    rule = "企业如果连续两年亩均税收低于10万元，园区将收回其享受的租金减免。"
-    assert supports(rule, "企业若连续两年亩均税收不足10万元，将不能再享受租金减免。")
-    listed = "园区已入驻纺织、箱包和电子企业20家。"
-    assert not supports(listed, "园区入驻的20家企业分属纺织和电子两大类。")  # one left out between
-
-
-def test_frames_floors_on_lists_denied_not_only_and_agents():
-    passage = "博览会设四川展区、重庆展区和科技展区三大板块，占地90亩，为期两天。"
-    assert supports(passage, "根据资料，博览会共设三个展区板块，包括四川展区和重庆展区。")  # a frame says where
-    assert supports(passage, "博览会占地约6公顷。")                                          # 亩 as area
-    assert supports(passage, "博览会设四川展区、重庆展区、科技展区等至少三个板块。")          # a floor on a list
-    assert supports(passage, "博览会并非只开一天，而是为期两天。")                              # 并非只…而是 denies
-    helped = "6月1日，由温州市对口帮扶建设的昭觉县农产品加工园建成投产。"
-    assert supports(helped, "昭觉县农产品加工园是在温州市的对口帮扶下建设的。")                # 在X的帮扶下: X helps
-    assert not supports(helped, "温州市农产品加工园是在昭觉县的对口帮扶下建设的。")
-
-
-def test_no_need_to_choose_and_not_from_scratch_restate_the_positive():
-    both = "企业在园区内可同时享受省级和市级两级的招商优惠政策。"
-    assert supports(both, "园区企业无须在省级和市级招商优惠政策之间二选一，可以同时享受。")
-    base = "绵阳是全国重要的电子信息产业基地，长虹等龙头企业在显示领域已有多年技术积累。"
-    assert supports(base, "长虹等龙头企业在显示领域并非从零起步，已有多年技术积累。")
-    assert not supports("该县电商产业刚刚起步，尚无龙头企业。", "该县电商产业并非从零起步。")
-
-
-def test_a_noun_that_only_names_the_measure_is_said_by_the_unit():
-    passage = "项目将在县城北部建设蓝莓种植基地1500亩，并配套建设冷库。"
-    assert supports(passage, "项目将在县城北部建设蓝莓种植基地，面积1500亩。")
-    assert not supports(passage, "项目将在县城北部建设蓝莓种植基地，面积2500亩。")
-
-
-def test_a_province_in_its_one_character_word_and_a_shortened_subject():
-    passage = "投资方既有长三角的头部企业，也有川内成长型科技企业。"
-    assert supports(passage, "投资方既有长三角的头部企业，也有四川本地的成长型科技企业。")
-    assert not supports(passage, "投资方既有长三角的头部企业，也有贵州本地的成长型科技企业。")
-
-
-def test_a_denied_role_is_left_to_the_polarity_check():
-    passage = "基地总投资2亿元，其中佛山市投入帮扶资金8000万元，其余由佛山一家企业和昭觉县国有公司共同出资。"
-    assert supports(passage, "昭觉县这一基地的投资并非全部来自佛山市的帮扶资金，其余由佛山一家企业和昭觉县国有公司共同出资。")
-    assert not supports("基地由佛山市投资建设。", "基地并非由佛山市投资建设。")
