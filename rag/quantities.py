@@ -46,8 +46,9 @@ def _pattern() -> re.Pattern:
                     + lang.words("quantities", "about") + ["数", "几"], key=len, reverse=True)
     after = sorted(lang.words("quantities", "approx_after"), key=len, reverse=True)
     alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
-    return re.compile(
-        rf"(?:(?P<pre>{alt(before)})了?)?(?P<pct>百分之)?(?P<num>{_NUMBER})(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
+    classifiers = alt(sorted(lang.words("quantities", "count_classifiers"), key=len, reverse=True))
+    return re.compile(  # 首届, 首批: 首 before a classifier is the ordinal 第一
+        rf"(?:(?P<pre>{alt(before)})了?)?(?P<pct>百分之)?(?P<num>{_NUMBER}|首(?=(?:{classifiers})))(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
         rf"(?P<more>{alt(after)})?\s?(?P<unit>{alt(units)})?(?P<post>{alt(after)})?")
 
 
@@ -101,15 +102,16 @@ def _read(m: re.Match) -> Quantity | None:
     num, pre = m["num"], _hedge(m)
     if not re.search(r"\d", num) and len(num) == 1 and (num == "零" or not m["unit"] and not m["scale"]):
         return None  # a lone 一 or 十 inside a word (一体化, 十分), 零 of 零部件, is no quantity
-    v = value(num)
+    v = 1.0 if num == "首" else value(num)
     if v is None:
         return None
     unit = "%" if m["pct"] else (m["unit"] or "")
     if not unit and not pre and not m["scale"] and not re.search(r"\d", num):
         return None  # 一些, 三大 …: Chinese numerals without a classifier are words, not quantities
     plain = not (pre or m["lead"] or m["more"] or m["post"] or m["scale"])
-    if num == "一" and plain and unit in lang.words("quantities", "count_classifiers"):
-        return None  # 建一条生产线: 一 + classifier is the indefinite article, not a count
+    ordinal = num == "首" or m.start() > 0 and m.string[m.start() - 1] == "第"
+    if num == "一" and plain and not ordinal and unit in lang.words("quantities", "count_classifiers"):
+        return None  # 建一条生产线: 一 + classifier is the indefinite article, not a count (第一届 is a position)
     scale = _SCALE[m["scale"]] if m["scale"] else 1.0
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
@@ -121,7 +123,6 @@ def _read(m: re.Match) -> Quantity | None:
     lo, hi, side = _bounds(v, pre, m["lead"] or m["more"] or m["post"], num)
     if unit == "倍" and (reference or _ratio(before)):
         lo, hi = lo - 1, hi - 1  # 为去年的两倍 says what 增长一倍 says
-    ordinal = m.start() > 0 and m.string[m.start() - 1] == "第"
     strict = bool(side) and pre in lang.words("quantities", "strict")
     return Quantity(lo * scale * factor, hi * scale * factor, unit, start, m.end(), m.string[start:m.end()], ordinal,
                     side, strict)

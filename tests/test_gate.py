@@ -39,6 +39,7 @@ def test_an_edition_asked_about_must_be_the_one_reported():
     assert not _editions_stated(analyse("第二十七届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
     assert _editions_stated(analyse("第28届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
     assert not _editions_stated(analyse("下一届澳门国际贸易投资展览会在哪里举办？", {}), [hit])  # none announced
+    assert not _editions_stated(analyse("第一届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
 
 
 def test_an_event_named_by_its_year_must_be_that_year_s():

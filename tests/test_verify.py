@@ -365,6 +365,13 @@ def test_zero_inside_a_word_is_no_quantity():
     assert quantities("汽车零部件项目8个")[0].lo == 8  # 零 of 零部件
 
 
+def test_the_first_of_a_series_is_a_position_not_an_article():
+    assert not quantities("园区新建一条生产线")  # 一 + classifier: the indefinite article
+    first = quantities("第一批入园企业")
+    assert first and first[0].ordinal and first[0].lo == 1
+    assert supports("从首次接触到落地只用了三个月。", "从第一次接触到落地只用了三个月。")  # 首 is 第一
+
+
 def test_the_title_may_name_the_subject_in_more_words():
     title = "成德共建智造产业园今日开园"
     passage = "园区由成都派驻干部与德阳市共同组建园区管委会，实行统一招商。"
