@@ -131,6 +131,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += _quantity_reasons(p, said, p_spans, t)
     reasons += _entity_reasons(p, said, p_spans, t)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
+    reasons += _list_reasons(said, p, t)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
@@ -144,14 +145,15 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         restated = region(part, p, p_spans)
         reasons += _polarity_reasons(part, p, p_spans, restated)
         reasons += _alone_reasons(part, restated)
+        reasons += _trend_reasons(part, _sentence_of(restated, p))
         reasons += _role_reasons(part, p, p_spans)
-        reasons += _event_reasons(part, p)
+        reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
         # alone, one paraphrased verb would be half of it
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
         reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
         before = part
-        reasons += _displaced(part, restated, p)
+        reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans)
         reasons += _crossed(part, p, p_spans)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p)
@@ -213,6 +215,40 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
               and k == kind  # a place stands where a place was, not where a product (磷酸锰铁锂) was
               and not _expands(e, part)]  # 广元市 where the claim says 广元
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
+
+
+def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    """_displaced for the designations a tagger does not see as names (电池回收项目, 农业科技展区): what
+    the claim says of one, the passage says in a sentence of another of the same head noun, and names
+    the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
+    if lang.pattern("claims", "joining").search(part):
+        return []  # 分别有8个、4个和2个: a clause joining several says each of its own
+    for head, name in _designations(part).items():
+        rest = part.replace(name, "")
+        if name not in p or len(_bigrams(rest)) < 4:
+            continue
+        sentence = _sentence_of(region(rest, p, p_spans), p)
+        other = _designations(sentence).get(head)
+        if other and other not in part and name not in sentence and not _names_item(name, other):
+            return [f"{name}与资料中的{other}位置不符"]
+    return []
+
+
+def _designations(text: str) -> dict[str, str]:
+    """Head noun → the designation ending in it (the head with up to two content words before it)."""
+    words, out = _words(text), {}
+    heads, stop = set(lang.words("claims", "designation_heads")), set(lang.words("claims", "designation_stops"))
+    for i, w in enumerate(words):
+        if w not in heads:
+            continue
+        lead = []
+        for x in reversed(words[max(0, i - 2):i]):
+            if x in stop or not re.fullmatch(r"[\u4e00-\u9fff]+", x):
+                break
+            lead.insert(0, x)
+        if len("".join(lead)) >= 2:
+            out.setdefault(w, "".join(lead) + w)
+    return out
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -372,6 +408,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
                             or _derived(c, q, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
+        if not matches and q.ordinal and q.lo == 1 and re.search(r"首|第一|最", p):
+            continue  # 第一位, 排名第一: the first is said as 首 or 最 as often as with a numeral
         if not matches:
             out.append(f"数字不符：{q.text}")
         elif q.unit not in _CALENDAR and not q.ordinal and not _counts_the_same(c, q, p, matches) and (
@@ -442,6 +480,34 @@ def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:
 
 _LIST_SEPARATOR = re.compile(r"[、]")
 _LAST_JOIN = re.compile(r"以及|及|和|与|跟")
+
+
+_LIST = re.compile(r"[^、，。；：,;:！？\s]{1,16}(?:、[^、，。；：,;:！？\s]{1,16})+")
+
+
+def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
+    """Every item a claim enumerates (A、B和C) must be one the passage names: a list with one item put
+    in place of another (唐卡 for 土陶) is not the passage's list, however much else it shares. Only the
+    items between two separators are read whole; the first and last runs also hold the words around
+    the list (围绕木雕, 藏香和铜器锻造等技艺), so of the last only what stands before its 和 is."""
+    out = []
+    for m in _LIST.finditer(c):
+        runs = m.group().split("、")
+        last = _LAST_JOIN.split(runs[-1], maxsplit=1)
+        for item in runs[1:-1] + last[:-1]:
+            item = item.removesuffix("等")
+            if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
+                out.append(f"资料未提及：{item}")
+    return out
+
+
+def _names_item(item: str, text: str) -> bool:
+    """The item verbatim, or shortened with its characters in order within a name's length (新能源汽车
+    汽车零部件 for 新能源汽车零部件, 非遗 for 非物质文化遗产)."""
+    if item in text:
+        return True
+    gaps = "".join(f"[^、，。；\\s]{{0,{len(item) + 2}}}?{re.escape(ch)}" for ch in item[1:])
+    return any(len(m.group()) <= 3 * len(item) for m in re.finditer(re.escape(item[0]) + gaps, text))
 
 
 def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
@@ -606,10 +672,14 @@ def _of_subject(e: str, p: str, title: str) -> bool:
                for i in range(2, len(e) - 1) for a in lang.words("claims", "subject_anaphors"))
 
 
-def _event_reasons(part: str, p: str) -> list[str]:
+def _event_reasons(part: str, p: str, claim: str = "") -> list[str]:
     """An event a claim clause reports as done (已签订, 签署了) must be one the passage reports, in any
-    word of its kind: 签订 holds for 签署, not for 洽谈. Words, not substrings (组建成渝 builds no 建成)."""
-    if not _done(part):
+    word of its kind: 签订 holds for 签署, not for 洽谈. Words, not substrings (组建成渝 builds no 建成).
+    A claim that reads as a report of the day (7月1日…正式开工, 3月18日…宣告竣工) reports its bare event
+    verbs as done, as a passage's are read (`_polarity_reasons`), unless it plans or denies them."""
+    reported = not _planned(part) and not _negated(_masked(part)) and bool(re.search(r"\d+月\d+日|\d+日[，,]", claim)
+                                             or lang.pattern("claims", "reported").search(part))
+    if not (_done(part) or reported):
         return []
     words, out = set(_words(part)), []
     for group in lang.data()["claims"]["event_groups"]:  # two-character words as words, longer as text
@@ -815,6 +885,30 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
+
+
+def _sentence_of(restated: str, p: str) -> str:
+    """The passage sentence (to 。；！？) holding the first clause a claim clause restates: what a
+    clause says a move or an attribute of is often named in the clause before it."""
+    at = p.find(restated.split("，")[0])
+    if at < 0:
+        return restated
+    lo = max((m.end() for m in re.finditer(r"[。；！？\n]", p[:at])), default=0)
+    hi = re.search(r"[。；！？\n]|$", p[at:]).start() + at
+    return p[lo:max(hi, at + len(restated))]
+
+
+def _trend_reasons(part: str, restated: str) -> list[str]:
+    """An amount said to move one way (有所下降) where the passage's clause has it move only the other
+    (同比增长三成). A denied move (没有下降) is the polarity check's to judge."""
+    if _negated(_masked(part)):
+        return []
+    up, down = lang.pattern("claims", "trend_up"), lang.pattern("claims", "trend_down")
+    for mine, theirs in ((up, down), (down, up)):
+        said = mine.search(part)
+        if said and theirs.search(restated) and not mine.search(restated):
+            return [f"{said.group()}与资料中的{theirs.search(restated).group()}方向相反"]
+    return []
 
 
 def _alone_reasons(part: str, restated: str) -> list[str]:

@@ -353,6 +353,28 @@ CLASSES = [
      "昭觉县这一基地的投资并非全部来自佛山市的帮扶资金，其余由佛山一家企业和昭觉县国有公司共同出资。", True),
     ("基地由佛山市投资建设。",
      "基地并非由佛山市投资建设。", False),
+    # every item a claim enumerates is one the passage names; reordered or shortened, the list holds
+    ("茶园培训围绕采摘、炒制、包装和品牌营销等环节展开。",
+     "茶园培训围绕采摘、窨花、包装和品牌营销等环节展开。", False),
+    ("茶园培训围绕采摘、炒制、包装和品牌营销等环节展开。",
+     "茶园培训围绕包装、采摘、炒制和营销等环节展开。", True),
+    # a claim that reads as a report of the day reports its event as done
+    ("5月6日，两县签署合作协议，将共建冷链仓储中心，总投资3亿元。",
+     "5月6日，冷链仓储中心正式开工建设。", False),
+    ("5月6日，两县签署合作协议，将共建冷链仓储中心，总投资3亿元。",
+     "5月6日，两县正式签订了合作协议。", True),
+    ("5月6日，两县签署合作协议，将共建冷链仓储中心，总投资3亿元。",
+     "冷链仓储中心目前还没有开工，只是两县约定共建。", True),  # a denied event is no report
+    # the first is said with 首 or 最 as often as with 第一
+    ("该县是全省首个通过验收的示范县。", "该县在全省排第一位通过验收。", True),
+    # an amount said to move the other way
+    ("上半年园区实现营收42亿元，同比增长两成。", "上半年园区营收比去年同期有所下降。", False),
+    ("上半年园区实现营收42亿元，同比增长两成。", "上半年园区营收同比提高了两成。", True),
+    # a designation moved to where the passage has another of its head noun
+    ("其中规模最大的是光伏组件项目，投资20亿元；储能电站项目投资6亿元，建成后可调峰200兆瓦。",
+     "光伏组件项目建成后可调峰200兆瓦。", False),
+    ("其中规模最大的是光伏组件项目，投资20亿元；储能电站项目投资6亿元，建成后可调峰200兆瓦。",
+     "储能电站项目建成后能调峰200兆瓦。", True),
 ]
 
 
