@@ -59,14 +59,26 @@ MIN_COVERAGE = 0.5   # share of a claim clause's word weight the passage must ho
 ENTITY_MATCH = 1.0   # a name may be shortened (德阳经开区), every character it keeps in order; 本草堂 is not 本草源
 
 
-_FIRST_MONTHS = re.compile(r"(?<=年)前([两二三四五六七八九十]|1[0-2]|[1-9])个月")
+_FIRST_MONTHS = re.compile(r"(?<=年)[前头]([两二三四五六七八九十]|1[0-2]|[1-9])个月")
+
+
+_MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})月?(?:至|到|-|—|－|~)(\d{1,2})月")
+
+
+@lru_cache(maxsize=1)
+def _named_periods() -> dict[tuple[int, int], str]:
+    """(first month, last month) → the quarter or half year it is (lang.toml period_months)."""
+    named = lang.data()["claims"]["period_months"]
+    return {tuple(v): k for k, v in named.items() if k.endswith(("季度", "半年"))}
 
 
 def _prepared(text: str) -> str:
-    """NFKC, simplified, lower case, Chinese punctuation; spaces and quotes gone; 今年前两个月 as the
-    months they are (今年1至2月)."""
+    """NFKC, simplified, lower case, Chinese punctuation; spaces and quotes gone; 今年前两个月 (头两个月) as
+    the months they are (今年1至2月), and a range of months that is a quarter or a half year by its
+    name (1至3月 as 一季度), so either wording holds for the other."""
     text = norm(text)
     text = _FIRST_MONTHS.sub(lambda m: f"1至{int(value(m[1]))}月", text)
+    text = _MONTH_RANGE.sub(lambda m: _named_periods().get((int(m[1]), int(m[2])), m[0]), text)
     return text.replace(",", "，").replace(";", "；")
 
 
@@ -444,6 +456,7 @@ def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
     return False
 
 
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)年?(?:至|到|-|—|－|~)((?:19|20)\d\d)年")
 _DAY_RANGE = re.compile(r"(\d{1,2})日?(?:至|到|-|—|－|~)(?:\d{1,2}月)?(\d{1,2})日")
 
 
@@ -455,6 +468,8 @@ def _day_arithmetic(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool
         return False
     if q.unit == "天":
         return any(int(m[2]) - int(m[1]) + 1 == q.lo for m in _DAY_RANGE.finditer(p))
+    if q.unit == "年":  # 2024年到2026年这三年: the years of a range the claim or the passage states
+        return any(int(m[2]) - int(m[1]) + 1 == q.lo for m in _YEAR_RANGE.finditer(c + "\n" + p))
     if q.unit != "日":
         return False
     said = lambda text, key: lang.pattern("claims", key).search(text) is not None  # noqa: E731
@@ -646,7 +661,7 @@ def _nicknames() -> dict[str, str]:
 
 
 _DATE = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日")
-_MONTH = re.compile(r"(\d{1,2})月")
+_MONTH = re.compile(r"(?<![至到\-—－~])(?<!\d)(\d{1,2})月(?![至到\-—－~]\d)")  # a month, not the end of a span (1至2月)
 
 
 def _dated_within(period: str, c: str, text: str) -> bool:
