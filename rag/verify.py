@@ -517,8 +517,8 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
 
 
 def _names_item(item: str, text: str) -> bool:
-    """The item verbatim, or shortened with its characters in order within a name's length (新能源汽车
-    汽车零部件 for 新能源汽车零部件, 非遗 for 非物质文化遗产)."""
+    """The item verbatim, or shortened with its characters in order within a name's length (汽车零部件
+    for 新能源汽车零部件, 非遗 for 非物质文化遗产)."""
     if item in text:
         return True
     gaps = "".join(f"[^、，。；\\s]{{0,{len(item) + 2}}}?{re.escape(ch)}" for ch in item[1:])
@@ -687,13 +687,16 @@ def _of_subject(e: str, p: str, title: str) -> bool:
                for i in range(2, len(e) - 1) for a in lang.words("claims", "subject_anaphors"))
 
 
+_DATED = re.compile(r"\d+月\d+日|\d+日[，,]")  # a report of the day: 5月11日…, 11日，…
+
+
 def _event_reasons(part: str, p: str, claim: str = "") -> list[str]:
     """An event a claim clause reports as done (已签订, 签署了) must be one the passage reports, in any
     word of its kind: 签订 holds for 签署, not for 洽谈. Words, not substrings (组建成渝 builds no 建成).
     A claim that reads as a report of the day (7月1日…正式开工, 3月18日…宣告竣工) reports its bare event
     verbs as done, as a passage's are read (`_polarity_reasons`), unless it plans or denies them."""
-    reported = not _planned(part) and not _negated(_masked(part)) and bool(re.search(r"\d+月\d+日|\d+日[，,]", claim)
-                                             or lang.pattern("claims", "reported").search(part))
+    reported = not _planned(part) and not _negated(_masked(part)) and bool(
+        _DATED.search(claim) or lang.pattern("claims", "reported").search(part))
     if not (_done(part) or reported):
         return []
     words, out = set(_words(part)), []
@@ -894,7 +897,7 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     # a bare completion verb reports a completion in a report of the day (5月11日…建成投产, 推介会上…签署);
     # in a project's description (投资2亿元，建设…，开通…) it says what the project is to do
     sentence = p[p.rfind("。", 0, p.find(said)) + 1:]
-    dated = re.search(r"\d+月\d+日|\d+日[，,]", sentence) or lang.pattern("claims", "reported").search(sentence)
+    dated = _DATED.search(sentence) or lang.pattern("claims", "reported").search(sentence)
     completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)] \
         if dated else []
     if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
