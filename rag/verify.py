@@ -166,7 +166,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
         before = part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans)
-        reasons += _crossed(part, p, p_spans)
+        reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p)
         reasons += _rebound(part, p)
@@ -291,6 +291,43 @@ def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
         if (fit(0, a[0], b[0]) >= 2 and fit(1, b[1], a[1]) >= 2 and gone(a[1]) and gone(b[0])) or \
                 (fit(0, b[0], a[0]) >= 2 and fit(1, a[1], b[1]) >= 2 and gone(b[1]) and gone(a[0])):
             return [f"把资料中两处并列的内容对调了：{one}／{two}"]
+    return []
+
+
+_SUBJECT_TAGS = frozenset({"n", "nz", "nw", "vn", "m", "LOC", "ORG", "PER"})
+SWAP_EVIDENCE = 2  # character pairs each half of a claim clause must share with one passage clause alone
+
+
+def _subject(text: str) -> tuple[str, str]:
+    """(subject, predicate): the leading run of nouns, names and counts (一家香港物流企业 | 将在…建设…,
+    电池回收项目 | 投资16亿元), and the rest. No subject when the clause opens otherwise."""
+    words = tag(text)
+    end = next((i for i, w in enumerate(words) if w.tag not in _SUBJECT_TAGS), len(words))
+    if end == 0 or end == len(words) or words[end - 1].tag not in ("n", "nz", "nw", "LOC", "ORG", "PER"):
+        return "", text
+    return text[:words[end].start], text[words[end].start:]
+
+
+def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    """Two passage clauses, each with its own subject (一家香港物流企业将建分拨中心，一家香港私募基金管理
+    机构将设立基金), and a claim clause putting one's subject before the other's predicate: what the
+    passage says of one, the claim says of the other. A clause joining several (分别, 和) is left alone."""
+    mine_subject, mine_rest = _subject(part)
+    if not mine_subject or lang.pattern("claims", "joining").search(mine_subject):
+        return []
+    near = [p[a:b] for a, b in p_spans if len(_bigrams(part) & _bigrams(p[a:b])) >= SWAP_EVIDENCE]
+    halves = {c: _subject(c) for c in near}
+    for a, b in ((a, b) for a in near for b in near if a != b):
+        (sa, ra), (sb, rb) = halves[a], halves[b]
+        if len(sa) < 4 or len(sb) < 4:
+            continue  # 项目, 首期: a clause about a part of what the one before names
+        head, tail = _bigrams(mine_subject), _bigrams(mine_rest)
+        only = lambda x, y: x - y  # noqa: E731
+        if (len(head & only(_bigrams(sb), _bigrams(sa))) >= SWAP_EVIDENCE
+                and not _bigrams(part) & only(_bigrams(sa), _bigrams(sb))  # A's subject left out altogether
+                and len(tail & only(_bigrams(ra), _bigrams(rb))) >= SWAP_EVIDENCE
+                and not tail & only(_bigrams(rb), _bigrams(ra))):
+            return [f"把资料中{sa}的内容说成了{sb}的：{mine_subject}"]
     return []
 
 
