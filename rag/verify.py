@@ -158,6 +158,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _polarity_reasons(part, p, p_spans, restated)
         reasons += _alone_reasons(part, restated)
         reasons += _trend_reasons(part, _sentence_of(restated, p))
+        reasons += _formality_reasons(part, _sentence_of(restated, p))
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -951,6 +952,14 @@ def _sentence_of(restated: str, p: str) -> str:
     lo = max((m.end() for m in re.finditer(r"[。；！？\n]", p[:at])), default=0)
     hi = re.search(r"[。；！？\n]|$", p[at:]).start() + at
     return p[lo:max(hi, at + len(restated))]
+
+
+def _formality_reasons(part: str, restated: str) -> list[str]:
+    """正式签订 where the passage's agreement is only 意向 or 框架 (lang.toml tentative, formal)."""
+    formal, tentative = lang.pattern("claims", "formal").search(part), lang.pattern("claims", "tentative").search(restated)
+    if formal and tentative and not lang.pattern("claims", "formal").search(restated) and not _negated(_masked(part)):
+        return [f"{formal.group()}与资料中的{tentative.group()}不一致"]
+    return []
 
 
 def _trend_reasons(part: str, restated: str) -> list[str]:
