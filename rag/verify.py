@@ -144,6 +144,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += _entity_reasons(p, said, p_spans, t)
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
     reasons += _list_reasons(said, p, t)
+    reasons += _speaker_reasons(said, p)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
@@ -536,6 +537,33 @@ _LAST_JOIN = re.compile(r"以及|及|和|与|跟")
 
 
 _LIST = re.compile(r"[^、，。；：,;:！？\s]{1,16}(?:、[^、，。；：,;:！？\s]{1,16})+")
+
+
+def _speeches(text: str) -> list[tuple[str, str]]:
+    """(speaker, what they said) of each reported speech: the clause before a speech verb, and the
+    text after it up to the next speaker's clause."""
+    verbs = lang.pattern("claims", "speech_verbs").pattern
+    found = [(m, _clause_start(text, m.start())) for m in re.finditer(rf"(?:{verbs})[，：]", text)]
+    return [(_subject(text[start:m.start()])[0] or text[start:m.start()],  # 梁某|在致辞中: the speaker
+             text[m.end():found[i + 1][1] if i + 1 < len(found) else len(text)]) for i, (m, start) in enumerate(found)]
+
+
+def _speaker_reasons(c: str, p: str) -> list[str]:
+    """What the passage has one speaker say, the claim gives to another the passage quotes: the claim
+    names one speaker alone, and what it says is another's (梁某表示，香港是超级联系人 / 某厅负责人介绍…)."""
+    speakers = [(s, said) for s, said in _speeches(p) if len(s) >= 3]
+    if len(speakers) < 2:
+        return []
+    own = {s: _bigrams(s) - set().union(*(_bigrams(o) for o, _ in speakers if o != s)) for s, _ in speakers}
+    named = [s for s, _ in speakers if len(own[s] & _bigrams(c)) >= 2]  # 负责人 names no one of two 负责人
+    if len(named) != 1:
+        return []
+    words = _bigrams(c) - _bigrams(named[0])
+    fit = {s: len(words & _bigrams(said)) for s, said in speakers}
+    best = max(fit, key=fit.get)
+    if best != named[0] and fit[best] >= fit[named[0]] + SWAP_MARGIN:
+        return [f"资料中这是{best}说的，不是{named[0]}"]
+    return []
 
 
 def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
