@@ -102,7 +102,8 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    x["kind"] = float(_unit_stated(q, ranked[:3]) and _name_stated(q, ranked[:3]) and _editions_stated(q, hits[:3]))
+    x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
+                      and _editions_stated(q, hits[:3]))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -123,6 +124,23 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
         people = lang.words("quantities", "people_counts")
         return any(units_match(unit, u) or u in people and unit in people for u in found)
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
+
+
+def _counted_stated(q: Question, top: list[Sentence]) -> bool:
+    """多少游客, 几名干部: the thing a count is asked of must be counted in one of the best sentences, in
+    a clause holding both the noun and a number that is no date or position. 投资1.7亿元 in a sentence
+    on the same project says nothing of its 游客. Only a short noun is looked for: 多少座中型水库超过了
+    汛限水位 asks of a phrase a sentence words its own way."""
+    noun = q.around[1]
+    if q.wants != "number" or not noun or len(noun) > 4 or tag(noun)[-1].tag not in ("n", "nz", "nw"):
+        return True
+    keys = (noun[:2], noun[-2:])  # 就业岗位 is counted as 就业1200人 as often as 岗位1200个
+    for s in top:
+        for clause in re.findall(r"[^，。；！？\n]+", s.text):
+            if any(k in clause for k in keys) and any(
+                    not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause)):
+                return True
+    return False
 
 
 def _editions_stated(q: Question, hits: list[Hit]) -> bool:

@@ -1,6 +1,6 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import _editions_stated, _name_stated, _unit_stated
+from wenjin.rag.gate import _counted_stated, _editions_stated, _name_stated, _unit_stated
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -17,6 +17,16 @@ def test_a_number_asked_for_needs_one_of_its_kind():
     assert not _unit_stated(boxes, [sentence("今年前两个月，泸州港集装箱吞吐量同比增长18%。")])
     cadres = analyse("无锡经开区派驻了几名干部？", {})
     assert _unit_stated(cadres, [sentence("无锡经开区派驻干部12人，与会理市共同组建园区管委会。")])  # 名 asked, 人 said
+
+
+def test_the_thing_counted_must_be_counted_in_a_best_sentence():
+    workers = analyse("新建的茶叶加工厂能吸纳多少名工人？", {})
+    assert not _counted_stated(workers, [sentence("茶叶加工厂总投资8000万元，年加工干茶600吨。")])
+    assert _counted_stated(workers, [sentence("加工厂投产后可吸纳工人150名。")])
+    jobs = analyse("加工厂能新增多少就业岗位？", {})
+    assert _counted_stated(jobs, [sentence("加工厂投产后可带动就业300人。")])  # 就业岗位 counted as 就业
+    phrase = analyse("有多少座山塘水库蓄水超过了警戒线？", {})
+    assert _counted_stated(phrase, [sentence("全县12座山塘超警戒。")])  # a long phrase is not looked for
 
 
 def test_who_needs_a_name_not_an_indefinite():
