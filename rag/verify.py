@@ -765,8 +765,11 @@ def _event_reasons(part: str, p: str, claim: str = "") -> list[str]:
         _DATED.search(claim) or lang.pattern("claims", "reported").search(part))
     if not (_done(part) or reported):
         return []
-    words, out = set(_words(part)), []
-    for group in lang.data()["claims"]["event_groups"]:  # two-character words as words, longer as text
+    groups, out = lang.data()["claims"]["event_groups"], []
+    events = {w for group in groups for w in group}
+    words = set(_words(part))
+    words |= {half for w in words if len(w) == 4 and w[:2] in events and w[2:] in events for half in (w[:2], w[2:])}
+    for group in groups:  # two-character words as words (建成投产 as two), longer as text
         said = [w for w in group if (w in words if len(w) <= 2 else w in part)]
         if said and not any(w in p for w in group):
             out.append(f"资料未提及：{said[0]}")
