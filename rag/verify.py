@@ -657,9 +657,12 @@ def _counted(text: str, q: Quantity) -> str:
 
 def _counts_the_same(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bool:
     """还有4个智能家居项目和2个现代物流项目: a count followed by the noun the passage's count is of
-    (2个现代物流项目) is of that noun, whatever stands before it."""
+    (2个现代物流项目, or 标准厂房18万平方米 with the noun before it) is of that noun, whatever stands
+    before it in the claim."""
     noun = _counted(c, q)
-    return len(noun) >= 2 and any(_counted(p, t) == noun for t in matches)
+    # or the noun the passage names right before its amount (标准厂房18万平方米 for 18万平方米标准厂房)
+    return len(noun) >= 2 and any(_counted(p, t) == noun or p[max(0, t.start - 8):t.start].endswith(noun)
+                                  for t in matches)
 
 
 def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
