@@ -17,6 +17,7 @@ Paraphrases pass: reordered clauses, synonyms for common words, Chinese numerals
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from difflib import SequenceMatcher
 import unicodedata
@@ -237,20 +238,20 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]]) -> lis
     the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
     if lang.pattern("claims", "joining").search(part):
         return []  # 分别有8个、4个和2个: a clause joining several says each of its own
-    for head, name in _designations(part).items():
+    for head, name in _designations(part):
         rest = part.replace(name, "")
         if name not in p or len(_bigrams(rest)) < 4:
             continue
         sentence = _sentence_of(region(rest, p, p_spans), p)
-        other = _designations(sentence).get(head)
-        if other and other not in part and name not in sentence and not _names_item(name, other):
-            return [f"{name}与资料中的{other}位置不符"]
+        others = [o for h, o in _designations(sentence) if h == head and o not in part and not _names_item(name, o)]
+        if others and name not in sentence:
+            return [f"{name}与资料中的{others[0]}位置不符"]
     return []
 
 
-def _designations(text: str) -> dict[str, str]:
-    """Head noun → the designation ending in it (the head with up to two content words before it)."""
-    words, out = _words(text), {}
+def _designations(text: str) -> list[tuple[str, str]]:
+    """(head noun, the designation ending in it): the head with up to two content words before it."""
+    words, out = _words(text), []
     heads, stop = set(lang.words("claims", "designation_heads")), set(lang.words("claims", "designation_stops"))
     for i, w in enumerate(words):
         if w not in heads:
@@ -261,7 +262,7 @@ def _designations(text: str) -> dict[str, str]:
                 break
             lead.insert(0, x)
         if len("".join(lead)) >= 2:
-            out.setdefault(w, "".join(lead) + w)
+            out.append((w, "".join(lead) + w))
     return out
 
 
@@ -296,7 +297,7 @@ def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
     return []
 
 
-_SUBJECT_TAGS = frozenset({"n", "nz", "nw", "vn", "m", "LOC", "ORG", "PER"})
+_SUBJECT_TAGS = frozenset({"n", "nz", "nw", "vn", "m", "s", "a", "an", "j", "LOC", "ORG", "PER"})
 SWAP_EVIDENCE = 2  # character pairs each half of a claim clause must share with one passage clause alone
 
 
@@ -326,7 +327,7 @@ def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[
         head, tail = _bigrams(mine_subject), _bigrams(mine_rest)
         only = lambda x, y: x - y  # noqa: E731
         if (len(head & only(_bigrams(sb), _bigrams(sa))) >= SWAP_EVIDENCE
-                and not _bigrams(part) & only(_bigrams(sa), _bigrams(sb))  # A's subject left out altogether
+                and not head & only(_bigrams(sa), _bigrams(sb))
                 and len(tail & only(_bigrams(ra), _bigrams(rb))) >= SWAP_EVIDENCE
                 and not tail & only(_bigrams(rb), _bigrams(ra))):
             return [f"把资料中{sa}的内容说成了{sb}的：{mine_subject}"]
@@ -548,10 +549,24 @@ def _speeches(text: str) -> list[tuple[str, str]]:
              text[m.end():found[i + 1][1] if i + 1 < len(found) else len(text)]) for i, (m, start) in enumerate(found)]
 
 
+def _without_common_title(a: str, b: str) -> tuple[str, str]:
+    """Two speakers without the title they share at the end (某局|负责人, 某区|负责人): who they are."""
+    n = len(os.path.commonprefix([a[::-1], b[::-1]]))
+    return a[:len(a) - n], b[:len(b) - n]
+
+
 def _speaker_reasons(c: str, p: str) -> list[str]:
-    """What the passage has one speaker say, the claim gives to another the passage quotes: the claim
-    names one speaker alone, and what it says is another's (梁某表示，香港是超级联系人 / 某厅负责人介绍…)."""
+    """What the passage has one speaker say, the claim gives to another: a speaker the passage does not
+    have say it (某局负责人介绍，… where the passage's speaker is another), or one the passage quotes
+    on something else (梁某表示，香港是超级联系人 / 某厅负责人介绍…)."""
     speakers = [(s, said) for s, said in _speeches(p) if len(s) >= 3]
+    for mine, what in _speeches(c):  # 某负责人介绍，… where the passage has another speaker say it
+        fit = {s: len(_bigrams(what) & _bigrams(said)) for s, said in speakers}
+        best = max(fit, key=fit.get, default="")
+        who, theirs = _without_common_title(mine, best)
+        if best and fit[best] >= 4 and len(who) >= 2 and not _bigrams(who) & _bigrams(theirs) \
+                and not _names_item(mine, best) and mine not in p:
+            return [f"资料中这是{best}说的，不是{mine}"]
     if len(speakers) < 2:
         return []
     own = {s: _bigrams(s) - set().union(*(_bigrams(o) for o, _ in speakers if o != s)) for s, _ in speakers}

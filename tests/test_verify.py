@@ -382,6 +382,14 @@ CLASSES = [
      "王某认为冷链物流是产业链的短板。", True),
     # two event verbs run together (建成投产) are two events
     ("首批已有3家企业签约入园。", "首批已有3家企业建成投产。", False),
+    ("市发改委负责人介绍，明年全市将新建充电桩3000个。", "省能源局负责人介绍，明年全市将新建充电桩3000个。", False),
+    ("市发改委负责人介绍，明年全市将新建充电桩3000个。", "据市发改委负责人介绍，全市明年将新建3000个充电桩。", True),
+    # the subject of one clause with the other's predicate, a word of the first subject in it
+    ("一家本地物流公司将在园区建设冷链仓库，一家外地基金公司将与县国企共同设立产业基金。",
+     "一家本地物流公司将与县国企共同设立产业基金。", False),
+    # a designation put where a superlative names another
+    ("其中投资最大的是光伏组件项目，计划投资20亿元；储能电站项目投资6亿元。",
+     "此次签约项目中投资最大的是储能电站项目，计划投资20亿元。", False),
     # an agreement of intent is no formal one
     ("洽谈会上意向签约金额达12亿元。", "洽谈会上正式签约金额达12亿元。", False),
     ("洽谈会上意向签约金额达12亿元。", "洽谈会上达成的意向签约金额为12亿元。", True),
