@@ -641,8 +641,19 @@ def _said_of(text: str, q: Quantity, others: list[Quantity], reach: int = 10**6,
     """The character pairs of what a quantity is said of: the text before it back to the sentence start
     or the previous quantity (锂电铜箔项目,计划投资|38亿元; 电池回收项目投资|16亿元), at most `reach` long."""
     lo = max((m.end() for m in re.finditer(f"[{ends}]", text[:q.start])), default=0)
-    lo = max([lo] + [o.end for o in others if lo <= o.end <= q.start])
-    return _bigrams(re.sub(r"\W", "", text[lo:q.start])[-reach:])
+    lo = max([lo] + [_attributed(text, o.end) for o in others if lo <= o.end <= q.start])
+    said = text[lo:q.start][-reach:] + text[q.end:_attributed(text, q.end)]
+    return _bigrams(re.sub(r"\W", "", said))
+
+
+_ATTRIBUTE = re.compile(r"的[\u4e00-\u9fff]{1,8}?(?=[，。；、！？\n]|$)")
+
+
+def _attributed(text: str, end: int) -> int:
+    """Where a quantity's noun phrase ends: 100兆瓦|的光伏电站 — an amount before 的 qualifies the noun after
+    it, so that noun is what the amount is said of, not what the next amount is."""
+    m = _ATTRIBUTE.match(text, end)
+    return m.end() if m else end
 
 
 def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: list[Quantity],

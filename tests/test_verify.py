@@ -390,6 +390,11 @@ CLASSES = [
     # a designation put where a superlative names another
     ("其中投资最大的是光伏组件项目，计划投资20亿元；储能电站项目投资6亿元。",
      "此次签约项目中投资最大的是储能电站项目，计划投资20亿元。", False),
+    # an amount before 的 is said of the noun after it, not of what the next amount counts
+    ("项目在河谷建设装机容量60兆瓦的风电场，配套15兆瓦储能设施。",
+     "项目风电场的装机容量为15兆瓦，配套储能设施60兆瓦。", False),
+    ("项目在河谷建设装机容量60兆瓦的风电场，配套15兆瓦储能设施。",
+     "该风电场装机容量60兆瓦，另配15兆瓦的储能设施。", True),
     # an agreement of intent is no formal one
     ("洽谈会上意向签约金额达12亿元。", "洽谈会上正式签约金额达12亿元。", False),
     ("洽谈会上意向签约金额达12亿元。", "洽谈会上达成的意向签约金额为12亿元。", True),
