@@ -146,6 +146,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
     reasons += _list_reasons(said, p, t)
     reasons += _speaker_reasons(said, p)
+    reasons += _division_reasons(said, passage)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
     before = ""
@@ -538,6 +539,32 @@ _LAST_JOIN = re.compile(r"以及|及|和|与|跟")
 
 
 _LIST = re.compile(r"[^、，。；：,;:！？\s]{1,16}(?:、[^、，。；：,;:！？\s]{1,16})+")
+
+
+def _division(passage: str) -> list[tuple[str, str]]:
+    """(party, task) of a quoted division of labour (“无锡招商、会理服务”, “临港研发+德阳制造”,
+    “研发在成都、生产在德格”): each part of four to six characters, the task its last two (or what
+    stands before 在)."""
+    out = []
+    for quote in re.findall(r"[“「]([^”」]{8,40})[”」]", passage):
+        parts = re.split(r"[、+＋，,；]", quote)
+        pairs = [(m[2], m[1]) if (m := re.fullmatch(r"([\u4e00-\u9fff]{2})在([\u4e00-\u9fff]{2,4})", x))
+                 else (x[:-2], x[-2:]) for x in parts if re.fullmatch(r"[\u4e00-\u9fff]{4,6}", x)]
+        if len(pairs) >= 2 and len({a for a, _ in pairs}) == len(pairs) and len({t for _, t in pairs}) == len(pairs):
+            out += pairs
+    return out
+
+
+def _division_reasons(c: str, passage: str) -> list[str]:
+    """A task the passage's division of labour gives one party, given by the claim to another of them
+    (由会理负责招商 where the passage says “无锡招商、会理服务”)."""
+    pairs = _division(passage)
+    for piece in re.split(r"[，。；、+＋]", c):
+        for party, task in pairs:
+            others = [a for a, _ in pairs if a != party and a in piece]
+            if task in piece and others and party not in piece:
+                return [f"资料中{task}是{party}的分工，不是{others[0]}的"]
+    return []
 
 
 def _speeches(text: str) -> list[tuple[str, str]]:
