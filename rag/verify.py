@@ -999,7 +999,10 @@ def _negated_antonym(part: str, restated: str) -> bool:
 def _masked(text: str) -> str:
     """`text` with its quantities blanked: 不低于5000万元 bounds a number, it negates nothing."""
     for q in quantities(text):  # by position: an idiom (一半) is read as another text of its length (五成)
-        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+        start = q.start
+        if q.bound and (m := re.search(r"(?:并未|并没有|没有|没|未)$", text[:start])):
+            start = m.start()  # 没有超过50天 denies the bound (≤ 50天, `_denied_bound`), not the clause
+        text = text[:start] + " " * (q.end - start) + text[q.end:]
     return text
 
 
