@@ -169,7 +169,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
         reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
         before = part
-        reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans)
+        reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p)
@@ -233,7 +233,7 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
 
 
-def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:
     """_displaced for the designations a tagger does not see as names (电池回收项目, 农业科技展区): what
     the claim says of one, the passage says in a sentence of another of the same head noun, and names
     the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
@@ -244,7 +244,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]]) -> lis
         if name not in p or len(_bigrams(rest)) < 4:
             continue
         sentence = _sentence_of(region(rest, p, p_spans), p)
-        others = [o for h, o in _designations(sentence) if h == head and o not in part and not _names_item(name, o)]
+        others = [o for h, o in _designations(sentence) if o not in part and not _names_item(name, o)
+                  and (h == head or not _names_item(name, title))]  # the article's subject is what 园区 and 该 refer to
         if others and name not in sentence:
             return [f"{name}与资料中的{others[0]}位置不符"]
     return []

@@ -390,6 +390,11 @@ CLASSES = [
     # a designation put where a superlative names another
     ("其中投资最大的是光伏组件项目，计划投资20亿元；储能电站项目投资6亿元。",
      "此次签约项目中投资最大的是储能电站项目，计划投资20亿元。", False),
+    # what a sentence says of a designation it names, given to one another sentence names
+    ("会上发布了《山区农旅融合倡议》。大会还推出了乡村民宿地图，首批收录精品民宿120家。",
+     "《山区农旅融合倡议》首批收录了精品民宿120家。", False),
+    ("会上发布了《山区农旅融合倡议》。大会还推出了乡村民宿地图，首批收录精品民宿120家。",
+     "大会推出的乡村民宿地图首批收录精品民宿120家。", True),
     # an amount before 的 is said of the noun after it, not of what the next amount counts
     ("项目在河谷建设装机容量60兆瓦的风电场，配套15兆瓦储能设施。",
      "项目风电场的装机容量为15兆瓦，配套储能设施60兆瓦。", False),
