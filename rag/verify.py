@@ -362,10 +362,15 @@ def _rebound(part: str, p: str) -> list[str]:
         if x + a in p:
             continue  # 泽仁多吉县长 for 县长泽仁多吉: a title before or after its holder's name
         owners = [b for b, y in theirs if y == x and b in part and a in p and x in p
-                  and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p)]
+                  and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p)
+                  and _named(a) == _named(b)]  # 产业|梯度转移 is no name's place taken (喀什|梯度转移)
         if owners:
             return [f"{a}{x}：资料中是{owners[0]}{x}"]
     return []
+
+
+def _named(word: str) -> bool:
+    return any(w.tag in NAMED for w in tag(word))
 
 
 def _coordinated(a: str, b: str, p: str) -> bool:

@@ -395,6 +395,8 @@ CLASSES = [
      "《山区农旅融合倡议》首批收录了精品民宿120家。", False),
     ("会上发布了《山区农旅融合倡议》。大会还推出了乡村民宿地图，首批收录精品民宿120家。",
      "大会推出的乡村民宿地图首批收录精品民宿120家。", True),
+    # a common noun before a noun takes no name's place
+    ("推动更多加工产业向林芝梯度转移。", "推动更多加工产业梯度转移到林芝。", True),
     # an amount before 的 is said of the noun after it, not of what the next amount counts
     ("项目在河谷建设装机容量60兆瓦的风电场，配套15兆瓦储能设施。",
      "项目风电场的装机容量为15兆瓦，配套储能设施60兆瓦。", False),
