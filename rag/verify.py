@@ -148,7 +148,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += _speaker_reasons(said, p)
     reasons += _division_reasons(said, passage)
     ranked = lang.pattern("claims", "superlatives")
-    reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c)) if not ranked.search(p)]
+    reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c))
+                if not ranked.search(p) and not _extreme_listed(c, w, p)]
     before = ""
     spans = clauses(c)
     for i, (lo, hi) in enumerate(spans):
@@ -571,6 +572,22 @@ def _division_reasons(c: str, passage: str) -> list[str]:
             if task in piece and others and party not in piece:
                 return [f"资料中{task}是{party}的分工，不是{others[0]}的"]
     return []
+
+
+def _extreme_listed(c: str, word: str, p: str) -> bool:
+    """投资最多 said of the item whose amount is the largest of the passage's amounts in that unit
+    (at least three listed): a superlative the passage's figures state without its word."""
+    most = word in lang.words("claims", "superlatives_most")
+    if not most and word not in lang.words("claims", "superlatives_least"):
+        return False
+    amounts = quantities(p)
+    for name in (n for _, n in _designations(c) if n in p):
+        at = p.find(name) + len(name)
+        own = next((q for q in amounts if 0 <= q.start - at <= 12), None)
+        peers = [q.lo for q in amounts if own and q.unit == own.unit and not q.ordinal]
+        if own and len(peers) >= 3 and own.lo == (max(peers) if most else min(peers)):
+            return True
+    return False
 
 
 def _speeches(text: str) -> list[tuple[str, str]]:
