@@ -134,7 +134,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     and the amounts it states count as said, but roles, positions, negation and which noun an
     amount counts are read from the passage alone, since a headline is no sentence of it."""
     p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
-    c = re.sub(rf"^(?:{lang.pattern('claims', 'frames').pattern})[，：]", "", c)  # 根据资料，… says where, not what
+    c = _frame().sub("", c)  # 根据资料，… says where, not what
     if not re.sub(r"\W", "", c):
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
@@ -177,6 +177,13 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _rebound(part, p)
         reasons += _direction_reasons(part, p)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
+
+
+@lru_cache(maxsize=1)
+def _frame() -> re.Pattern:
+    """An opening frame: 根据介绍， 文章提到， 资料显示： 据悉， (lang.toml frame_leads, frame_sources, frame_verbs)."""
+    part = lambda key: lang.pattern("claims", key).pattern  # noqa: E731
+    return re.compile(rf"^(?:{part('frame_leads')})?(?:{part('frame_sources')})(?:{part('frame_verbs')})?[，：]")
 
 
 def _denied(c: str) -> set[int]:
@@ -222,8 +229,12 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     def antecedent(e: str) -> bool:  # 由川渝两地轮流承办 restates 两地将轮流承办: the name is what 两地 refers to
         return any(a in restated and part.find(e + a) >= 0 for a in lang.words("claims", "pair_anaphors"))
 
+    def speaker(e: str) -> bool:  # 梁某表示，…大有可为 restated as 梁某认为…大有可为: the speaker still speaks
+        verbs = lang.pattern("claims", "speech_verbs").pattern
+        return any(e in s for s, _ in _speeches(p)) and re.search(rf"{re.escape(e)}[^，。]{{0,6}}(?:{verbs})", part)
+
     mine = [e for e in _entities(part) if e in p and e not in restated and not own_clause_restated(e)
-            and not antecedent(e)]
+            and not antecedent(e) and not speaker(e)]
     if not mine:
         return []
     kind = _kinds(part)[mine[0]]
@@ -244,7 +255,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
         rest = part.replace(name, "")
         if name not in p or len(_bigrams(rest)) < 4:
             continue
-        sentence = _sentence_of(region(rest, p, p_spans), p)
+        # every passage sentence the rest restates (a claim clause often merges two)
+        sentence = "。".join(dict.fromkeys(_sentence_of(x, p) for x in region(rest, p, p_spans).split("，")))
         others = [o for h, o in _designations(sentence) if o not in part and not _names_item(name, o)
                   and (h == head or not _names_item(name, title))]  # the article's subject is what 园区 and 该 refer to
         if others and name not in sentence:
@@ -302,6 +314,7 @@ def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
 
 _SUBJECT_TAGS = frozenset({"n", "nz", "nw", "vn", "m", "s", "a", "an", "j", "LOC", "ORG", "PER"})
 SWAP_EVIDENCE = 2  # character pairs each half of a claim clause must share with one passage clause alone
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _subject(text: str) -> tuple[str, str]:
@@ -327,11 +340,11 @@ def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[
         (sa, ra), (sb, rb) = halves[a], halves[b]
         if len(sa) < 4 or len(sb) < 4:
             continue  # 项目, 首期: a clause about a part of what the one before names
-        head, tail = _bigrams(mine_subject), _bigrams(mine_rest)
+        head, tail = _bigrams(mine_subject), {b for b in _bigrams(mine_rest) if _HAN_PAIR.fullmatch(b)}
         only = lambda x, y: x - y  # noqa: E731
         if (len(head & only(_bigrams(sb), _bigrams(sa))) >= SWAP_EVIDENCE
                 and not head & only(_bigrams(sa), _bigrams(sb))
-                and len(tail & only(_bigrams(ra), _bigrams(rb))) >= SWAP_EVIDENCE
+                and len(tail & only(_bigrams(ra), _bigrams(rb))) > SWAP_EVIDENCE  # words, not 超过|100
                 and not tail & only(_bigrams(rb), _bigrams(ra))):
             return [f"把资料中{sa}的内容说成了{sb}的：{mine_subject}"]
     return []
