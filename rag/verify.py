@@ -796,6 +796,7 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
     out = []
     for e in dict.fromkeys(_entities(c)):
         if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
+                or _contracted(e, p + title) \
                 or _shortens(e, title) or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
@@ -925,6 +926,15 @@ def _shortens(e: str, p: str) -> bool:
     shortens names (its first two and last characters kept, the rest a selection in order)."""
     return len(e) >= 3 and any(len(n) > len(e) + 1 and n[:2] == e[:2] and n[-1] == e[-1] and lcs(e, n) == len(e)
                                for n in _entities(p))
+
+
+def _contracted(word: str, text: str) -> bool:
+    """农博会 for 农产品博览会, 跨境电商 the other way round for 跨境电子商务: a name contracted to some of its
+    characters in order, its last kept, within twice its length (the way 人大, 农博会, 进博会 are made)."""
+    if len(word) < 2:
+        return False
+    gaps = "".join(f"[^，。；、\\s]*?{re.escape(ch)}" for ch in word[1:])
+    return any(len(m.group()) <= 2 * len(word) + 1 for m in re.finditer(re.escape(word[0]) + gaps, text))
 
 
 def _province_word(e: str, p: str) -> bool:
@@ -1204,8 +1214,8 @@ def _coverage_reasons(part: str, p: str, clause: str, title: str = "") -> list[s
     if not words:
         return []
     weight = {w: min(general_idf(w), 12.0) if general_idf(w) < 99 else 8.0 for w in words}  # names: _entity_reasons
-    found = {w: 1.0 if w in clause else 0.75 if w in p or w in title else 0.5 if sum(ch in clause for ch in w) * 2 >= len(w) else 0.0
-             for w in words}
+    found = {w: 1.0 if w in clause else 0.75 if w in p or w in title or _contracted(w, p + title)
+             else 0.5 if sum(ch in clause for ch in w) * 2 >= len(w) else 0.0 for w in words}
     share = sum(weight[w] * found[w] for w in words) / sum(weight.values())
     if share >= MIN_COVERAGE:
         return []

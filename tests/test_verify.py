@@ -410,6 +410,8 @@ CLASSES = [
     ("园区已入驻企业42家。", "根据介绍，园区已入驻企业24家。", False),
     # a speaker restated with another verb of saying is still the speaker
     ("李某表示，两地在冷链物流、文旅康养等方面合作空间很大。", "李某认为两地在冷链物流等方面合作空间很大。", True),
+    # a name contracted to some of its characters (农博会 for 农产品博览会)
+    ("第三届西南农产品博览会在昆明开幕，参展企业650家。", "这届农博会有650家企业参展。", True),
     # a task of a quoted division of labour given to the other party
     ("两地实行“苏州设计、铜仁生产”的合作模式。", "按照两地的合作模式，设计工作由铜仁负责。", False),
     ("两地实行“苏州设计、铜仁生产”的合作模式。", "两地合作中，苏州负责设计，铜仁负责生产。", True),
