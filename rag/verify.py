@@ -1135,9 +1135,23 @@ def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
     return p[a:b]
 
 
+_NAMED_AFTER = re.compile(r"(?:单位|方|者|人|机构|企业|部门|主体)(?:是|为)|的(?:是|为)")
+
+
+@lru_cache(maxsize=1)
+def _roles_longest_first() -> list[str]:
+    return sorted(lang.words("claims", "roles"), key=len, reverse=True)
+
+
 def _actor_span(text: str, verb_at: int) -> tuple[int, int]:
     """Where a role verb's actors stand: its clause before it, after 由 when the clause has one
-    (雪域项目由格萨尔牧业牵头 → 格萨尔牧业), before 向/给/为 (湖州向广元投入: 广元 receives)."""
+    (雪域项目由格萨尔牧业牵头 → 格萨尔牧业), before 向/给/为 (湖州向广元投入: 广元 receives), or after
+    the role made a noun (项目的牵头单位是格萨尔牧业)."""
+    role = next((r for r in _roles_longest_first() if text.startswith(r, verb_at)), "")
+    named = _NAMED_AFTER.match(text, verb_at + len(role)) if role else None
+    if named:  # 牵头单位是X, 主办方为X, 牵头的是X: the actor is named after the role
+        end = re.search(r"[，。；！？]|$", text[named.end():]).start() + named.end()
+        return named.end(), end
     lo = _clause_start(text, verb_at)
     by = text.rfind("由", lo, verb_at)
     lo = by + 1 if by >= 0 else lo

@@ -412,6 +412,9 @@ CLASSES = [
     ("李某表示，两地在冷链物流、文旅康养等方面合作空间很大。", "李某认为两地在冷链物流等方面合作空间很大。", True),
     # a name contracted to some of its characters (农博会 for 农产品博览会)
     ("第三届西南农产品博览会在昆明开幕，参展企业650家。", "这届农博会有650家企业参展。", True),
+    # a role made a noun names its actor after it
+    ("茶旅融合示范项目由黔东文旅集团牵头，投资2亿元。", "茶旅融合示范项目的牵头单位是黔东文旅集团。", True),
+    ("茶旅融合示范项目由黔东文旅集团牵头，投资2亿元。", "茶旅融合示范项目的牵头单位是遵义交旅集团。", False),
     # a task of a quoted division of labour given to the other party
     ("两地实行“苏州设计、铜仁生产”的合作模式。", "按照两地的合作模式，设计工作由铜仁负责。", False),
     ("两地实行“苏州设计、铜仁生产”的合作模式。", "两地合作中，苏州负责设计，铜仁负责生产。", True),
