@@ -86,6 +86,9 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+WORD_FREQ = 10  # a dictionary entry this rare (金约: 2) is noise, not a word that swallows the hedge
+
+
 def _hedge(m: re.Match) -> str | None:
     """The word before the number that bounds it, unless it ends a word of its own: 签约32.5亿元 is
     no estimate (约 of 签约), 附近3公里 no bound (近 of 附近)."""
@@ -93,7 +96,7 @@ def _hedge(m: re.Match) -> str | None:
     if pre and len(pre) == 1 and at > 0:
         from wenjin.index.tokens import plain_cutter  # the index's dictionary: no 500k-word load to ask
 
-        if plain_cutter().FREQ.get(m.string[at - 1] + pre):
+        if plain_cutter().FREQ.get(m.string[at - 1] + pre, 0) >= WORD_FREQ:
             return None
     return pre
 

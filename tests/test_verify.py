@@ -443,6 +443,11 @@ def test_zero_inside_a_word_is_no_quantity():
     assert quantities("汽车零部件项目8个")[0].lo == 8  # 零 of 零部件
 
 
+def test_a_rare_dictionary_entry_does_not_swallow_a_hedge():
+    assert not quantities("投入帮扶资金约13亿元")[0].exact  # 金约 is in the dictionary, but as noise
+    assert quantities("现场签约32.5亿元")[0].exact  # 签约 is a word: its 约 is no hedge
+
+
 def test_the_first_of_a_series_is_a_position_not_an_article():
     assert not quantities("园区新建一条生产线")  # 一 + classifier: the indefinite article
     first = quantities("第一批入园企业")
