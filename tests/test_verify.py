@@ -412,6 +412,8 @@ CLASSES = [
     ("李某表示，两地在冷链物流、文旅康养等方面合作空间很大。", "李某认为两地在冷链物流等方面合作空间很大。", True),
     # a name contracted to some of its characters (农博会 for 农产品博览会)
     ("第三届西南农产品博览会在昆明开幕，参展企业650家。", "这届农博会有650家企业参展。", True),
+    # a word that only frames a time is judged by the time it frames
+    ("到2024年底，全县累计建成冷库36座。", "截至2024年底，全县已累计建成冷库36座。", True),
     # a role made a noun names its actor after it
     ("茶旅融合示范项目由黔东文旅集团牵头，投资2亿元。", "茶旅融合示范项目的牵头单位是黔东文旅集团。", True),
     ("茶旅融合示范项目由黔东文旅集团牵头，投资2亿元。", "茶旅融合示范项目的牵头单位是遵义交旅集团。", False),
