@@ -373,8 +373,8 @@ def _rebound(part: str, p: str) -> list[str]:
     the passage says 美姑花椒 and 顺德企业 — the claim swapped what the two names qualify."""
     mine, theirs = _modified(part), _modified(p)
     for a, x in mine - theirs:
-        if x + a in p:
-            continue  # 泽仁多吉县长 for 县长泽仁多吉: a title before or after its holder's name
+        if x + a in p or any(y == x and a in b for b, y in theirs):
+            continue  # 泽仁多吉县长 for 县长泽仁多吉: a title after its holder; 家居|项目 within 智能家居|项目
         owners = [b for b, y in theirs if y == x and b in part and a in p and x in p
                   and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p)
                   and _named(a) == _named(b)]  # 产业|梯度转移 is no name's place taken (喀什|梯度转移)
@@ -750,7 +750,7 @@ def _counts_the_same(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bo
     before it in the claim."""
     noun = _counted(c, q)
     # or the noun the passage names right before its amount (标准厂房18万平方米 for 18万平方米标准厂房)
-    return len(noun) >= 2 and any(_counted(p, t) == noun or p[max(0, t.start - 8):t.start].endswith(noun)
+    return len(noun) >= 2 and any(_counted(p, t) == noun or noun in p[max(0, t.start - 8):t.start]
                                   for t in matches)
 
 

@@ -412,6 +412,11 @@ CLASSES = [
     ("李某表示，两地在冷链物流、文旅康养等方面合作空间很大。", "李某认为两地在冷链物流等方面合作空间很大。", True),
     # a name contracted to some of its characters (农博会 for 农产品博览会)
     ("第三届西南农产品博览会在昆明开幕，参展企业650家。", "这届农博会有650家企业参展。", True),
+    # counts before their nouns where the passage puts them after
+    ("新签约项目中，文旅项目 6 个、农产品加工项目 3 个，另有 2 个冷链物流项目。",
+     "新签约项目中有六个文旅项目、三个农产品加工项目和两个冷链物流项目。", True),
+    ("新签约项目中，文旅项目 6 个、农产品加工项目 3 个，另有 2 个冷链物流项目。",
+     "新签约项目中有三个文旅项目、六个农产品加工项目和两个冷链物流项目。", False),
     # a word that only frames a time is judged by the time it frames
     ("到2024年底，全县累计建成冷库36座。", "截至2024年底，全县已累计建成冷库36座。", True),
     # a role made a noun names its actor after it
