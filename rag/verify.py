@@ -163,6 +163,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _alone_reasons(part, restated)
         reasons += _trend_reasons(part, _sentence_of(restated, p))
         reasons += _formality_reasons(part, _sentence_of(restated, p))
+        reasons += _universal_reasons(part, _sentence_of(restated, p))
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -653,7 +654,8 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
     for m in _LIST.finditer(c):
         runs = m.group().split("、")
         last = _LAST_JOIN.split(runs[-1], maxsplit=1)
-        for item in runs[1:-1] + last[:-1]:
+        closing = [last[-1].split("等")[0]] if len(last) > 1 and "等" in last[-1] else []  # 和农机装备等领域
+        for item in runs[1:-1] + last[:-1] + closing:
             item = item.removesuffix("等")
             if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
@@ -1088,6 +1090,16 @@ def _sentence_of(restated: str, p: str) -> str:
     lo = max((m.end() for m in re.finditer(r"[。；！？\n]", p[:at])), default=0)
     hi = re.search(r"[。；！？\n]|$", p[at:]).start() + at
     return p[lo:max(hi, at + len(restated))]
+
+
+def _universal_reasons(part: str, restated: str) -> list[str]:
+    """全部来自长三角 where the passage says 既有长三角的…也有川内的: all of them, where the passage says the
+    whole is mixed (lang.toml universals, partitions). A denied one (并非全部) is the polarity check's."""
+    said = lang.pattern("claims", "universals").search(part)
+    mixed = lang.pattern("claims", "partitions").search(restated)
+    if said and mixed and not _negated(_masked(part[:said.start()])):
+        return [f"{said.group()}与资料中的{mixed.group()}不一致"]
+    return []
 
 
 def _formality_reasons(part: str, restated: str) -> list[str]:

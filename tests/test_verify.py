@@ -417,6 +417,11 @@ CLASSES = [
      "新签约项目中有六个文旅项目、三个农产品加工项目和两个冷链物流项目。", True),
     ("新签约项目中，文旅项目 6 个、农产品加工项目 3 个，另有 2 个冷链物流项目。",
      "新签约项目中有三个文旅项目、六个农产品加工项目和两个冷链物流项目。", False),
+    # all of a whole the passage says is mixed
+    ("入驻企业既有本地的农业合作社，也有外地的食品企业。", "入驻企业全部是外地的食品企业。", False),
+    ("园区首批收录重点企业120家，均为食品加工企业。", "园区首批收录的120家重点企业全部是食品加工企业。", True),
+    # the last item of a list before 等 is read too
+    ("签约项目涉及茶叶加工、冷链物流和文旅康养等领域。", "签约项目涉及茶叶加工、冷链物流和跨境电商等领域。", False),
     # a word that only frames a time is judged by the time it frames
     ("到2024年底，全县累计建成冷库36座。", "截至2024年底，全县已累计建成冷库36座。", True),
     # a role made a noun names its actor after it
