@@ -164,6 +164,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _trend_reasons(part, _sentence_of(restated, p))
         reasons += _formality_reasons(part, _sentence_of(restated, p))
         reasons += _universal_reasons(part, _sentence_of(restated, p))
+        reasons += _opposite_reasons(part, _sentence_of(restated, p))
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -1090,6 +1091,22 @@ def _sentence_of(restated: str, p: str) -> str:
     lo = max((m.end() for m in re.finditer(r"[。；！？\n]", p[:at])), default=0)
     hi = re.search(r"[。；！？\n]|$", p[at:]).start() + at
     return p[lo:max(hi, at + len(restated))]
+
+
+def _opposite_reasons(part: str, restated: str) -> list[str]:
+    """负极材料企业 where the passage's clause has 正极材料企业: one morpheme turned into its opposite
+    inside a compound the passage otherwise writes the same (lang.toml opposite_morphemes)."""
+    for a, b in lang.data()["claims"]["opposite_morphemes"]:
+        for x, y in ((a, b), (b, a)):
+            for m in re.finditer(x, part):
+                i = m.start()
+                for mine, theirs in ((x + part[i + 1:i + 3], y + part[i + 1:i + 3]), (part[i - 2:i] + x, part[i - 2:i] + y)):
+                    if len(mine) == 3 and _HAN_RUN.fullmatch(mine) and theirs in restated and mine not in restated:
+                        return [f"{mine}与资料中的{theirs}相反"]
+    return []
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _universal_reasons(part: str, restated: str) -> list[str]:

@@ -420,6 +420,9 @@ CLASSES = [
     # all of a whole the passage says is mixed
     ("入驻企业既有本地的农业合作社，也有外地的食品企业。", "入驻企业全部是外地的食品企业。", False),
     ("园区首批收录重点企业120家，均为食品加工企业。", "园区首批收录的120家重点企业全部是食品加工企业。", True),
+    # a morpheme turned into its opposite inside a compound
+    ("回收的金属将供应园区内正极材料企业。", "回收的金属将供应园区内的负极材料企业。", False),
+    ("回收的金属将供应园区内正极材料企业。", "回收的金属会直接供给园区里的正极材料企业。", True),
     # the last item of a list before 等 is read too
     ("签约项目涉及茶叶加工、冷链物流和文旅康养等领域。", "签约项目涉及茶叶加工、冷链物流和跨境电商等领域。", False),
     # a word that only frames a time is judged by the time it frames
