@@ -165,6 +165,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _formality_reasons(part, _sentence_of(restated, p))
         reasons += _universal_reasons(part, _sentence_of(restated, p))
         reasons += _opposite_reasons(part, _sentence_of(restated, p))
+        reasons += _majority_reasons(part, p)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -1091,6 +1092,23 @@ def _sentence_of(restated: str, p: str) -> str:
     lo = max((m.end() for m in re.finditer(r"[。；！？\n]", p[:at])), default=0)
     hi = re.search(r"[。；！？\n]|$", p[at:]).start() + at
     return p[lo:max(hi, at + len(restated))]
+
+
+def _majority_reasons(part: str, p: str) -> list[str]:
+    """大多数来自无锡 where the passage has 27家, 其中来自无锡的11家: a majority (or minority) the passage's
+    part and total of one unit contradict. The part is the amount said of what follows the claim's word."""
+    for key, more in (("majority", True), ("minority", False)):
+        said = lang.pattern("claims", key).search(part)
+        if not said:
+            continue
+        rest = _bigrams(part[said.end():])
+        amounts = [q for q in quantities(p) if q.exact and q.unit and not q.ordinal]
+        for q in amounts:
+            peers = [t.lo for t in amounts if t.unit == q.unit]
+            total = max(peers)
+            if q.lo < total and len(rest & _said_of(p, q, amounts, ends="。；！？\n，")) >= 2 and (q.lo / total > 0.5) != more:
+                return [f"{said.group()}与资料中的{q.text}（共{total:g}{q.unit}）不符"]
+    return []
 
 
 def _opposite_reasons(part: str, restated: str) -> list[str]:

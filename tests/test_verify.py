@@ -420,6 +420,9 @@ CLASSES = [
     # all of a whole the passage says is mixed
     ("入驻企业既有本地的农业合作社，也有外地的食品企业。", "入驻企业全部是外地的食品企业。", False),
     ("园区首批收录重点企业120家，均为食品加工企业。", "园区首批收录的120家重点企业全部是食品加工企业。", True),
+    # a majority the passage's part and total decide
+    ("园区累计引进企业40家，其中来自苏州的企业13家。", "园区引进的40家企业大多数来自苏州。", False),
+    ("园区累计引进企业40家，其中来自苏州的企业29家。", "园区引进的40家企业大多数来自苏州。", True),
     # a morpheme turned into its opposite inside a compound
     ("回收的金属将供应园区内正极材料企业。", "回收的金属将供应园区内的负极材料企业。", False),
     ("回收的金属将供应园区内正极材料企业。", "回收的金属会直接供给园区里的正极材料企业。", True),
