@@ -1115,6 +1115,8 @@ def _opposite_reasons(part: str, restated: str) -> list[str]:
     """负极材料企业 where the passage's clause has 正极材料企业: one morpheme turned into its opposite
     inside a compound the passage otherwise writes the same (lang.toml opposite_morphemes)."""
     for a, b in lang.data()["claims"]["opposite_morphemes"]:
+        if a + b in restated or b + a in restated:
+            continue  # 内外围墙, 上下游: the passage names both sides at once
         for x, y in ((a, b), (b, a)):
             for m in re.finditer(x, part):
                 i = m.start()

@@ -426,6 +426,7 @@ CLASSES = [
     # a morpheme turned into its opposite inside a compound
     ("回收的金属将供应园区内正极材料企业。", "回收的金属将供应园区内的负极材料企业。", False),
     ("回收的金属将供应园区内正极材料企业。", "回收的金属会直接供给园区里的正极材料企业。", True),
+    ("团队在核电站内外围墙之间发现地雷。", "团队在核电站外围墙附近发现地雷。", True),  # 内外: both sides named
     # the last item of a list before 等 is read too
     ("签约项目涉及茶叶加工、冷链物流和文旅康养等领域。", "签约项目涉及茶叶加工、冷链物流和跨境电商等领域。", False),
     # a word that only frames a time is judged by the time it frames
