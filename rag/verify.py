@@ -893,7 +893,7 @@ def _abbreviates(e: str, p: str, c: str = "") -> bool:
     a province the claim names in full stands in the passage's pair by its one-character name
     (四川 and 重庆 for 川渝)."""
     short = _place_short()
-    stands = lambda ch, name: ch in name or short.get(ch) == name  # noqa: E731
+    stands = lambda ch, name: ch in name or bool(short.get(ch)) and short[ch] in name  # noqa: E731  (渝: 重庆市经信委)
     if len(e) == 2:
         names = [w.text for w in tag(p) if w.tag in (PLACE, ORG) and len(w.text) >= 2]
         if any(stands(e[0], a) and stands(e[1], b) and a != b for a in names for b in names):

@@ -420,6 +420,8 @@ CLASSES = [
     # all of a whole the passage says is mixed
     ("入驻企业既有本地的农业合作社，也有外地的食品企业。", "入驻企业全部是外地的食品企业。", False),
     ("园区首批收录重点企业120家，均为食品加工企业。", "园区首批收录的120家重点企业全部是食品加工企业。", True),
+    # a pair of provinces shortened (川渝) stands for offices named by their provinces
+    ("大会由四川省经信厅和重庆市经信委共同主办。", "大会由川渝两地经信部门共同主办。", True),
     # a majority the passage's part and total decide
     ("园区累计引进企业40家，其中来自苏州的企业13家。", "园区引进的40家企业大多数来自苏州。", False),
     ("园区累计引进企业40家，其中来自苏州的企业29家。", "园区引进的40家企业大多数来自苏州。", True),
