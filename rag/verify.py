@@ -596,7 +596,8 @@ def _extreme_listed(c: str, word: str, p: str) -> bool:
     most = word in lang.words("claims", "superlatives_most")
     if not most and word not in lang.words("claims", "superlatives_least"):
         return False
-    amounts = quantities(p)
+    totals = lang.words("quantities", "total_words") + ["总"]
+    amounts = [q for q in quantities(p) if not any(t in p[max(0, q.start - 4):q.start] for t in totals)]  # not 总投资11.5亿元
     for name in (n for _, n in _designations(c) if n in p):
         at = p.find(name) + len(name)
         own = next((q for q in amounts if 0 <= q.start - at <= 12), None)

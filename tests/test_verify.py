@@ -422,6 +422,11 @@ CLASSES = [
     ("园区首批收录重点企业120家，均为食品加工企业。", "园区首批收录的120家重点企业全部是食品加工企业。", True),
     # a pair of provinces shortened (川渝) stands for offices named by their provinces
     ("大会由四川省经信厅和重庆市经信委共同主办。", "大会由川渝两地经信部门共同主办。", True),
+    # a superlative the listed amounts state, the total left aside
+    ("6个项目总投资9亿元，其中茶叶精深加工项目投资3.6亿元，冷链仓储项目投资2.1亿元，民宿集群项目投资1.5亿元。",
+     "茶叶精深加工项目在这些项目中投资最多。", True),
+    ("6个项目总投资9亿元，其中茶叶精深加工项目投资3.6亿元，冷链仓储项目投资2.1亿元，民宿集群项目投资1.5亿元。",
+     "冷链仓储项目在这些项目中投资最多。", False),
     # a majority the passage's part and total decide
     ("园区累计引进企业40家，其中来自苏州的企业13家。", "园区引进的40家企业大多数来自苏州。", False),
     ("园区累计引进企业40家，其中来自苏州的企业29家。", "园区引进的40家企业大多数来自苏州。", True),
