@@ -666,12 +666,8 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
 
 
 def _names_item(item: str, text: str) -> bool:
-    """The item verbatim, or shortened with its characters in order within a name's length (汽车零部件
-    for 新能源汽车零部件, 非遗 for 非物质文化遗产)."""
-    if item in text:
-        return True
-    gaps = "".join(f"[^、，。；\\s]{{0,{len(item) + 2}}}?{re.escape(ch)}" for ch in item[1:])
-    return any(len(m.group()) <= 3 * len(item) for m in re.finditer(re.escape(item[0]) + gaps, text))
+    """The item verbatim or contracted (汽车零部件 for 新能源汽车零部件, 农博会 for 农产品博览会)."""
+    return item in text or _contracted(item, text)
 
 
 def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
