@@ -264,10 +264,9 @@ def unmentioned(words: tuple[str, ...], hits: list[Hit]) -> tuple[str, ...]:
 def _abbreviated(word: str, text: str) -> bool:
     """Is `word` a Chinese abbreviation of a name in `text`: its first and last characters there, its
     others between them in order, within a name's length (农博会 in 农产品博览会)?"""
-    if len(word) < 3:
-        return False  # two characters in order are found by chance
-    pattern = re.escape(word[0]) + "".join(f"[^，。；！？\\s]*?{re.escape(c)}" for c in word[1:])
-    return any(len(m.group()) <= 2 * len(word) + 1 for m in re.finditer(pattern, text))
+    from .verify import _contracted
+
+    return len(word) >= 3 and _contracted(word, text)  # two characters in order are found by chance
 
 
 def _unknown(name: str, unseen: tuple[str, ...]) -> bool:

@@ -161,10 +161,11 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         restated = region(part, p, p_spans)
         reasons += _polarity_reasons(part, p, p_spans, restated)
         reasons += _alone_reasons(part, restated)
-        reasons += _trend_reasons(part, _sentence_of(restated, p))
-        reasons += _formality_reasons(part, _sentence_of(restated, p))
-        reasons += _universal_reasons(part, _sentence_of(restated, p))
-        reasons += _opposite_reasons(part, _sentence_of(restated, p))
+        sentence = _sentence_of(restated, p)  # what a move or an attribute is said of is often named before it
+        reasons += _trend_reasons(part, sentence)
+        reasons += _formality_reasons(part, sentence)
+        reasons += _universal_reasons(part, sentence)
+        reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
@@ -276,7 +277,7 @@ def _designations(text: str) -> list[tuple[str, str]]:
             continue
         lead = []
         for x in reversed(words[max(0, i - 2):i]):
-            if x in stop or not re.fullmatch(r"[\u4e00-\u9fff]+", x):
+            if x in stop or not _HAN_RUN.fullmatch(x):
                 break
             lead.insert(0, x)
         if len("".join(lead)) >= 2:
@@ -318,6 +319,7 @@ def _crossed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
 _SUBJECT_TAGS = frozenset({"n", "nz", "nw", "vn", "m", "s", "a", "an", "j", "LOC", "ORG", "PER"})
 SWAP_EVIDENCE = 2  # character pairs each half of a claim clause must share with one passage clause alone
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _subject(text: str) -> tuple[str, str]:
@@ -338,17 +340,13 @@ def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[
     if not mine_subject or lang.pattern("claims", "joining").search(mine_subject):
         return []
     near = [p[a:b] for a, b in p_spans if len(_bigrams(part) & _bigrams(p[a:b])) >= SWAP_EVIDENCE]
-    halves = {c: _subject(c) for c in near}
-    for a, b in ((a, b) for a in near for b in near if a != b):
-        (sa, ra), (sb, rb) = halves[a], halves[b]
-        if len(sa) < 4 or len(sb) < 4:
-            continue  # 项目, 首期: a clause about a part of what the one before names
-        head, tail = _bigrams(mine_subject), {b for b in _bigrams(mine_rest) if _HAN_PAIR.fullmatch(b)}
-        only = lambda x, y: x - y  # noqa: E731
-        if (len(head & only(_bigrams(sb), _bigrams(sa))) >= SWAP_EVIDENCE
-                and not head & only(_bigrams(sa), _bigrams(sb))
-                and len(tail & only(_bigrams(ra), _bigrams(rb))) > SWAP_EVIDENCE  # words, not 超过|100
-                and not tail & only(_bigrams(rb), _bigrams(ra))):
+    halves = [(s, r, _bigrams(s), _bigrams(r)) for s, r in map(_subject, near)
+              if len(s) >= 4]  # not 项目, 首期: a clause about a part of what the one before names
+    head, tail = _bigrams(mine_subject), {b for b in _bigrams(mine_rest) if _HAN_PAIR.fullmatch(b)}
+    for (sa, _, subject_a, rest_a), (sb, _, subject_b, rest_b) in itertools.permutations(halves, 2):
+        if (len(head & (subject_b - subject_a)) >= SWAP_EVIDENCE and not head & (subject_a - subject_b)
+                and len(tail & (rest_a - rest_b)) > SWAP_EVIDENCE  # words, not 超过|100
+                and not tail & (rest_b - rest_a)):
             return [f"把资料中{sa}的内容说成了{sb}的：{mine_subject}"]
     return []
 
@@ -607,13 +605,14 @@ def _extreme_listed(c: str, word: str, p: str) -> bool:
     return False
 
 
-def _speeches(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _speeches(text: str) -> tuple[tuple[str, str], ...]:
     """(speaker, what they said) of each reported speech: the clause before a speech verb, and the
     text after it up to the next speaker's clause."""
     verbs = lang.pattern("claims", "speech_verbs").pattern
     found = [(m, _clause_start(text, m.start())) for m in re.finditer(rf"(?:{verbs})[，：]", text)]
-    return [(_subject(text[start:m.start()])[0] or text[start:m.start()],  # 梁某|在致辞中: the speaker
-             text[m.end():found[i + 1][1] if i + 1 < len(found) else len(text)]) for i, (m, start) in enumerate(found)]
+    return tuple((_subject(text[start:m.start()])[0] or text[start:m.start()],  # 梁某|在致辞中: the speaker
+                  text[m.end():found[i + 1][1] if i + 1 < len(found) else len(text)]) for i, (m, start) in enumerate(found))
 
 
 def _without_common_title(a: str, b: str) -> tuple[str, str]:
@@ -930,11 +929,11 @@ def _shortens(e: str, p: str) -> bool:
 
 
 def _contracted(word: str, text: str) -> bool:
-    """农博会 for 农产品博览会, 跨境电商 the other way round for 跨境电子商务: a name contracted to some of its
-    characters in order, its last kept, within twice its length (the way 人大, 农博会, 进博会 are made)."""
+    """农博会 for 农产品博览会: a name contracted to some of its characters, in order, found within twice
+    its length plus one (the way 人大, 农博会, 进博会 are made). The gate asks it too (`gate.unmentioned`)."""
     if len(word) < 2:
         return False
-    gaps = "".join(f"[^，。；、\\s]*?{re.escape(ch)}" for ch in word[1:])
+    gaps = "".join(f"[^，。；！？、\\s]*?{re.escape(ch)}" for ch in word[1:])
     return any(len(m.group()) <= 2 * len(word) + 1 for m in re.finditer(re.escape(word[0]) + gaps, text))
 
 
@@ -1121,9 +1120,6 @@ def _opposite_reasons(part: str, restated: str) -> list[str]:
                     if len(mine) == 3 and _HAN_RUN.fullmatch(mine) and theirs in restated and mine not in restated:
                         return [f"{mine}与资料中的{theirs}相反"]
     return []
-
-
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _universal_reasons(part: str, restated: str) -> list[str]:
