@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from . import lang
-from .quantities import Quantity, compatible, quantities, value
+from .quantities import Quantity, compatible, quantities, units_match, value
 from .tagger import NAMED, ORG, PERSON, PLACE, tag
 
 
@@ -719,6 +719,30 @@ def _attributed(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+_NOUNS = ("n", "nz", "nw", "vn", "LOC", "ORG", "j")
+
+
+def _noun_run(text: str, backwards: bool = False) -> str:
+    """The nouns at the start of `text` (or, backwards, at its end), at most 8 characters."""
+    words = [w for w in tag(text) if not w.text.isspace()]
+    out = ""
+    for w in reversed(words) if backwards else words:
+        joined = w.text + out if backwards else out + w.text
+        if w.tag not in _NOUNS or len(joined) > 8 or not (
+                text.rstrip().endswith(joined) if backwards else text.lstrip().startswith(joined)):
+            break
+        out = joined
+    return out
+
+
+def _count_nouns(text: str, q: Quantity) -> set[str]:
+    """What a count counts: the noun or nouns after its classifier (21个|区县|组团, 2个|现代物流项目), or
+    the nouns right before its number (参展企业|860家)."""
+    after = text[q.end:q.end + 10]
+    return {n for n in (_counted(text, q), _noun_run(after), _noun_run(text[max(0, q.start - 10):q.start], True))
+            if len(n) >= 2 and tag(n)[0].tag in _NOUNS}
+
+
 def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: list[Quantity],
                      matches: list[Quantity]) -> bool:
     """The claim puts the amount with words the passage gives to a different amount: of the same unit
@@ -755,13 +779,18 @@ def _counts_the_same(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bo
 
 
 def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
-    """21个区县 where the passage counts 21个市(州) and 38个区县: the number moved to the other noun."""
-    noun = _counted(c, q)
-    if not noun or q.unit not in lang.words("quantities", "count_classifiers"):
+    """21个区县 where the passage counts 21个市(州) and 38个区县, 超过八百家企业 where it has 展位900个 and
+    参展企业620家: the number moved to the other noun."""
+    if q.unit not in lang.words("quantities", "count_classifiers"):
         return False
-    if any(_counted(p, t) == noun for t in matches):
+    nouns = _count_nouns(c, q)  # 1200余家|来自…: a verb after the count says nothing of what it counts
+
+    def counts(t: Quantity) -> bool:  # 物流项目 is counted where the passage counts 现代物流项目
+        return any(a.endswith(b) or b.endswith(a) for a in nouns for b in _count_nouns(p, t))
+
+    if not nouns or any(map(counts, matches)):
         return False
-    return any(t.unit == q.unit and not compatible(q, t) and _counted(p, t) == noun for t in theirs)
+    return any(units_match(t.unit, q.unit) and not compatible(q, t) and counts(t) for t in theirs)
 
 
 def _entities(text: str) -> list[str]:
