@@ -50,7 +50,25 @@ def tag(text: str) -> tuple[Word, ...]:
     for word, label in pairs:
         out.append(Word(word, label, pos, pos + len(word)))
         pos += len(word)
-    return tuple(out)
+    return tuple(_joined_places(out))
+
+
+def _joined_places(words: list[Word]) -> list[Word]:
+    """LAC cuts some district names it has not seen in two (重庆市|长|寿区): a short place fragment
+    followed by a short word ending as an administrative division does (lang.toml admin_suffixes)
+    is one place."""
+    from . import lang
+
+    suffixes = tuple(lang.words("answer", "admin_suffixes"))
+    out: list[Word] = []
+    for w in words:
+        last = out[-1] if out else None
+        if last and last.tag == PLACE and len(last.text) <= 2 and w.tag != PLACE and len(w.text) <= 2 \
+                and w.text.endswith(suffixes) and len(last.text + w.text) <= 4:
+            out[-1] = Word(last.text + w.text, PLACE, last.start, w.end)
+        else:
+            out.append(w)
+    return out
 
 
 def entities(text: str, kinds: frozenset[str] = NAMED) -> list[Word]:
