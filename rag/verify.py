@@ -177,7 +177,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
-            reasons += _preposition_reasons(part, p)
+            reasons += _preposition_reasons(part, p) or _venue_reasons(part, p)
         reasons += _rebound(part, p)
         reasons += _direction_reasons(part, p)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
@@ -419,17 +419,21 @@ def _direction_reasons(part: str, p: str) -> list[str]:
     return []
 
 
-def _listed_together(text: str, a: str, b: str) -> bool:
+def _listed_together(text: str, a: str, b: str, at: int | None = None) -> bool:
     """Two names side by side in one list (重庆市渝北区和广安市邻水县) or one within the other (广安市
-    邻水县): nothing but names and list words between them."""
-    i, j = text.find(a), text.find(b)
-    if i < 0 or j < 0:
-        return False
-    between = text[i + len(a):j] if i < j else text[j + len(b):i]
-    if not between:
-        return True  # 广安市邻水县: a place named within its region
-    words = [w for w in tag(between) if w.text not in ("和", "与", "及", "、", "以及", "同")]
-    return bool(re.search(r"和|与|及|、|同", between)) and all(w.tag in (PLACE, ORG) for w in words)
+    邻水县): nothing but names and list words between them. `at`: this mention of `a` (湖州与广元在湖州
+    召开: the 湖州 after 在 stands alone), else its first."""
+    i = text.find(a) if at is None else at
+    for j in (m.start() for m in re.finditer(re.escape(b), text)):
+        if i < 0:
+            return False
+        between = text[i + len(a):j] if i < j else text[j + len(b):i]
+        if not between:
+            return True  # 广安市邻水县: a place named within its region
+        words = [w for w in tag(between) if w.text not in ("和", "与", "及", "、", "以及", "同")]
+        if re.search(r"和|与|及|、|同", between) and all(w.tag in (PLACE, ORG) for w in words):
+            return True
+    return False
 
 
 def _preposition_reasons(part: str, p: str) -> list[str]:
@@ -437,10 +441,10 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
     there, while it puts another name of the claim there: the claim swapped where, whither or by whom."""
     groups = lang.data()["claims"]["role_prepositions"]
 
-    def roles(text: str, name: str) -> set[int]:
+    def roles(text: str, name: str) -> dict[int, int]:
         """The groups of the prepositions before each mention, directly or across a coordination
-        (由重庆市农委和四川省农业农村厅: both after 由)."""
-        out = set()
+        (由重庆市农委和四川省农业农村厅: both after 由), with where the mention stands."""
+        out = {}
         for m in re.finditer(re.escape(name), text):
             clause = re.split(r"[，。；：]", text[max(0, m.start() - 40):m.start()])[-1]
             found = [(clause.rfind(w) + len(w), i) for i, g in enumerate(groups) for w in g if w in clause]
@@ -451,17 +455,49 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
                     not any(w.tag in ("v", "vd", "d", "p") for w in tag(between))  # names listed, no new verb
                 nested = between and all(w.tag in (PLACE, ORG) for w in tag(between))  # 在广元市|利州区
                 if not between or listed or nested:
-                    out.add(group)
+                    out.setdefault(group, m.start())
         return out
 
     names = [e for e in dict.fromkeys(_entities(part) + _entities(p)) if e in part and e in p]
     for e in names:
-        for g in roles(part, e) - roles(p, e):
+        mine = roles(part, e)
+        for g in mine.keys() - roles(p, e).keys():
             others = [o for o in names if o != e and o not in e and e not in o and g in roles(p, o)
-                      and not _listed_together(part, e, o)]  # 由渝北区和邻水县共建: both there, none swapped
+                      and not _listed_together(part, e, o, mine[g])]  # 由渝北区和邻水县共建: both there
             if others:
                 return [f"{e}与{others[0]}在句中的位置对调了"]
     return []
+
+
+def _venues(text: str) -> list[tuple[str, str]]:
+    """(place, verb) of each 在/于 + place + verb (在马尔康召开, 于成都举行): where an event was held."""
+    words = [w for w in tag(text) if not w.text.isspace()]
+    out = []
+    for i in range(len(words) - 2):
+        j = i + 1
+        while j < len(words) and words[j].tag == PLACE:
+            j += 1  # 在广元市|利州区: the place within its region
+        if words[i].text in ("在", "于") and j > i + 1 and j < len(words) and words[j].tag == "v":
+            out.append(("".join(w.text for w in words[i + 1:j]), words[j].text))
+    return out
+
+
+def _venue_reasons(part: str, p: str) -> list[str]:
+    """An event the claim holds at one place where the passage, with the same verb, holds it at another
+    (在湖州召开 for 在广元召开), though the claim may name both places elsewhere as its parties."""
+    theirs = _venues(p)
+    for place, verb in _venues(part):
+        held = [x for x, v in theirs if v == verb]
+        if held and not any(_same_place(place, x) for x in held):
+            return [f"{place}{verb}：资料中是在{held[0]}{verb}"]
+    return []
+
+
+def _same_place(a: str, b: str) -> bool:
+    """One place named two ways: within the other (两江新区, 重庆市两江新区), contracted, or with a
+    province's one-character name (渝两江新区, 在渝)."""
+    full = _place_short().get(a[0], a[0]) + a[1:]
+    return a in b or b in a or _contracted(a, b) or _expands(a, b) or lcs(full, b) == len(full)
 
 
 def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:

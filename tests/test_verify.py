@@ -464,6 +464,9 @@ CLASSES = [
     ("其中食品加工项目5个、家具制造项目3个，另有1个仓储物流项目。", "其中有5个食品加工项目、3个家具制造项目和1个仓储物流项目。", True),
     # a district the tagger cuts in two (重庆市|长|寿区) is still a place the passage must name
     ("达州市开江县与重庆市梁平区共建的明月山产业园新签约项目6个。", "达州市开江县与重庆市长寿区共建的明月山产业园新签约项目6个。", False),
+    # a place the claim lists as a party and also puts where the passage holds the event at the other
+    ("嘉兴市与阿坝州在马尔康召开协作推进会，签约项目9个。", "嘉兴与阿坝在嘉兴召开协作推进会，签约项目9个。", False),
+    ("嘉兴市与阿坝州在马尔康召开协作推进会，签约项目9个。", "嘉兴与阿坝两地在马尔康召开了协作推进会。", True),
 ]
 
 
