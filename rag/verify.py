@@ -356,15 +356,17 @@ _MODIFIERS = ("LOC", "ORG", "PER", "nz", "n", "s")
 
 def _modified(text: str) -> set[tuple[str, str]]:
     """(modifier, noun) pairs: 美姑|花椒, 顺德|企业, and from a name through 的 and adjectives,
-    德格|的|好|产品."""
+    德格|的|好|产品, or through a verb and 的, 德阳|生产|的|装备."""
     words, out = tag(text), set()
     for i, a in enumerate(words):
         if a.tag not in _MODIFIERS or len(a.text) < 2:
             continue
-        for b in words[i + 1:i + 4]:
+        for k, b in enumerate(words[i + 1:i + 4], i + 1):
             if b.tag == "n" and len(b.text) >= 2:
                 out.add((a.text, b.text))
-            if (b.text != "的" and b.tag not in ("a", "ad")) or a.tag in ("n", "s"):
+            made = b.tag == "v" and k == i + 1 and a.tag in (PLACE, ORG) and k + 1 < len(words) \
+                and words[k + 1].text == "的"  # 德阳|生产|的|氢能装备: made there
+            if (b.text != "的" and b.tag not in ("a", "ad") and not made) or a.tag in ("n", "s"):
                 break  # through 的 only from a name: 规模最大的项目 is no 规模项目
     return out
 

@@ -467,6 +467,9 @@ CLASSES = [
     # a place the claim lists as a party and also puts where the passage holds the event at the other
     ("嘉兴市与阿坝州在马尔康召开协作推进会，签约项目9个。", "嘉兴与阿坝在嘉兴召开协作推进会，签约项目9个。", False),
     ("嘉兴市与阿坝州在马尔康召开协作推进会，签约项目9个。", "嘉兴与阿坝两地在马尔康召开了协作推进会。", True),
+    # where a product is made, said by a verb before 的, moved to the other place
+    ("两地将推动宜宾制造的储能设备在珠三角地区的工业园区开展示范应用。", "两地将推动珠三角制造的储能设备到宜宾的工业园区开展示范应用。", False),
+    ("两地将推动宜宾制造的储能设备在珠三角地区的工业园区开展示范应用。", "宜宾制造的储能设备将在珠三角的工业园区示范应用。", True),
 ]
 
 
