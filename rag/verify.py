@@ -518,7 +518,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
         if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
-                            or _derived(c, q, theirs) or _day_arithmetic(c, q, p, theirs)):
+                            or _derived(c, q, p, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
         if not matches and q.ordinal and q.lo == 1 and re.search(r"首|第一|最", p):
             continue  # 第一位, 排名第一: the first is said as 首 or 最 as often as with a numeral
@@ -539,11 +539,13 @@ def _denied_bound(c: str, q: Quantity) -> Quantity:
     return replace(q, lo=q.hi, hi=q.hi * 1.5, bound="more", strict=False)
 
 
-def _derived(c: str, q: Quantity, theirs: list[Quantity]) -> bool:
+def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """The rest or the total of the passage's amounts in the claim's unit, where the claim's clause
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
     if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%
         return _a_share(q, theirs)
+    if q.unit == "倍":  # a ratio: 32.5亿元 is 六倍多 4.8亿元
+        return _a_ratio(c, q, p, theirs)
     clause = c[_clause_start(c, q.start):q.end]
     same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
     if not q.exact or len(same) < 2:
@@ -579,6 +581,21 @@ def _day_arithmetic(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool
     spans = [t.lo for t in theirs if t.unit == "天" and t.exact]
     days = [t.lo for t in theirs if t.unit == "日" and t.exact]
     return bool(step) and any(q.lo == d + step * (n - 1) for d in days for n in spans)
+
+
+def _a_ratio(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """A multiple that one of the passage's amounts is of another in the same unit, both of which the
+    claim speaks of (意向签约金额是现场交易额的六倍多 for 32.5亿元 and 4.8亿元). Ratios are kept as
+    growths (quantities: 是…的两倍 is 增长一倍), rounded as the claim rounds."""
+    amounts = [t for t in theirs if t.exact and not t.ordinal and t.lo > 0 and t.unit not in _CALENDAR + ("倍", "%")
+               and len(_said_of(p, t, theirs) & _bigrams(c)) >= 1]
+    places = len(q.text.split(".")[1]) - 1 if "." in q.text else 0
+    for a, b in itertools.permutations(amounts, 2):
+        growth = a.lo / b.lo - 1
+        if a.unit == b.unit and (abs(growth - q.lo) <= 0.5 * 10 ** -places if q.exact
+                                 else compatible(q, replace(q, lo=growth, hi=growth, bound=""))):
+            return True
+    return False
 
 
 def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:

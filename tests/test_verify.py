@@ -470,6 +470,10 @@ CLASSES = [
     # where a product is made, said by a verb before 的, moved to the other place
     ("两地将推动宜宾制造的储能设备在珠三角地区的工业园区开展示范应用。", "两地将推动珠三角制造的储能设备到宜宾的工业园区开展示范应用。", False),
     ("两地将推动宜宾制造的储能设备在珠三角地区的工业园区开展示范应用。", "宜宾制造的储能设备将在珠三角的工业园区示范应用。", True),
+    # a multiple of one amount by another, in words or digits, rounded as the claim rounds
+    ("展会现场成交额3.1亿元，意向签约额22.4亿元。", "意向签约额是现场成交额的七倍多。", True),
+    ("展会现场成交额3.1亿元，意向签约额22.4亿元。", "意向签约额约为现场成交额的7.2倍。", True),
+    ("展会现场成交额3.1亿元，意向签约额22.4亿元。", "意向签约额是现场成交额的九倍多。", False),
 ]
 
 
