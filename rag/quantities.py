@@ -182,9 +182,10 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
     if claim.exact and passage.exact:
         return abs(claim.lo - passage.lo) <= 1e-6 * max(1.0, abs(passage.lo))
     if claim.bound and claim.bound == passage.bound:
-        # 超过100 holds for 超过150 but not the reverse; 超过150兆瓦时 for 超过150吉瓦时 is true and misleads
+        # 超过100 holds for 超过150 but not the reverse; a much weaker bound (30个以上 for 50个以上) misstates
+        # the figure though it follows from it; 超过150兆瓦时 for 超过150吉瓦时 is true and misleads
         weaker, stronger = (claim.lo, passage.lo) if claim.bound == "more" else (passage.hi, claim.hi)
-        return weaker * 0.9999 <= stronger <= weaker * 10
+        return weaker * 0.9999 <= stronger <= weaker * 1.5
     # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多;
     # meeting in one point only counts when neither side leaves it out (少于5000 for 不少于5000 does not)
     # and the two do not bound it from opposite sides (不超过5000 for 不少于5000 turns a floor into a cap)
