@@ -174,7 +174,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
         reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
         before = part
-        reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t)
+        reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
+            or _moved_phase(part, p, p_spans)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p)
@@ -265,6 +266,23 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
                   and (h == head or not _names_item(name, title))]  # the article's subject is what 园区 and 该 refer to
         if others and name not in sentence:
             return [f"{name}与资料中的{others[0]}位置不符"]
+    return []
+
+
+_PHASE = re.compile(r"(?<![分共为两])(?:第?[一二三四五六七八九十]+|首)(期|阶段|批)")
+
+
+def _moved_phase(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    """A phase the claim names (一期, 第二阶段, 首批) where the passage clause it restates names another
+    of the same kind and not the claim's: what one phase does was given to the other."""
+    for m in _PHASE.finditer(part):
+        rest = part[:m.start()] + part[m.end():]
+        if len(_bigrams(rest)) < 4:
+            continue
+        theirs = region(rest, p, p_spans)
+        named = {x.group() for x in _PHASE.finditer(theirs) if x.group(1) == m.group(1)}
+        if named and m.group() not in named:
+            return [f"{m.group()}与资料中的{sorted(named)[0]}位置不符"]
     return []
 
 
