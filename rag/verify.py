@@ -343,24 +343,30 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 def _subject(text: str) -> tuple[str, str]:
     """(subject, predicate): the leading run of nouns, names and counts (一家香港物流企业 | 将在…建设…,
     电池回收项目 | 投资16亿元), and the rest. No subject when the clause opens otherwise."""
-    words = tag(text)
+    opener = lang.pattern("claims", "subject_openers").match(text)  # 另有|香港私募基金管理机构…
+    skip = opener.end() if opener else 0
+    words = [w for w in tag(text) if w.start >= skip]
     end = next((i for i, w in enumerate(words) if w.tag not in _SUBJECT_TAGS), len(words))
     if end == 0 or end == len(words) or words[end - 1].tag not in ("n", "nz", "nw", "LOC", "ORG", "PER"):
         return "", text
-    return text[:words[end].start], text[words[end].start:]
+    return text[skip:words[end].start], text[words[end].start:]
 
 
 def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
     """Two passage clauses, each with its own subject (一家香港物流企业将建分拨中心，一家香港私募基金管理
     机构将设立基金), and a claim clause putting one's subject before the other's predicate: what the
     passage says of one, the claim says of the other. A clause joining several (分别, 和) is left alone."""
+    cleft = re.fullmatch(r"(.{4,}?)的(?:是|为)(.{4,})", part.strip())
+    if cleft:  # 将建分拨中心的是一家私募机构: the subject said last
+        part = cleft.group(2) + cleft.group(1)
     mine_subject, mine_rest = _subject(part)
     if not mine_subject or lang.pattern("claims", "joining").search(mine_subject):
         return []
     near = [p[a:b] for a, b in p_spans if len(_bigrams(part) & _bigrams(p[a:b])) >= SWAP_EVIDENCE]
-    halves = [(s, r, _bigrams(s), _bigrams(r)) for s, r in map(_subject, near)
+    plain = lambda s: _bigrams(lang.pattern("answer", "indefinites").sub("", s))  # noqa: E731  (一家 says no who)
+    halves = [(s, r, plain(s), _bigrams(r)) for s, r in map(_subject, near)
               if len(s) >= 4]  # not 项目, 首期: a clause about a part of what the one before names
-    head, tail = _bigrams(mine_subject), {b for b in _bigrams(mine_rest) if _HAN_PAIR.fullmatch(b)}
+    head, tail = plain(mine_subject), {b for b in _bigrams(mine_rest) if _HAN_PAIR.fullmatch(b)}
     for (sa, _, subject_a, rest_a), (sb, _, subject_b, rest_b) in itertools.permutations(halves, 2):
         if (len(head & (subject_b - subject_a)) >= SWAP_EVIDENCE and not head & (subject_a - subject_b)
                 and len(tail & (rest_a - rest_b)) > SWAP_EVIDENCE  # words, not 超过|100
