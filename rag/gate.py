@@ -219,7 +219,10 @@ def _restated(q: Question, best: Sentence) -> float:
     if not found:
         return 0.0
     before, after = q.around
-    claim = before + best.text[found[0]:found[1]] + after
+    answer = best.text[found[0]:found[1]]
+    if q.kind_noun and after.startswith(q.kind_noun) and q.kind_noun in answer:
+        after = after[len(q.kind_noun):]  # 由哪个核电站供电 + 田湾核电站: the answer names the noun asked for
+    claim = before + answer + after
     return float(judge(best.meta.get("title", "") + "\n" + best.before + best.text, claim).supported)
 
 

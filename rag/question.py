@@ -88,7 +88,7 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
     """
     spans = _jieba_words(text)
     starts, ends = {s for s, _ in spans}, {e for _, e in spans}
-    units = set(lang.words("question", "units"))
+    units = set(_units())
     for cue, kind in _cues():
         for m in re.finditer(re.escape(cue), text):
             s, e = m.start(), m.end()
@@ -181,10 +181,14 @@ def _kind_noun(q: str, s: int, e: int, words) -> str:
 
 def _unit(after: str) -> str:
     """The classifier right after 几/多少 (几套反无人机系统 → 套)."""
-    for u in sorted(lang.words("question", "units"), key=len, reverse=True):
-        if after.startswith(u):
-            return u
-    return ""
+    return next((u for u in _units() if after.startswith(u)), "")
+
+
+@lru_cache(maxsize=1)
+def _units() -> list[str]:
+    """Classifiers a count is asked in (几套) and units of measure (多少度电, 多少公顷), longest first."""
+    words = lang.words("question", "units") + lang.words("quantities", "units")
+    return sorted(set(words) - {"%"}, key=len, reverse=True)
 
 
 def _list_head(q: str, s: int, e: int, words) -> str | None:

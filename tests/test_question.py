@@ -39,6 +39,9 @@ def test_the_unit_a_count_is_asked_in():
     assert kind("参展企业中外资企业占比多少？").unit == "%"  # a share is said in per cent
     assert kind("今年一季度的就业率是多少").unit == "%"
     assert kind("项目总投资是多少").unit == ""
+    # a unit of measure is asked in as a classifier is: 多少度电 asks for a number
+    assert (kind("这座电站每年能发多少度电？").wants, kind("这座电站每年能发多少度电？").unit) == ("number", "度")
+    assert kind("园区规划面积多少公顷？").unit == "公顷"
 
 
 def test_the_words_around_the_question_word():
