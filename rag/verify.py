@@ -853,8 +853,10 @@ def _counts_the_same(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bo
     before it in the claim."""
     noun = _counted(c, q)
     # or the noun the passage names right before its amount (标准厂房18万平方米 for 18万平方米标准厂房)
-    return len(noun) >= 2 and any(_counted(p, t) == noun or noun in p[max(0, t.start - 8):t.start]
-                                  for t in matches)
+    if len(noun) >= 2 and any(_counted(p, t) == noun or noun in p[max(0, t.start - 8):t.start] for t in matches):
+        return True
+    phrase = re.match(r"[\u4e00-\u9fff]{3,8}", c[q.end:])  # 16家|非无锡企业 for 非无锡企业16家: the words themselves
+    return bool(phrase) and any(p[:t.start].rstrip().endswith(phrase.group()) for t in matches)
 
 
 def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
@@ -1164,6 +1166,7 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     """Negation and modality of a claim clause against the passage clause that says the same thing:
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
+    part, restated = _shared_negations_blanked(part, restated)
     out = []
     if _double_negated_antonym(part, restated) or (
             _negated(part) != _negated(restated) and not _negated_antonym(part, restated)
@@ -1185,6 +1188,18 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
+
+
+def _shared_negations_blanked(part: str, restated: str) -> tuple[str, str]:
+    """Both texts with each run of three characters they share around a negating character blanked:
+    非遗工坊 in both is a name, 尚未建成 in both says the same, and neither decides which side denies
+    (the tagger reads 麦宿非|遗 as a name and a verb in one and not in the other)."""
+    for i in range(len(part) - 2):
+        run = part[i:i + 3]
+        if re.search(r"[不未没无非]", run) and run in restated and " " not in run \
+                and not re.search(r"[不未没无非并尚从毫绝]$", part[:i]):  # 并|非无锡: denied once more
+            part, restated = part.replace(run, "   "), restated.replace(run, "   ")
+    return part, restated
 
 
 def _sentence_of(restated: str, p: str) -> str:

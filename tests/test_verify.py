@@ -490,6 +490,10 @@ CLASSES = [
      "将在南宁建设冷链中心的是一家广州餐饮集团。", False),
     ("其中一家广州物流企业将在南宁建设冷链中心；另有广州一家餐饮集团与当地国企合资设立食品公司。",
      "将在南宁建设冷链中心的是一家广州物流企业。", True),
+    # a negating character inside a name both share (非遗工坊) denies nothing
+    ("非遗工坊项目由县文旅局牵头，投资0.3亿元。", "是县文旅局牵头、投资0.3亿元的非遗工坊项目。", True),
+    # a count followed by the very words the passage puts before it counts what they name
+    ("园区引进企业27家，其中非无锡企业16家。", "园区引进的企业中有16家非无锡企业。", True),
 ]
 
 
