@@ -137,6 +137,9 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "以上内容由某数据平台根据公开信息整理，由算法生成，与本站立场无关。",
     "相关阅读：《另一篇文章的标题》《第三篇文章》",
     "图片来源/受访者供图",
+    "关注官方微信公众号【某某之家】与微博等社群平台，了解更多的游戏资讯！",
+    "本文由某某娱乐原创，欢迎关注，带你一起长知识！",
+    "《某某教育报》2023年08月15日第1版",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
