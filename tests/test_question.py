@@ -44,6 +44,10 @@ def test_the_unit_a_count_is_asked_in():
     assert kind("园区规划面积多少公顷？").unit == "公顷"
 
 
+def test_a_purpose_is_asked_for_as_a_reason():
+    assert kind("工作组赴灾区的目的是什么？").wants == "reason"  # answered by 为了, 旨在, 以便
+
+
 def test_the_words_around_the_question_word():
     k = kind("川港两地应坚持什么原则？")
     assert k.around == ("川港两地应坚持", "原则")
