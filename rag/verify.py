@@ -269,21 +269,27 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
     return []
 
 
-_PHASE = re.compile(r"(?<![分共为两])(?:第?[一二三四五六七八九十]+|首)(期|阶段|批)")
+_PHASE = re.compile(r"(?<![分共为两])(?:第?[一二三四五六七八九十]+|第\d+|首)(期|阶段|批)|第(?:[一二三四五六七八九十]+|\d+)(届|轮)")
 
 
 def _moved_phase(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
-    """A phase the claim names (一期, 第二阶段, 首批) where the passage clause it restates names another
-    of the same kind and not the claim's: what one phase does was given to the other."""
+    """A phase or edition the claim names (一期, 第二阶段, 首批, 第三届) where the passage clause it
+    restates names another of the same kind and not the claim's: what one does was given to the other."""
     for m in _PHASE.finditer(part):
         rest = part[:m.start()] + part[m.end():]
         if len(_bigrams(rest)) < 4:
             continue
         theirs = region(rest, p, p_spans)
-        named = {x.group() for x in _PHASE.finditer(theirs) if x.group(1) == m.group(1)}
-        if named and m.group() not in named:
-            return [f"{m.group()}与资料中的{sorted(named)[0]}位置不符"]
+        named = {_phase(x): x.group() for x in _PHASE.finditer(theirs)}
+        if any(k[0] == _phase(m)[0] for k in named) and _phase(m) not in named:
+            return [f"{m.group()}与资料中的{next(iter(named.values()))}位置不符"]
     return []
+
+
+def _phase(m: re.Match) -> tuple[str, float | None]:
+    """(kind, number) of a phase or edition: 第28届 and 第二十八届 are one, 首批 is 第一批."""
+    number = re.sub(r"^第|[期阶段批届轮]+$", "", m.group())
+    return m.group(1) or m.group(2), 1.0 if number == "首" else value(number)
 
 
 def _designations(text: str) -> list[tuple[str, str]]:
