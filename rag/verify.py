@@ -520,6 +520,8 @@ def _venue_reasons(part: str, p: str) -> list[str]:
     theirs = _venues(p)
     for place, verb in _venues(part):
         held = [x for x, v in theirs if v == verb]
+        if re.search(rf"{re.escape(place)}.{{0,3}}{re.escape(verb)}", p):
+            continue  # 移师遵义举办: the place said with the verb without 在
         if held and not any(_same_place(place, x) for x in held):
             return [f"{place}{verb}：资料中是在{held[0]}{verb}"]
     return []
