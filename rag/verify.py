@@ -149,7 +149,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += _division_reasons(said, passage)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c))
-                if not ranked.search(p) and not _extreme_listed(c, w, p)]
+                if not ranked.search(p) and not _extreme_listed(c, w, p) and not _rank_derived(c, p)]
     before = ""
     spans = clauses(c)
     for i, (lo, hi) in enumerate(spans):
@@ -167,6 +167,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p)
+        reasons += _comparison_reasons(part, p)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -575,9 +576,13 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """The rest or the total of the passage's amounts in the claim's unit, where the claim's clause
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
     if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%
-        return _a_share(q, theirs)
+        return _a_share(c, q, p, theirs)
     if q.unit == "倍":  # a ratio: 32.5亿元 is 六倍多 4.8亿元
         return _a_ratio(c, q, p, theirs)
+    if _a_difference(c, q, p, theirs):  # 多3亿元 for 9亿元 against 6亿元; 去年同期24个 for 32个，比去年同期多8个
+        return True
+    if q.ordinal and q.unit in ("位", "名", "人") and lang.pattern("claims", "rank_words").search(_clause_at(c, q.start)):
+        return _ranked(c, q.start, q.lo, p, theirs)  # 排在第二位: the second largest of the listed amounts
     clause = c[_clause_start(c, q.start):q.end]
     same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
     if not q.exact or len(same) < 2:
@@ -620,7 +625,7 @@ def _a_ratio(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     claim speaks of (意向签约金额是现场交易额的六倍多 for 32.5亿元 and 4.8亿元). Ratios are kept as
     growths (quantities: 是…的两倍 is 增长一倍), rounded as the claim rounds."""
     amounts = [t for t in theirs if t.exact and not t.ordinal and t.lo > 0 and t.unit not in _CALENDAR + ("倍", "%")
-               and len(_said_of(p, t, theirs) & _bigrams(c)) >= 1]
+               and _spoken_of(c, t, p, theirs)]
     places = len(q.text.split(".")[1]) - 1 if "." in q.text else 0
     for a, b in itertools.permutations(amounts, 2):
         growth = a.lo / b.lo - 1
@@ -630,10 +635,84 @@ def _a_ratio(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     return False
 
 
-def _a_share(q: Quantity, theirs: list[Quantity]) -> bool:
-    """A percentage that one of the passage's amounts is of a larger one in the same unit, rounded as
-    percentages are (38.7% or 39% for 72 of 186; 不到一半 for 1.1 of 3.2平方公里)."""
-    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit and t.unit not in _CALENDAR + ("%",)]
+def _rank_derived(c: str, p: str) -> bool:
+    """Does the claim rank something by an ordinal (排名第三, 位列第2) that the passage's amounts give it?"""
+    words = lang.pattern("claims", "rank_words").pattern
+    return any(_ranked(c, m.start(), value(m[1]) or 0, p, quantities(p))
+               for m in re.finditer(rf"(?:{words})第?([一二三四五六七八九十]+|\d+)", c))
+
+
+def _ranked(c: str, at: int, rank: float, p: str, theirs: list[Quantity]) -> bool:
+    """A rank (排在第二位) that the amount the claim names holds among the passage's amounts of its unit,
+    totals left out (at least three listed), largest first."""
+    totals = tuple(lang.words("quantities", "total_words") + ["总"])
+    amounts = [t for t in theirs if t.exact and not t.ordinal and t.unit not in _CALENDAR
+               and not p[max(0, t.start - 4):t.start].endswith(totals) and "总" not in p[max(0, t.start - 4):t.start]]
+    own = _amount_named(_clause_at(c, at), p, amounts)
+    peers = sorted({t.lo for t in amounts if own and t.unit == own.unit}, reverse=True)
+    return bool(own) and len(peers) >= 3 and peers.index(own.lo) + 1 == rank
+
+
+def _a_difference(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """An amount the passage's figures give by a difference: between two amounts of one unit the claim
+    speaks of, where its clause compares (储能项目比冷链项目多3亿元); or the amount compared with, where
+    the passage says one is more or less than it (新签约32个，比去年同期多8个 → 去年同期24个)."""
+    if not q.exact or q.unit in _CALENDAR:
+        return False
+    near = lambda x: abs(x - q.lo) <= 1e-6 * max(1.0, abs(q.lo))  # noqa: E731
+    same = [t for t in theirs if t.exact and not t.ordinal and units_match(t.unit, q.unit) and t.unit not in _CALENDAR]
+    if lang.pattern("claims", "comparisons").search(_clause_at(c, q.start)):
+        spoken = [t for t in same if _spoken_of(c, t, p, theirs)]
+        if any(near(abs(a.lo - b.lo)) for a, b in itertools.combinations(spoken, 2)):
+            return True
+    for a, b in itertools.permutations(same, 2):  # …a，比X多b: X is a − b
+        m = re.fullmatch(r"[，,]?(?:比|较)([^，。；]{1,12}?)(多|增加|增长|高|少|减少|下降|低)了?", p[a.end:b.start])
+        more = m and m[2] in ("多", "增加", "增长", "高")
+        if m and near(a.lo - b.lo if more else a.lo + b.lo) and _bigrams(m[1]) & _bigrams(c):
+            return True
+    return False
+
+
+def _comparison_reasons(part: str, p: str) -> list[str]:
+    """A claim clause ranking two things without a number (冷链项目的投资高于储能项目; 今年已超过去年
+    全年): each side is matched to the passage amount said of it in words no other amount has, and
+    the amounts must stand in the order the comparative says."""
+    words = {w: 1 for w in lang.words("claims", "comparative_more")} | {w: -1 for w in lang.words("claims", "comparative_less")}
+    m = re.search("|".join(sorted(map(re.escape, words), key=len, reverse=True)), part)
+    if not m or quantities(part[m.end():m.end() + 8]) and quantities(part[m.end():m.end() + 8])[0].start == 0:
+        return []  # 超过3亿元: a bound, read with the number
+    theirs = [t for t in quantities(p) if t.exact and not t.ordinal and t.unit not in _CALENDAR]
+    left, right = _amount_named(part[:m.start()], p, theirs), _amount_named(part[m.end():], p, theirs)
+    if not left or not right or left is right or not units_match(left.unit, right.unit) or left.lo == right.lo:
+        return []
+    if (left.lo > right.lo) != (words[m.group()] > 0):
+        return [f"{m.group()}：资料中是{left.text}对{right.text}"]
+    return []
+
+
+def _amount_named(text: str, p: str, theirs: list[Quantity]) -> Quantity | None:
+    """The passage amount `text` names by words the passage says of it alone, if just one."""
+    fits = [(len(_bigrams(text) & (_said_of(p, t, theirs) - set().union(
+        *(_said_of(p, o, theirs) for o in theirs if o is not t)))), i) for i, t in enumerate(theirs)]
+    fits.sort(reverse=True)
+    if not fits or fits[0][0] == 0 or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+        return None
+    return theirs[fits[0][1]]
+
+
+def _spoken_of(c: str, t: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """Does the claim name what the passage's amount `t` is said of, in words the passage says of no
+    other amount (储能电站 for 储能电站项目投资9亿元, not 项目 or 投资)?"""
+    others = [_said_of(p, o, theirs) for o in theirs if o is not t]
+    return bool((_said_of(p, t, theirs) - set().union(*others)) & _bigrams(c))
+
+
+def _a_share(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """A percentage that one of the passage's amounts is of a larger one in the same unit, both of
+    which the claim speaks of, rounded as percentages are (38.7% or 39% for 72 of 186; 不到一半 for
+    1.1 of 3.2平方公里)."""
+    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit and t.unit not in _CALENDAR + ("%",)
+              and _spoken_of(c, t, p, theirs)]
     for a, b in itertools.permutations(counts, 2):
         if a.unit == b.unit and 0 < a.lo < b.lo:
             share = 100 * a.lo / b.lo
@@ -1175,6 +1254,8 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
     part, restated = _shared_negations_blanked(part, restated)
+    ranks = re.compile(r"不及|不如")  # A不及B ranks two things, it denies nothing
+    part, restated = ranks.sub("  ", part), ranks.sub("  ", restated)
     out = []
     if _double_negated_antonym(part, restated) or (
             _negated(part) != _negated(restated) and not _negated_antonym(part, restated)
