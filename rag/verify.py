@@ -645,9 +645,7 @@ def _rank_derived(c: str, p: str) -> bool:
 def _ranked(c: str, at: int, rank: float, p: str, theirs: list[Quantity]) -> bool:
     """A rank (排在第二位) that the amount the claim names holds among the passage's amounts of its unit,
     totals left out (at least three listed), largest first."""
-    totals = tuple(lang.words("quantities", "total_words") + ["总"])
-    amounts = [t for t in theirs if t.exact and not t.ordinal and t.unit not in _CALENDAR
-               and not p[max(0, t.start - 4):t.start].endswith(totals) and "总" not in p[max(0, t.start - 4):t.start]]
+    amounts = _listed(p, [t for t in theirs if t.exact and not t.ordinal and t.unit not in _CALENDAR])
     own = _amount_named(_clause_at(c, at), p, amounts)
     peers = sorted({t.lo for t in amounts if own and t.unit == own.unit}, reverse=True)
     return bool(own) and len(peers) >= 3 and peers.index(own.lo) + 1 == rank
@@ -692,9 +690,7 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
 
 def _amount_named(text: str, p: str, theirs: list[Quantity]) -> Quantity | None:
     """The passage amount `text` names by words the passage says of it alone, if just one."""
-    fits = [(len(_bigrams(text) & (_said_of(p, t, theirs) - set().union(
-        *(_said_of(p, o, theirs) for o in theirs if o is not t)))), i) for i, t in enumerate(theirs)]
-    fits.sort(reverse=True)
+    fits = sorted(((len(_bigrams(text) & _own_words(p, t, theirs)), i) for i, t in enumerate(theirs)), reverse=True)
     if not fits or fits[0][0] == 0 or (len(fits) > 1 and fits[1][0] == fits[0][0]):
         return None
     return theirs[fits[0][1]]
@@ -703,8 +699,18 @@ def _amount_named(text: str, p: str, theirs: list[Quantity]) -> Quantity | None:
 def _spoken_of(c: str, t: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """Does the claim name what the passage's amount `t` is said of, in words the passage says of no
     other amount (储能电站 for 储能电站项目投资9亿元, not 项目 or 投资)?"""
-    others = [_said_of(p, o, theirs) for o in theirs if o is not t]
-    return bool((_said_of(p, t, theirs) - set().union(*others)) & _bigrams(c))
+    return bool(_own_words(p, t, theirs) & _bigrams(c))
+
+
+def _own_words(p: str, t: Quantity, theirs: list[Quantity]) -> set[str]:
+    """The character pairs of what `t` is said of that no other amount of the passage is said with."""
+    return _said_of(p, t, theirs) - set().union(*(_said_of(p, o, theirs) for o in theirs if o is not t))
+
+
+def _listed(p: str, amounts: list[Quantity]) -> list[Quantity]:
+    """The amounts of a listing, its totals (共, 合计, 总投资) left out."""
+    totals = lang.words("quantities", "total_words") + ["总"]
+    return [q for q in amounts if not any(w in p[max(0, q.start - 4):q.start] for w in totals)]
 
 
 def _a_share(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
@@ -760,8 +766,7 @@ def _extreme_listed(c: str, word: str, p: str) -> bool:
     most = word in lang.words("claims", "superlatives_most")
     if not most and word not in lang.words("claims", "superlatives_least"):
         return False
-    totals = lang.words("quantities", "total_words") + ["总"]
-    amounts = [q for q in quantities(p) if not any(t in p[max(0, q.start - 4):q.start] for t in totals)]  # not 总投资11.5亿元
+    amounts = _listed(p, quantities(p))  # not 总投资11.5亿元
     for name in (n for _, n in _designations(c) if n in p):
         at = p.find(name) + len(name)
         own = next((q for q in amounts if 0 <= q.start - at <= 12), None)
