@@ -502,29 +502,32 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
     return []
 
 
-def _venues(text: str) -> list[tuple[str, str]]:
-    """(place, verb) of each 在/于 + place + verb (在马尔康召开, 于成都举行): where an event was held."""
+def _venues(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(place, verbs) of each 在/于/赴/到 + place + one or two verbs (在马尔康召开, 赴深圳投资建设): where
+    something is held or built."""
     words = [w for w in tag(text) if not w.text.isspace()]
     out = []
     for i in range(len(words) - 2):
         j = i + 1
         while j < len(words) and words[j].tag == PLACE:
             j += 1  # 在广元市|利州区: the place within its region
-        if words[i].text in ("在", "于") and j > i + 1 and j < len(words) and words[j].tag == "v":
-            out.append(("".join(w.text for w in words[i + 1:j]), words[j].text))
+        verbs = tuple(w.text for w in words[j:j + 2] if w.tag in ("v", "vn"))  # 建设 is tagged as a noun too
+        if words[i].text in ("在", "于", "赴", "到") and j > i + 1 and verbs and words[j].tag in ("v", "vn"):
+            out.append(("".join(w.text for w in words[i + 1:j]), verbs))
     return out
 
 
 def _venue_reasons(part: str, p: str) -> list[str]:
-    """An event the claim holds at one place where the passage, with the same verb, holds it at another
-    (在湖州召开 for 在广元召开), though the claim may name both places elsewhere as its parties."""
+    """What the claim has held or built at one place where the passage, with the same verb, has it at
+    another (在湖州召开 for 在广元召开, 赴深圳投资建设 for 在彭山经济开发区建设), though the claim may name both
+    places elsewhere as its parties."""
     theirs = _venues(p)
-    for place, verb in _venues(part):
-        held = [x for x, v in theirs if v == verb]
-        if re.search(rf"{re.escape(place)}.{{0,3}}{re.escape(verb)}", p):
+    for place, verbs in _venues(part):
+        held = [x for x, v in theirs if set(v) & set(verbs)]
+        if any(re.search(rf"{re.escape(place)}.{{0,3}}{re.escape(v)}", p) for v in verbs):
             continue  # 移师遵义举办: the place said with the verb without 在
         if held and not any(_same_place(place, x) for x in held):
-            return [f"{place}{verb}：资料中是在{held[0]}{verb}"]
+            return [f"{place}{verbs[0]}：资料中是在{held[0]}"]
     return []
 
 
