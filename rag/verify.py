@@ -167,7 +167,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p)
-        reasons += _comparison_reasons(part, p)
+        reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -255,8 +255,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
     """_displaced for the designations a tagger does not see as names (电池回收项目, 农业科技展区): what
     the claim says of one, the passage says in a sentence of another of the same head noun, and names
     the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
-    if lang.pattern("claims", "joining").search(part):
-        return []  # 分别有8个、4个和2个: a clause joining several says each of its own
+    if lang.pattern("claims", "joining").search(part) or lang.pattern("claims", "comparisons").search(part):
+        return []  # 分别有8个、4个和2个, A比B多22亿元: a clause joining or comparing several says each of its own
     for head, name in _designations(part):
         rest = part.replace(name, "")
         if name not in p or len(_bigrams(rest)) < 4:
@@ -582,7 +582,7 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         return _a_share(c, q, p, theirs)
     if q.unit == "倍":  # a ratio: 32.5亿元 is 六倍多 4.8亿元
         return _a_ratio(c, q, p, theirs)
-    if _a_difference(c, q, p, theirs):  # 多3亿元 for 9亿元 against 6亿元; 去年同期24个 for 32个，比去年同期多8个
+    if _a_difference(c, q, p, theirs) or _per_unit(c, q, p, theirs):  # 多3亿元 for 9亿元 against 6亿元
         return True
     if q.ordinal and q.unit in ("位", "名", "人") and lang.pattern("claims", "rank_words").search(_clause_at(c, q.start)):
         return _ranked(c, q.start, q.lo, p, theirs)  # 排在第二位: the second largest of the listed amounts
@@ -654,6 +654,28 @@ def _ranked(c: str, at: int, rank: float, p: str, theirs: list[Quantity]) -> boo
     return bool(own) and len(peers) >= 3 and peers.index(own.lo) + 1 == rank
 
 
+def _per_unit(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """An average the claim works out (14个项目平均每个约2.6亿元 from 37亿元 over 14个), or a total
+    from the passage's average (户均3000元 for 4200户: 合计约1260万元), rounded as the claim rounds:
+    an amount in the claim's unit divided by, or multiplied by, a count of the passage."""
+    averaged = lang.pattern("claims", "averages")
+    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit in lang.words("quantities", "count_classifiers")]
+    amounts = [t for t in theirs if not t.ordinal and not t.bound and t.unit not in _CALENDAR and units_match(t.unit, q.unit)]
+    nominal = lambda t: (t.lo + t.hi) / 2  # noqa: E731  (约3000元 is read as 2700–3300)
+    written = re.search(r"\d+(?:\.(\d+))?", q.text)
+    step = 10 ** -len(written[1] or "") if written else 1.0  # 2.6亿元 is any of 2.55–2.65亿元
+    scale = q.lo / value(written[0]) if written and value(written[0]) else 1.0
+
+    def holds(x: float) -> bool:
+        return compatible(q, replace(q, lo=x, hi=x, bound="", strict=False)) or \
+            (q.exact and abs(x - q.lo) <= 0.5 * step * scale + 1e-9)
+
+    if averaged.search(_clause_at(c, q.start)):
+        return any(holds(nominal(a) / n.lo) for a in amounts for n in counts if n is not a and n.lo)
+    per = [a for a in amounts if averaged.search(p[max(_clause_start(p, a.start), a.start - 8):a.start])]  # 户均年增收约3000元
+    return any(holds(nominal(a) * n.lo) for a in per for n in counts if n is not a)
+
+
 def _a_difference(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """An amount the passage's figures give by a difference: between two amounts of one unit the claim
     speaks of, where its clause compares (储能项目比冷链项目多3亿元); or the amount compared with, where
@@ -672,6 +694,20 @@ def _a_difference(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         if m and near(a.lo - b.lo if more else a.lo + b.lo) and _bigrams(m[1]) & _bigrams(c):
             return True
     return False
+
+
+_EXTREME_NAMED = re.compile(r"(最[\u4e00-\u9fff]{1,2}?)的(?:是|为|要数|当属)([^，。；：]{2,24})")
+
+
+def _extreme_named_reasons(part: str, p: str) -> list[str]:
+    """投资最大的是储氢瓶项目 where the passage says 投资最大的是碱性电解槽制造项目: the superlative given
+    to another item than the one the passage names with it."""
+    theirs = {m[1]: m[2] for m in _EXTREME_NAMED.finditer(p)}
+    for m in _EXTREME_NAMED.finditer(part):
+        named, mine = theirs.get(m[1]), _bigrams(m[2]) - {"项目", "企业"}  # heads every item shares
+        if named and len(mine & _bigrams(named)) * 2 < len(mine):
+            return [f"{m[1]}的是{m[2]}：资料中是{named}"]
+    return []
 
 
 def _comparison_reasons(part: str, p: str) -> list[str]:
