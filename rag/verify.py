@@ -1382,9 +1382,16 @@ def _universal_reasons(part: str, restated: str) -> list[str]:
     """全部来自长三角 where the passage says 既有长三角的…也有川内的: all of them, where the passage says the
     whole is mixed (lang.toml universals, partitions). A denied one (并非全部) is the polarity check's."""
     said = lang.pattern("claims", "universals").search(part)
+    if not said or _negated(_masked(part[:said.start()])):
+        return []
     mixed = lang.pattern("claims", "partitions").search(restated)
-    if said and mixed and not _negated(_masked(part[:said.start()])):
+    if mixed:
         return [f"{said.group()}与资料中的{mixed.group()}不一致"]
+    # 所有链上企业 where the passage says 新落户的链上企业 and no 均/都: the claim dropped what narrows them
+    noun = re.match(r"(?:的)?([\u4e00-\u9fff]{2,6}?)(?=[在对向为由将和与及都均已能可，。、]|$)", part[said.end():])
+    narrowed = re.search(rf"([\u4e00-\u9fff]{{2,8}})的{re.escape(noun[1])}", restated) if noun else None
+    if narrowed and not re.search(rf"{lang.pattern('claims', 'universals').pattern}|均|都|皆", restated):
+        return [f"{said.group()}{noun[1]}与资料中的{narrowed.group()}不一致"]
     return []
 
 

@@ -512,6 +512,9 @@ CLASSES = [
     ("合作社带动农户3500户，户均年增收约2000元。", "按户均约2000元计，3500户农户每年合计增收约900万元。", False),
     # comparing two named amounts names neither in the other's place
     ("其中光伏项目计划投资15亿元建设组件工厂；储能项目投资6亿元，建成后可调峰200兆瓦。", "光伏项目的投资比储能项目多9亿元。", True),
+    # all of a noun the passage narrows with a modifier
+    ("园区出台八条措施，对新入驻的科技企业给予三年租金减免。", "园区对所有科技企业给予三年租金减免。", False),
+    ("园区出台八条措施，对新入驻的科技企业均给予三年租金减免。", "园区对新入驻的科技企业全部给予三年租金减免。", True),
     # where something is built, said with 赴 in the claim and 在 in the passage
     ("3月2日，雅安市名山区与杭州一家茶饮企业签署协议，在名山经开区建设年产2万吨茶饮原料项目。",
      "雅安市名山区将赴杭州投资建设年产2万吨茶饮原料项目。", False),
