@@ -932,13 +932,15 @@ def _attributed(text: str, end: int) -> int:
 _NOUNS = ("n", "nz", "nw", "vn", "LOC", "ORG", "j")
 
 
-def _noun_run(text: str, backwards: bool = False) -> str:
-    """The nouns at the start of `text` (or, backwards, at its end), at most 8 characters."""
+def _noun_run(text: str, backwards: bool = False, localizers: bool = False) -> str:
+    """The nouns at the start of `text` (or, backwards, at its end), at most 8 characters; with
+    `localizers`, 上 and 内 may join them (链上企业)."""
     words = [w for w in tag(text) if not w.text.isspace()]
+    kinds = _NOUNS + ("f",) if localizers else _NOUNS
     out = ""
     for w in reversed(words) if backwards else words:
         joined = w.text + out if backwards else out + w.text
-        if w.tag not in _NOUNS or len(joined) > 8 or not (
+        if w.tag not in kinds or len(joined) > 8 or not (
                 text.rstrip().endswith(joined) if backwards else text.lstrip().startswith(joined)):
             break
         out = joined
@@ -1388,10 +1390,10 @@ def _universal_reasons(part: str, restated: str) -> list[str]:
     if mixed:
         return [f"{said.group()}与资料中的{mixed.group()}不一致"]
     # 所有链上企业 where the passage says 新落户的链上企业 and no 均/都: the claim dropped what narrows them
-    noun = re.match(r"(?:的)?([\u4e00-\u9fff]{2,6}?)(?=[在对向为由将和与及都均已能可，。、]|$)", part[said.end():])
-    narrowed = re.search(rf"([\u4e00-\u9fff]{{2,8}})的{re.escape(noun[1])}", restated) if noun else None
+    noun = _noun_run(part[said.end():said.end() + 10].lstrip("的"), localizers=True)  # 所有|链上企业
+    narrowed = re.search(rf"([\u4e00-\u9fff]{{2,8}})的{re.escape(noun)}", restated) if len(noun) >= 2 else None
     if narrowed and not re.search(rf"{lang.pattern('claims', 'universals').pattern}|均|都|皆", restated):
-        return [f"{said.group()}{noun[1]}与资料中的{narrowed.group()}不一致"]
+        return [f"{said.group()}{noun}与资料中的{narrowed.group()}不一致"]
     return []
 
 
