@@ -167,7 +167,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p)
-        reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p)
+        reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
@@ -707,6 +707,17 @@ def _extreme_named_reasons(part: str, p: str) -> list[str]:
         named, mine = theirs.get(m[1]), _bigrams(m[2]) - {"项目", "企业"}  # heads every item shares
         if named and len(mine & _bigrams(named)) * 2 < len(mine):
             return [f"{m[1]}的是{m[2]}：资料中是{named}"]
+    return []
+
+
+def _baseline_reasons(part: str, p: str) -> list[str]:
+    """A comparison with a time the passage never speaks of (较上一届有所增长, 比去年多): the change is
+    the claim's, not the article's (lang.toml baselines, said several ways: 比去年同期 for 同比)."""
+    baselines = lang.pattern("claims", "baselines").pattern
+    same = {w: group for group in lang.data()["claims"]["baseline_synonyms"] for w in group}
+    for m in re.finditer(rf"(?:较|比|与|相比|同比|环比)[^，。；]{{0,8}}?({baselines})", part):
+        if not any(w in p for w in same.get(m[1], [m[1]])):
+            return [f"资料未提及：{m[1]}"]
     return []
 
 

@@ -512,6 +512,9 @@ CLASSES = [
     ("合作社带动农户3500户，户均年增收约2000元。", "按户均约2000元计，3500户农户每年合计增收约900万元。", False),
     # comparing two named amounts names neither in the other's place
     ("其中光伏项目计划投资15亿元建设组件工厂；储能项目投资6亿元，建成后可调峰200兆瓦。", "光伏项目的投资比储能项目多9亿元。", True),
+    # a change against a time the passage never speaks of; 比去年同期 restates 同比
+    ("推介会上签约项目9个，签约金额41亿元。", "推介会签约金额41亿元，较上一届有所增长。", False),
+    ("今年一季度，港口集装箱吞吐量同比增长12%。", "今年一季度港口集装箱吞吐量比去年同期增长12%。", True),
     # all of a noun the passage narrows with a modifier
     ("园区出台八条措施，对新入驻的科技企业给予三年租金减免。", "园区对所有科技企业给予三年租金减免。", False),
     ("园区出台八条措施，对新入驻的科技企业均给予三年租金减免。", "园区对新入驻的科技企业全部给予三年租金减免。", True),
