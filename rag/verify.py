@@ -511,6 +511,8 @@ def _venues(text: str) -> list[tuple[str, tuple[str, ...]]]:
         j = i + 1
         while j < len(words) and words[j].tag == PLACE:
             j += 1  # 在广元市|利州区: the place within its region
+        if j > i + 1 and j < len(words) and words[j].tag in ("n", "s") and len(words[j].text) <= 3:
+            j += 1  # 在武侯区|商圈, 在德格|县城: a part of the place
         verbs = tuple(w.text for w in words[j:j + 2] if w.tag in ("v", "vn"))  # 建设 is tagged as a noun too
         if words[i].text in ("在", "于", "赴", "到") and j > i + 1 and verbs and words[j].tag in ("v", "vn"):
             out.append(("".join(w.text for w in words[i + 1:j]), verbs))

@@ -518,6 +518,9 @@ CLASSES = [
     # all of a noun the passage narrows with a modifier
     ("园区出台八条措施，对新入驻的科技企业给予三年租金减免。", "园区对所有科技企业给予三年租金减免。", False),
     ("园区出台八条措施，对新入驻的科技企业均给予三年租金减免。", "园区对新入驻的科技企业全部给予三年租金减免。", True),
+    # where a thing is set up, with a part of the place named (商圈, 县城)
+    ("项目在乡里建设竹编工坊，并在成华区商圈开设展销窗口。", "项目还在青川县城开设了展销窗口。", False),
+    ("项目在乡里建设竹编工坊，并在成华区商圈开设展销窗口。", "项目在成华区商圈开设了展销窗口。", True),
     # where something is built, said with 赴 in the claim and 在 in the passage
     ("3月2日，雅安市名山区与杭州一家茶饮企业签署协议，在名山经开区建设年产2万吨茶饮原料项目。",
      "雅安市名山区将赴杭州投资建设年产2万吨茶饮原料项目。", False),
