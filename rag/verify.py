@@ -555,6 +555,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         matches = [t for t in theirs if compatible(q, t)]
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
+        if q.exact and q.lo == 2 and any(re.search(rf"[双两]{re.escape(n[:2])}", p) for n in _count_nouns(c, q)):
+            continue  # 两个片区 for 双片区布局: a pair named by its prefix
         if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
                             or _derived(c, q, p, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
