@@ -14,6 +14,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import lang
+
 # LAC's tags, grouped as the answerer and the checker ask for them
 PERSON, ORG, PLACE, TIME = "PER", "ORG", "LOC", "TIME"
 NAMED = frozenset({PERSON, ORG, PLACE, "nz", "nw"})
@@ -57,8 +59,6 @@ def _joined_places(words: list[Word]) -> list[Word]:
     """LAC cuts some district names it has not seen in two (重庆市|长|寿区): a short place fragment
     followed by a short word ending as an administrative division does (lang.toml admin_suffixes)
     is one place."""
-    from . import lang
-
     suffixes = tuple(lang.words("answer", "admin_suffixes"))
     out: list[Word] = []
     for w in words:

@@ -280,9 +280,9 @@ def _moved_phase(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]
         rest = part[:m.start()] + part[m.end():]
         if len(_bigrams(rest)) < 4:
             continue
-        theirs = region(rest, p, p_spans)
-        named = {_phase(x): x.group() for x in _PHASE.finditer(theirs)}
-        if any(k[0] == _phase(m)[0] for k in named) and _phase(m) not in named:
+        named = {_phase(x): x.group() for x in _PHASE.finditer(region(rest, p, p_spans))}
+        mine = _phase(m)
+        if any(kind == mine[0] for kind, _ in named) and mine not in named:
             return [f"{m.group()}与资料中的{next(iter(named.values()))}位置不符"]
     return []
 
@@ -457,9 +457,9 @@ def _listed_together(text: str, a: str, b: str, at: int | None = None) -> bool:
     邻水县): nothing but names and list words between them. `at`: this mention of `a` (湖州与广元在湖州
     召开: the 湖州 after 在 stands alone), else its first."""
     i = text.find(a) if at is None else at
+    if i < 0:
+        return False
     for j in (m.start() for m in re.finditer(re.escape(b), text)):
-        if i < 0:
-            return False
         between = text[i + len(a):j] if i < j else text[j + len(b):i]
         if not between:
             return True  # 广安市邻水县: a place named within its region
@@ -507,14 +507,16 @@ def _venues(text: str) -> list[tuple[str, tuple[str, ...]]]:
     something is held or built."""
     words = [w for w in tag(text) if not w.text.isspace()]
     out = []
-    for i in range(len(words) - 2):
+    for i in (k for k, w in enumerate(words) if w.text in ("在", "于", "赴", "到")):
         j = i + 1
         while j < len(words) and words[j].tag == PLACE:
             j += 1  # 在广元市|利州区: the place within its region
-        if j > i + 1 and j < len(words) and words[j].tag in ("n", "s") and len(words[j].text) <= 3:
+        if j == i + 1:
+            continue
+        if j < len(words) and words[j].tag in ("n", "s") and len(words[j].text) <= 3:
             j += 1  # 在武侯区|商圈, 在德格|县城: a part of the place
         verbs = tuple(w.text for w in words[j:j + 2] if w.tag in ("v", "vn"))  # 建设 is tagged as a noun too
-        if words[i].text in ("在", "于", "赴", "到") and j > i + 1 and verbs and words[j].tag in ("v", "vn"):
+        if verbs and words[j].tag in ("v", "vn"):
             out.append(("".join(w.text for w in words[i + 1:j]), verbs))
     return out
 
@@ -633,13 +635,19 @@ def _a_ratio(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     growths (quantities: 是…的两倍 is 增长一倍), rounded as the claim rounds."""
     amounts = [t for t in theirs if t.exact and not t.ordinal and t.lo > 0 and t.unit not in _CALENDAR + ("倍", "%")
                and _spoken_of(c, t, p, theirs)]
-    places = len(q.text.split(".")[1]) - 1 if "." in q.text else 0
-    for a, b in itertools.permutations(amounts, 2):
-        growth = a.lo / b.lo - 1
-        if a.unit == b.unit and (abs(growth - q.lo) <= 0.5 * 10 ** -places if q.exact
-                                 else compatible(q, replace(q, lo=growth, hi=growth, bound=""))):
-            return True
-    return False
+    return any(a.unit == b.unit and _rounds_to(q, a.lo / b.lo - 1) for a, b in itertools.permutations(amounts, 2))
+
+
+def _rounds_to(q: Quantity, x: float) -> bool:
+    """Is `x` what the claim's quantity says, rounded as the claim writes it: within its interval (约2.6亿元,
+    六倍多), or within half a unit of its last written digit (2.6亿元 for 2.64亿元, 6.8倍 for 6.77倍)?"""
+    if compatible(q, replace(q, lo=x, hi=x, bound="", strict=False)):
+        return True
+    written = re.search(r"\d+(?:\.(\d+))?", q.text)
+    if not q.exact or not written or not value(written[0]):
+        return False
+    scale = 1.0 if q.unit == "倍" else q.lo / value(written[0])  # 2.6亿元 is 2.6e8; a 倍 is kept as a growth
+    return abs(x - q.lo) <= 0.5 * 10 ** -len(written[1] or "") * scale + 1e-9
 
 
 def _rank_derived(c: str, p: str) -> bool:
@@ -663,21 +671,14 @@ def _per_unit(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     from the passage's average (户均3000元 for 4200户: 合计约1260万元), rounded as the claim rounds:
     an amount in the claim's unit divided by, or multiplied by, a count of the passage."""
     averaged = lang.pattern("claims", "averages")
-    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit in lang.words("quantities", "count_classifiers")]
+    classifiers = set(lang.words("quantities", "count_classifiers"))
+    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit in classifiers]
     amounts = [t for t in theirs if not t.ordinal and not t.bound and t.unit not in _CALENDAR and units_match(t.unit, q.unit)]
     nominal = lambda t: (t.lo + t.hi) / 2  # noqa: E731  (约3000元 is read as 2700–3300)
-    written = re.search(r"\d+(?:\.(\d+))?", q.text)
-    step = 10 ** -len(written[1] or "") if written else 1.0  # 2.6亿元 is any of 2.55–2.65亿元
-    scale = q.lo / value(written[0]) if written and value(written[0]) else 1.0
-
-    def holds(x: float) -> bool:
-        return compatible(q, replace(q, lo=x, hi=x, bound="", strict=False)) or \
-            (q.exact and abs(x - q.lo) <= 0.5 * step * scale + 1e-9)
-
     if averaged.search(_clause_at(c, q.start)):
-        return any(holds(nominal(a) / n.lo) for a in amounts for n in counts if n is not a and n.lo)
+        return any(_rounds_to(q, nominal(a) / n.lo) for a in amounts for n in counts if n is not a and n.lo)
     per = [a for a in amounts if averaged.search(p[max(_clause_start(p, a.start), a.start - 8):a.start])]  # 户均年增收约3000元
-    return any(holds(nominal(a) * n.lo) for a in per for n in counts if n is not a)
+    return any(_rounds_to(q, nominal(a) * n.lo) for a in per for n in counts if n is not a)
 
 
 def _a_difference(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
@@ -731,7 +732,7 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
     the amounts must stand in the order the comparative says."""
     words = {w: 1 for w in lang.words("claims", "comparative_more")} | {w: -1 for w in lang.words("claims", "comparative_less")}
     m = re.search("|".join(sorted(map(re.escape, words), key=len, reverse=True)), part)
-    if not m or quantities(part[m.end():m.end() + 8]) and quantities(part[m.end():m.end() + 8])[0].start == 0:
+    if not m or any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
         return []  # 超过3亿元: a bound, read with the number
     theirs = [t for t in quantities(p) if t.exact and not t.ordinal and t.unit not in _CALENDAR]
     left, right = _amount_named(part[:m.start()], p, theirs), _amount_named(part[m.end():], p, theirs)
