@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import lang, span as spans
 from .question import Question
-from .select import rank
+from .select import Similarity, rank, semantic
 from .tagger import tag
 from .sentences import Sentence, neighbour, sentences
 from .types import Citation, Hit
@@ -50,9 +50,12 @@ class Composer:
         return f"[{self._by_span[key]}]"
 
 
-def ranked_sentences(q: Question, hits: list[Hit], docs: dict[str, dict]) -> list[Sentence]:
-    """The sentences of the retrieved passages, best first (the answer model's order)."""
-    return rank(q, sentences([(h.meta["doc_id"], h.meta["start"], h.meta["end"]) for h in hits], docs), docs)
+def ranked_sentences(q: Question, hits: list[Hit], docs: dict[str, dict],
+                     similarity: Similarity | None = None) -> list[Sentence]:
+    """The sentences of the retrieved passages, best first (the answer model's order); with the
+    embedder's `similarity` to the question, the best few re-ranked by it too."""
+    ranked = rank(q, sentences([(h.meta["doc_id"], h.meta["start"], h.meta["end"]) for h in hits], docs), docs)
+    return semantic(ranked, similarity) if similarity else ranked
 
 
 def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],

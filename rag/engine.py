@@ -2,7 +2,8 @@
 
 A question passes through once, and `Engine` reads as that pipeline:
 
-    analyse (rag/question.py) → retrieve (rag/retrieve.py) → rank sentences (rag/select.py)
+    analyse (rag/question.py) → retrieve (rag/retrieve.py) → rank sentences (rag/select.py:
+    lexical measurements, then the embedder's similarity for the best few)
     → answerability gate (rag/gate.py) → answer: extractive (rag/answer.py) or LLM (rag/llm.py)
     → check every claim against its cited passage (rag/verify.py) → Answer
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -18,13 +20,14 @@ from wenjin.index import store
 from wenjin.index.embed import get_embedder
 from wenjin.index.errors import ModelMismatch
 
-from . import gate as gating, verify
+from . import gate as gating, select, verify
 from .answer import Composer, compose, date_note, ranked_sentences
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
 from .question import Question, analyse, split_parts, weigh
 from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
+from .select import Similarity
 from .sentences import Sentence
 from .settings import Settings
 from .types import Answer, Citation, Hit
@@ -82,13 +85,20 @@ class Engine:
         q = analyse(question, weigh(question, tokens, self.retriever.idf))
         hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
         t1 = time.perf_counter()
-        ranked = ranked_sentences(q, hits, self.index.docs)
+        ranked = ranked_sentences(q, hits, self.index.docs, self.similarity(question))
         verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q, hits))
         if self.settings.refusal_threshold is not None:  # calibrated on the deployment's own questions
             verdict.threshold = self.settings.refusal_threshold
         _lap(timings, "retrieve_ms", t1 - t0)
         _lap(timings, "answer_ms", time.perf_counter() - t1)
         return Evidence(q, hits, ranked, verdict)
+
+    def similarity(self, question: str) -> Similarity | None:
+        """The embedder's similarity to `question`, for the answer model's second stage: only with the
+        embedder that stage was fitted with, since another model's cosines are on another scale."""
+        if select.load().semantic.get("embedder") != self.index.embed_model:
+            return None
+        return partial(self.retriever.similarities, question)
 
     def unseen(self, q: Question, hits: list[Hit]) -> tuple[str, ...]:
         """The question's weighty words that no indexed token holds and no retrieved passage contains,

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,21 +39,39 @@ FEATURES = ("cover", "context", "doc", "names", "names_doc", "numbers", "near", 
             "typed_x_date", "typed_x_what", "marker")
 
 
+SEMANTIC_FEATURES = ("logit", "cos", "cos_gap")
+Similarity = Callable[[Sequence[str]], list[float]]  # the embedder's cosine of each text to the question
+
+
 @dataclass
 class Model:
     weights: dict[str, float]  # sentence and span measurements (rag/span.py) share one table
     bias: float
     span_bias: float = 0.0
+    semantic: dict = field(default_factory=dict)  # the second stage: {embedder, top, weights, bias}
 
     def probability(self, x: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(z)
+
+    def semantic_probability(self, x: dict[str, float]) -> float:
+        return _sigmoid(self.semantic["bias"] + sum(self.semantic["weights"][k] * x[k] for k in SEMANTIC_FEATURES))
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
 
 
 @lru_cache(maxsize=4)
 def load(path: Path = MODEL) -> Model:
     obj = json.loads(Path(path).read_text("utf-8"))
-    return Model({**obj["weights"], **obj.get("span_weights", {})}, obj["bias"], obj.get("span_bias", 0.0))
+    return Model({**obj["weights"], **obj.get("span_weights", {})}, obj["bias"], obj.get("span_bias", 0.0),
+                 obj.get("semantic", {}))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -219,3 +238,33 @@ def rank(q: Question, sents: list[Sentence], docs: dict[str, dict], model: Model
     for s, x in pairs:
         s.score = model.probability(x)
     return sorted((s for s, _ in pairs), key=lambda s: -s.score)
+
+
+def semantic_measures(scores: Sequence[float], sims: Sequence[float]) -> list[dict[str, float]]:
+    """The second stage's measurements of the first stage's best sentences: its log-odds, the
+    embedder's question–sentence cosine, and that cosine against the best of them."""
+    best = max(sims)
+    return [{"logit": _logit(p), "cos": c, "cos_gap": c - best} for p, c in zip(scores, sims)]
+
+
+def semantic(ranked: list[Sentence], similarity: Similarity, model: Model | None = None) -> list[Sentence]:
+    """The first stage's best few sentences re-ranked with the embedder's similarity to the question.
+
+    The lexical measurements miss an answer that words the question differently (试飞地点 for a
+    sentence saying 在…进行了试飞); the embedder sees it, but costs ~25 ms a sentence, so only the
+    `top` best are embedded, and their scores become the second stage's probabilities. An article's
+    headline is left out: it sums the article up, so the embedder finds it close to any question
+    about it, and the CRUD articles the stage was fitted on have no headline line to learn that
+    from. It keeps the first stage's score; the other sentences are capped below the re-ranked ones."""
+    model = model or load()
+    pool = [s for s in ranked if s.text != s.meta.get("title")][: model.semantic.get("top", 0)]
+    if len(pool) < 2:
+        return ranked
+    for s, x in zip(pool, semantic_measures([s.score for s in pool], similarity([s.text for s in pool]))):
+        s.score = model.semantic_probability(x)
+    floor = min(s.score for s in pool)
+    chosen = {id(s) for s in pool}
+    for s in ranked:
+        if id(s) not in chosen and s.text != s.meta.get("title"):
+            s.score = min(s.score, floor)
+    return sorted(ranked, key=lambda s: -s.score)
