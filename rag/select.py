@@ -257,14 +257,13 @@ def semantic(ranked: list[Sentence], similarity: Similarity, model: Model | None
     about it, and the CRUD articles the stage was fitted on have no headline line to learn that
     from. It keeps the first stage's score; the other sentences are capped below the re-ranked ones."""
     model = model or load()
-    pool = [s for s in ranked if s.text != s.meta.get("title")][: model.semantic.get("top", 0)]
+    body = [s for s in ranked if s.text != s.meta.get("title")]
+    pool, rest = body[: model.semantic.get("top", 0)], body[model.semantic.get("top", 0):]
     if len(pool) < 2:
         return ranked
     for s, x in zip(pool, semantic_measures([s.score for s in pool], similarity([s.text for s in pool]))):
         s.score = model.semantic_probability(x)
     floor = min(s.score for s in pool)
-    chosen = {id(s) for s in pool}
-    for s in ranked:
-        if id(s) not in chosen and s.text != s.meta.get("title"):
-            s.score = min(s.score, floor)
+    for s in rest:
+        s.score = min(s.score, floor)
     return sorted(ranked, key=lambda s: -s.score)

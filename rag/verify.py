@@ -1316,7 +1316,7 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
     part, restated = _shared_negations_blanked(part, restated)
-    ranks = re.compile(r"不及|不如")  # A不及B ranks two things, it denies nothing
+    ranks = lang.pattern("claims", "negating_comparatives")  # A不及B ranks two things, it denies nothing
     part, restated = ranks.sub("  ", part), ranks.sub("  ", restated)
     out = []
     if _double_negated_antonym(part, restated) or (
