@@ -17,6 +17,7 @@ from .question import Question
 from .select import Similarity, rank, semantic
 from .tagger import tag
 from .sentences import Sentence, neighbour, sentences
+from .span import clause
 from .types import Citation, Hit
 
 MAX_ITEMS = 12
@@ -107,19 +108,6 @@ def _runners_up(ranked: list[Sentence]) -> list[Sentence]:
     two sentences does not hide the right one."""
     top = ranked[0]
     return [s for s in ranked[1:1 + MAX_RUNNERS_UP] if s.score >= RUNNER_UP * top.score and s.text != top.text]
-
-
-_CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?]")
-
-
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of `text` holding [start, end): from the punctuation before it to the one after."""
-    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
-    m = _CLAUSE_MARK.search(text, end)
-    hi = (m.end() if m.group() in "。！？!?" else m.start()) if m else len(text)  # a sentence's end stays
-    while lo < start and text[lo] in " “”\"":
-        lo += 1
-    return lo, hi
 
 
 def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int, int]:

@@ -21,7 +21,9 @@ _CLAUSE = re.compile(r"[，。；：！？、,;:!?（）()“”\"]")
 MAX_SPAN = 30
 
 SPAN_FEATURES = ("s_typed", "s_kind", "s_gap", "s_gap_exact", "s_near", "s_in_q", "s_len", "s_phrase", "s_quoted",
-                 "s_follows", "s_precedes", "s_number", "s_named", "s_time", "s_noun", "s_unit")
+                 "s_follows", "s_precedes", "s_number", "s_named", "s_time", "s_noun", "s_unit",
+                 "s_clause", "s_clause_top")
+_CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?]")
 
 
 def _tail_head(text: str, around: tuple[str, str]) -> tuple[int | None, int | None]:
@@ -45,6 +47,22 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     lo = max((m.end() for m in _CLAUSE.finditer(text, 0, pos)), default=0)
     m = _CLAUSE.search(text, pos)
     return lo, m.start() if m else len(text)
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` holding [start, end): from the punctuation before it to the one after.
+    It is what an answer's first line shows around the span."""
+    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    m = _CLAUSE_MARK.search(text, end)
+    hi = (m.end() if m.group() in "。！？!?" else m.start()) if m else len(text)  # a sentence's end stays
+    while lo < start and text[lo] in " “”\"":
+        lo += 1
+    return lo, hi
+
+
+def _asked_share(q: Question, text: str) -> float:
+    total = sum(q.weights.values()) or 1.0
+    return sum(w for t, w in q.weights.items() if t in text) / total
 
 
 def gap(text: str, around: tuple[str, str]) -> tuple[int, int] | None:
@@ -79,8 +97,10 @@ def candidates(text: str, q: Question | None = None) -> list[tuple[int, int, str
 
 
 def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[int, int] | None,
-             anchors: list[int]) -> dict[str, float]:
+             anchors: list[int], best_clause: float = 0.0) -> dict[str, float]:
     span = text[s:e]
+    c0, c1 = clause(text, s, e)
+    asked = _asked_share(q, text[c0:s] + "\n" + text[e:c1])  # the answer stands in the clause of the words asked
     wanted = TYPE_TAGS.get(q.wants or "", set())
     base = kind.split("+")[0]
     qchars = set(q.text)
@@ -97,6 +117,8 @@ def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[in
         "s_named": float(base in NAMED or any(t in kind for t in ("PER", "ORG", "LOC"))),
         "s_time": float(base == "TIME" or "TIME" in kind),
         "s_noun": float(base in ("n", "nz", "nw", "vn")),
+        "s_clause": asked,
+        "s_clause_top": float(asked > 0 and asked >= best_clause),
         "s_unit": float(bool(q.unit) and q.unit in span and bool(_DIGIT.search(span))),
         "s_kind": float(bool(q.kind_noun) and (span.endswith(q.kind_noun) or (
             q.wants in ("place", "org") and span.endswith(q.kind_noun[-1]))) and span not in q.text),
@@ -118,7 +140,9 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     found = candidates(text, q)
     if framed and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
         found.append((framed[0], framed[1], "gap"))
-    return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
+    shares = [_asked_share(q, text[m.start():m.end()]) for m in re.finditer(r"[^，。；：！？,;:!?]+", text)]
+    top = max(shares, default=0.0)
+    return [(s, e, features(q, text, s, e, k, framed, anchors, top)) for s, e, k in found if e - s <= MAX_SPAN]
 
 
 def best(q: Question, text: str) -> tuple[int, int, float] | None:
