@@ -82,8 +82,9 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
     the answer model is unsure between sentences, the runners-up's answering clauses follow."""
     best = ranked[0]
     lines = []
-    if lang.pattern("answer", "anaphors").match(best.text) and (before := neighbour(best, docs, after=False)):
-        # 那一年，… : the year is in the sentence before, which the reader needs first
+    if q.wants == "date" and lang.pattern("answer", "anaphors").match(best.text) and (
+            before := neighbour(best, docs, after=False)):
+        # 那一年，… : the year asked for is in the sentence before, which the reader needs first
         found = spans.best(q, before.text)
         if found:
             c0, c1 = clause(before.text, found[0], found[1])

@@ -196,3 +196,12 @@ def test_a_deployment_can_set_its_own_refusal_threshold(engine):
     a = strict.ask("武侯区帮扶德格县的项目总投资是多少?")
     assert a.refused and 0 < a.answerability < 1.0, a.text
     assert not engine.ask("武侯区帮扶德格县的项目总投资是多少?").refused
+
+
+def test_a_sentence_opening_with_同年_takes_its_year_from_the_one_before_only_when_a_date_is_asked(tmp_path):
+    engine = _engine_over(tmp_path, "德格县藏药加工厂投产\n2019年，德格县与成都市武侯区签订对口帮扶协议。"
+                                    "同年，武侯区一家投资公司在德格建成一座藏药加工厂，由县农牧农村局负责日常管理。")
+    when = engine.ask("藏药加工厂是哪一年建成的？")
+    assert not when.refused and "2019年" in when.text.splitlines()[0], when.text
+    who = engine.ask("藏药加工厂由哪个部门负责日常管理？")
+    assert not who.refused and "县农牧农村局" in who.text.splitlines()[0], who.text
