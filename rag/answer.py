@@ -256,9 +256,10 @@ def _noun_tail(text: str) -> str:
         return text
     words = tag(text)
     keep = len(words)
-    while keep > 0 and (words[keep - 1].tag.startswith("n") or words[keep - 1].tag in _ITEM_TAGS):
+    while keep > 0 and (words[keep - 1].tag.startswith("n") or words[keep - 1].tag in _ITEM_TAGS
+                        or words[keep - 1].text.isspace()):  # a blank inside a name: 推出了 Nova 智能手表
         keep -= 1
-    return text[words[keep].start:] if keep < len(words) else text
+    return text[words[keep].start:].strip() if keep < len(words) else text
 
 
 _ITEM_TAGS = ("ORG", "LOC", "PER", "vn", "an", "nz", "nw", "s", "f", "a", "m", "q", "TIME")

@@ -83,6 +83,8 @@ def test_enumerations_pick_the_run_of_the_asked_noun():
     assert enumeration("园区确定了铜基新材料、石榴精深加工和绿色建材三大主导产业。", "产业") == [
         "铜基新材料", "石榴精深加工", "绿色建材"]
     assert enumeration("没有列举的一句话。") == []
+    # a first item whose name opens in Latin letters keeps them, blank and all
+    assert enumeration("该企业推出了 Nova 智能手表、AR 眼镜等产品。", "产品") == ["Nova 智能手表", "AR 眼镜"]
 
 
 def test_a_supposition_is_its_own_clause_opened_on_a_word_boundary():
