@@ -39,6 +39,8 @@ def test_boilerplate_lines_are_dropped_and_content_kept():
         "阿城市| 航空| 永登县| 南宁市| 东平县| 洛宁县| 张家港市",
         "本文由 some_bot 整理发布,转载请保留出处:https://www.example.org/archives/1.html",
         "未经授权，禁止转载。",
+        "图片来源/某某互动",
+        "视频来源丨某某新闻",
     ])
     assert clean_text(text) == "标题：德格县签约8个项目\n正文第一句。"
 
