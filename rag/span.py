@@ -61,6 +61,7 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _asked_share(q: Question, text: str) -> float:
+    """The share of the question's word weight `text` holds: the answer sits beside the words asked."""
     total = sum(q.weights.values()) or 1.0
     return sum(w for t, w in q.weights.items() if t in text) / total
 
@@ -140,8 +141,7 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     found = candidates(text, q)
     if framed and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
         found.append((framed[0], framed[1], "gap"))
-    shares = [_asked_share(q, text[m.start():m.end()]) for m in re.finditer(r"[^，。；：！？,;:!?]+", text)]
-    top = max(shares, default=0.0)
+    top = max(_asked_share(q, part) for part in _CLAUSE_MARK.split(text))
     return [(s, e, features(q, text, s, e, k, framed, anchors, top)) for s, e, k in found if e - s <= MAX_SPAN]
 
 
