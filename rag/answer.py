@@ -17,7 +17,6 @@ from .question import Question
 from .select import Similarity, rank, semantic
 from .tagger import tag
 from .sentences import Sentence, neighbour, sentences
-from .span import clause
 from .types import Citation, Hit
 
 MAX_ITEMS = 12
@@ -87,19 +86,19 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
         # 那一年，… : the year asked for is in the sentence before, which the reader needs first
         found = spans.best(q, before.text)
         if found:
-            c0, c1 = clause(before.text, found[0], found[1])
+            c0, c1 = spans.clause(before.text, found[0], found[1])
             lines.append(f"{_quoted(before, c0, c1)}{composer.cite(before, before.start + c0, before.start + c1)}")
     found = spans.best(q, best.text)
     lo, hi = window(best.text, found[:2] if found else None, q)
     marker = composer.cite(best, best.start + lo, best.start + hi)
     if found and found[2] >= SPAN_MIN and not lines:
-        c0, c1 = clause(best.text, found[0], found[1])
+        c0, c1 = spans.clause(best.text, found[0], found[1])
         if not (c0 <= lo and hi <= c1):  # the window says more than the answering clause
             lines.append(f"{best.text[c0:c1]}{marker}")
     lines.append(("原文：" if lines else "") + f"{_quoted(best, lo, hi)}{marker}")
     for other in _runners_up(ranked):
         found = spans.best(q, other.text)
-        c0, c1 = clause(other.text, *found[:2]) if found else window(other.text, None, q)
+        c0, c1 = spans.clause(other.text, *found[:2]) if found else window(other.text, None, q)
         lines.append(f"另见：{_quoted(other, c0, c1)}{composer.cite(other, other.start + c0, other.start + c1)}")
     return "\n".join(lines)
 
