@@ -22,7 +22,7 @@ MAX_SPAN = 30
 
 SPAN_FEATURES = ("s_typed", "s_kind", "s_gap", "s_gap_exact", "s_near", "s_in_q", "s_len", "s_phrase", "s_quoted",
                  "s_follows", "s_precedes", "s_number", "s_named", "s_time", "s_noun", "s_unit",
-                 "s_clause", "s_clause_top")
+                 "s_clause")
 _CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?]")
 
 
@@ -98,7 +98,7 @@ def candidates(text: str, q: Question | None = None) -> list[tuple[int, int, str
 
 
 def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[int, int] | None,
-             anchors: list[int], best_clause: float = 0.0) -> dict[str, float]:
+             anchors: list[int]) -> dict[str, float]:
     span = text[s:e]
     c0, c1 = clause(text, s, e)
     asked = _asked_share(q, text[c0:s] + "\n" + text[e:c1])  # the answer stands in the clause of the words asked
@@ -119,7 +119,6 @@ def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[in
         "s_time": float(base == "TIME" or "TIME" in kind),
         "s_noun": float(base in ("n", "nz", "nw", "vn")),
         "s_clause": asked,
-        "s_clause_top": float(asked > 0 and asked >= best_clause),
         "s_unit": float(bool(q.unit) and q.unit in span and bool(_DIGIT.search(span))),
         "s_kind": float(bool(q.kind_noun) and (span.endswith(q.kind_noun) or (
             q.wants in ("place", "org") and span.endswith(q.kind_noun[-1]))) and span not in q.text),
@@ -141,8 +140,7 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     found = candidates(text, q)
     if framed and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
         found.append((framed[0], framed[1], "gap"))
-    top = max(_asked_share(q, part) for part in _CLAUSE_MARK.split(text))
-    return [(s, e, features(q, text, s, e, k, framed, anchors, top)) for s, e, k in found if e - s <= MAX_SPAN]
+    return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
 
 
 def best(q: Question, text: str) -> tuple[int, int, float] | None:
