@@ -33,6 +33,20 @@ _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and a
 _AFTER_BREAK = re.compile(r"(?:^|(?<=[\s！？!?■□]))[^\s，。！？：:（）()【】\[\]“”《》、]{2,8}$")  # 标题！每经 记者：某某
 _DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[\u4e00-\u9fff·\s]{2,20}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
+# a sentence end, a closing comma, a date opening a clause (7月27日，), a dateline (某地8月1日电) or a
+# credit's slash (文、图/某报): what the text before a cut holds when it is no headline
+_HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")
+_NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
+_OPENING_DATELINE = re.compile(r"[^。，！？]{0,40}?(?:电|讯|消息)\s*[（(][^（）()]{0,40}?"
+                               r"(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a sentence's opening dateline with its reporters ends (本报讯（记者 某某）, 某社某地8月1日电
+    (记者 某某)), or 0. Cleaning keeps datelines (they say where and when); an answer quoting the
+    report's first sentence starts after it, since the answer shows the report's date anyway."""
+    m = _OPENING_DATELINE.match(sentence)
+    return m.end() if m else 0
 
 
 class Patterns:
@@ -232,8 +246,20 @@ def _note(removed: list | None, text: str, replacement: str = "") -> str:
 def _cut_spans(line: str, spans: list[tuple[int, int]], removed: list | None) -> str:
     for a, b in sorted(spans, reverse=True):
         _note(removed, line[a:b])
-        line = line[:a] + line[b:]
+        if _headline_ends(line, a, b):  # marks closing the headline (■, a blank) open the report's line
+            head = _HEADLINE_END.sub("", line[:a])
+            line = head + "\n" + line[len(head):a] + line[b:]
+        else:
+            line = line[:a] + line[b:]
     return line
+
+
+def _headline_ends(line: str, a: int, b: int) -> bool:
+    """Whether credits cut from a page's head stood between its headline and the report
+    (某某项目开工 2023-08-15 作者：某某 近日，…): the headline ran from the line's start with no sentence
+    end, so the cut leaves a line break there rather than gluing the two into one false sentence."""
+    head, rest = line[:a].replace(BOUNDARY, "").strip(), line[b:].lstrip(BOUNDARY + " ")
+    return 6 <= len(head) <= 60 and not _NOT_A_HEADLINE.search(head) and bool(re.match(r"[\w“\"（(《【]", rest))
 
 
 def _head_credits(line: str) -> list[tuple[int, int]]:

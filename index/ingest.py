@@ -36,7 +36,7 @@ from .tokens import Tokenizer
 
 # Bump when readers, cleaning, metadata extraction or tokenising change what a file turns
 # into: every file is then read and cut again (unchanged chunks still come from the vector cache).
-PIPELINE = 9
+PIPELINE = 10
 META_KEYS = ("source", "title", "date", "outlet", "author", "url")
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wenjin.index.furniture import dateline_end
+
 from . import lang, span as spans
 from .question import Question
 from .select import Similarity, rank, semantic
@@ -89,16 +91,17 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
             c0, c1 = spans.clause(before.text, found[0], found[1])
             lines.append(f"{_quoted(before, c0, c1)}{composer.cite(before, before.start + c0, before.start + c1)}")
     found = spans.best(q, best.text)
-    lo, hi = window(best.text, found[:2] if found else None, q)
+    lo, hi = _past_dateline(best.text, *window(best.text, found[:2] if found else None, q), found)
     marker = composer.cite(best, best.start + lo, best.start + hi)
     if found and found[2] >= SPAN_MIN and not lines:
-        c0, c1 = spans.clause(best.text, found[0], found[1])
+        c0, c1 = _past_dateline(best.text, *spans.clause(best.text, found[0], found[1]), found)
         if not (c0 <= lo and hi <= c1):  # the window says more than the answering clause
             lines.append(f"{best.text[c0:c1]}{marker}")
     lines.append(("原文：" if lines else "") + f"{_quoted(best, lo, hi)}{marker}")
     for other in _runners_up(ranked):
         found = spans.best(q, other.text)
-        c0, c1 = spans.clause(other.text, *found[:2]) if found else window(other.text, None, q)
+        c0, c1 = _past_dateline(other.text, *(spans.clause(other.text, *found[:2]) if found
+                                              else window(other.text, None, q)), found)
         lines.append(f"另见：{_quoted(other, c0, c1)}{composer.cite(other, other.start + c0, other.start + c1)}")
     return "\n".join(lines)
 
@@ -138,6 +141,15 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
     return a, len(text[:b].rstrip("，；：,;: "))
 
 
+def _past_dateline(text: str, lo: int, hi: int, found: tuple | None = None) -> tuple[int, int]:
+    """[lo, hi) without the report's opening dateline and reporters (本报讯（记者 某某）), unless the
+    answer lies in it: a credit is no part of an answer."""
+    lead = dateline_end(text)
+    if lo < lead < hi and (not found or found[0] >= lead):
+        return lead, hi
+    return lo, hi
+
+
 def _quoted(s: Sentence, lo: int, hi: int) -> str:
     """The words of `s` from lo to hi, with an ellipsis where the sentence goes on."""
     return ("……" if lo > 0 else "") + s.text[lo:hi] + ("……" if hi < len(s.text) else "")
@@ -148,7 +160,8 @@ def _best_sentences(ranked: list[Sentence], composer: Composer, n: int = 2) -> s
     top = [ranked[0]] + [s for s in ranked[1:n + 2] if s.meta["doc_id"] == ranked[0].meta["doc_id"]
                          and s.score >= 0.5 * ranked[0].score][: n - 1]
     top.sort(key=lambda s: s.start)
-    return "".join(f"{s.text}{composer.cite(s)}" for s in top)
+    shown = [(s, _past_dateline(s.text, 0, len(s.text))) for s in top]
+    return "".join(f"{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}" for s, (lo, hi) in shown)
 
 
 # --- lists ----------------------------------------------------------------------
@@ -220,7 +233,9 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a
             # wrongly cut item is visible at once
-            return f"共找到 {len(names)} 项：{'、'.join(names)}。\n原文：{s.text}{composer.cite(s)}"
+            lo, hi = _past_dateline(s.text, 0, len(s.text))
+            return (f"共找到 {len(names)} 项：{'、'.join(names)}。\n"
+                    f"原文：{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}")
     return None
 
 

@@ -208,9 +208,12 @@ def test_a_tip_line_address_inside_a_report_goes_and_the_sentence_stays():
     assert clean_text(BODY + "投稿微信：abc_news 合作微信：88990") == BODY
 
 
-def test_a_publishing_time_before_the_head_credits_goes():
+def test_a_publishing_time_before_the_head_credits_goes_and_the_headline_keeps_its_own_line():
+    """Glued to the report, the headline would make one false first sentence with it."""
     text = "某市夏粮收购进度过半2024-06-30 09:15:42作者：王晓明 " + BODY
-    assert clean_text(text) == "某市夏粮收购进度过半" + BODY
+    assert clean_text(text) == "某市夏粮收购进度过半\n" + BODY
+    sentence = "6月30日，某市夏粮收购进度过半2024-06-30 09:15:42作者：王晓明 " + BODY  # a clause, no headline
+    assert "\n" not in clean_text(sentence)
 
 
 def test_an_outlet_with_its_account_id_closing_the_page_goes():

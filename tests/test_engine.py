@@ -205,3 +205,16 @@ def test_a_sentence_opening_with_同年_takes_its_year_from_the_one_before_only_
     assert not when.refused and "2019年" in when.text.splitlines()[0], when.text
     who = engine.ask("藏药加工厂由哪个部门负责日常管理？")
     assert not who.refused and "县农牧农村局" in who.text.splitlines()[0], who.text
+
+
+def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_credit(tmp_path):
+    """本报讯（记者 某某）is kept in the index (it says where and when) but is no part of an answer."""
+    engine = _engine_over(tmp_path, "德格县藏药加工厂投产\n本报讯（记者 周立言 通讯员 何小川）德格县藏药加工厂昨日正式投产，"
+                                    "年加工藏药材能力达到800吨。")
+    a = engine.ask("德格县藏药加工厂的年加工能力是多少？")
+    assert not a.refused and "800吨" in a.text.splitlines()[0], a.text
+    assert "周立言" not in a.text and "记者" not in a.text, a.text
+    doc = next(iter(engine.index.docs.values()))["text"]
+    assert "周立言" in doc  # the index keeps the dateline: only the answer leaves it out
+    for c in a.citations:
+        assert doc[c.start:c.end] == c.quote and "周立言" not in c.quote
