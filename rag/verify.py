@@ -1055,7 +1055,7 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
     out = []
     for e in dict.fromkeys(_entities(c)):
         if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
-                or _contracted(e, p + title) \
+                or _contracted(e, p + title) or _written_out(e, p + title) \
                 or _shortens(e, title) or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
@@ -1194,6 +1194,18 @@ def _contracted(word: str, text: str) -> bool:
         return False
     gaps = "".join(f"[^，。；！？、\\s]*?{re.escape(ch)}" for ch in word[1:])
     return any(len(m.group()) <= 2 * len(word) + 1 for m in re.finditer(re.escape(word[0]) + gaps, text))
+
+
+def _written_out(word: str, text: str) -> bool:
+    """跨境电子商务 where the text says 跨境电商, 北京大学 where it says 北大: the word in full, a word
+    of the text the contraction Chinese makes of it — about a character of each two-character part,
+    in order, the first kept, one from the second half (北大 is not 北京交通大学, which is 北交大;
+    德阳经开区 is no contraction of 德阳市经信局: its 开区 is not in it)."""
+    if len(word) < 4:
+        return False
+    return any((len(word) + 1) // 2 <= len(w.text) < len(word) and w.text[0] == word[0] and w.text not in word
+               and lcs(w.text, word) == len(w.text) and any(ch in word[len(word) // 2:] for ch in w.text[1:])
+               for w in tag(text))
 
 
 def _province_word(e: str, p: str) -> bool:
@@ -1552,6 +1564,7 @@ def _coverage_reasons(part: str, p: str, clause: str, title: str = "") -> list[s
         return []
     weight = {w: min(general_idf(w), 12.0) if general_idf(w) < 99 else 8.0 for w in words}  # names: _entity_reasons
     found = {w: 1.0 if w in clause else 0.75 if w in p or w in title or _contracted(w, p + title)
+             or _written_out(w, p + title)
              else 0.5 if sum(ch in clause for ch in w) * 2 >= len(w) else 0.0 for w in words}
     share = sum(weight[w] * found[w] for w in words) / sum(weight.values())
     if share >= MIN_COVERAGE:

@@ -569,3 +569,14 @@ def test_the_title_may_name_the_subject_in_more_words():
     passage = "园区由成都派驻干部与德阳市共同组建园区管委会，实行统一招商。"
     assert judge(passage, "成德智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
     assert not judge(passage, "成渝智造产业园管委会由德阳市与成都派驻的干部共同组建。", title=title).supported
+
+
+@pytest.mark.parametrize("passage, claim, supported", [
+    ("会上，北大与中科院签署合作协议，双方将共建联合实验室。", "北京大学与中国科学院签署合作协议。", True),
+    ("综保区今年新引进外贸企业11家，主要从事酒类出口和跨境电商业务。", "综保区新引进的外贸企业主要从事酒类出口和跨境电子商务。", True),
+    # 北大 contracts 北京大学, not 北京交通大学 (北交大); 德阳经开区 is no contraction of 德阳市经信局
+    ("会上，北大与中科院签署合作协议，双方将共建联合实验室。", "北京交通大学与中国科学院签署合作协议。", False),
+    ("德阳经开区管委会发布了氢能产业白皮书。", "德阳市经信局发布了氢能产业白皮书。", False),
+])
+def test_a_name_written_out_in_full_holds_for_its_contraction_and_only_for_it(passage, claim, supported):
+    assert judge(passage, claim).supported is supported
