@@ -159,7 +159,9 @@ def is_credit_run(text: str, alone: bool = False) -> bool:
         return bool(p.lone_bracket.fullmatch(text) or p.lone_outlet.fullmatch(text)) and not alone
     gaps = [text[a.end():b.start()] for a, b in zip(words, words[1:])]
     head, last = text[:words[0].start()], text[words[-1].end():]
-    if len(head.lstrip("（(【[□■")) > 10 or not 1 <= len(_letters(last)) <= 80:  # a link may close it
+    opener = _letters(head.lstrip("（(【[□■"))  # 某某广播电视台新媒体记者：an outlet's long name may open it
+    if (len(opener) > 10 and not (len(opener) <= 16 and p.head_outlet.search(opener))) \
+            or not 1 <= len(_letters(last)) <= 80:  # a link may close it
         return False
     if "，" in head + last:  # a comma only between credits (记者 某某，通讯员 某某): after one, a clause
         return False

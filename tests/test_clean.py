@@ -142,6 +142,10 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "关注官方微信公众号【某某之家】与微博等社群平台，了解更多的游戏资讯！",
     "本文由某某娱乐原创，欢迎关注，带你一起长知识！",
     "《某某教育报》2023年08月15日第1版",
+    "对此，大家是如何看待的呢？以上为笔者个人观点，图片仅供参考！",
+    "（持续更新中。。。）",
+    "某某市广播电视台新媒体记者：王某某 编辑：李某某",  # an outlet's long name opening the credits
+    "某某日报微信发布文案：李某剪辑：王某某",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -170,6 +174,7 @@ def test_prose_that_looks_like_credits_is_kept(prose):
 def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     caption = "图为牧民在基地采收红景天。"
     assert clean_text(caption + "李某某摄" + BODY) == caption + BODY
+    assert clean_text(caption + "某某网李某某摄" + BODY) == caption + BODY  # the outlet goes with the name
     assert clean_text(BODY + "（受访者供图）" + BODY) == BODY + BODY
 
 
@@ -196,6 +201,12 @@ def test_a_list_of_source_outlets_between_blanks_goes():
 
 def test_a_column_label_after_a_block_mark_goes_and_its_text_stays():
     assert clean_text("■记者手记" + BODY) == BODY
+
+
+@pytest.mark.parametrize("furniture", ["☝点上面蓝字 免费订阅某某信息！", "转自：某某市发展改革委", "图片来自外交部"])
+def test_a_prompt_or_source_glued_between_sentences_goes(furniture):
+    caption = "图为牧民在基地采收红景天。"
+    assert clean_text(caption + furniture + BODY) == caption + BODY
 
 
 def test_a_follow_prompt_glued_after_the_title_goes():
