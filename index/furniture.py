@@ -37,14 +37,15 @@ _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline
 _HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")
 _NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
-_OPENING_DATELINE = re.compile(r"[^。，！？]{0,40}?(?:电|讯|消息)\s*[（(][^（）()]{0,40}?"
+_OPENING_DATELINE = re.compile(r"[^。，！？]{0,80}?(?:电|讯|消息)\s*[（(][^（）()]{0,40}?"
                                r"(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*")
 
 
 def dateline_end(sentence: str) -> int:
     """Where a sentence's opening dateline with its reporters ends (本报讯（记者 某某）, 某社某地8月1日电
-    (记者 某某)), or 0. Cleaning keeps datelines (they say where and when); an answer quoting the
-    report's first sentence starts after it, since the answer shows the report's date anyway."""
+    (记者 某某), a headline glued before it included), or 0. Cleaning keeps datelines (they say where
+    and when); an answer quoting the report's first sentence starts after it, since the answer
+    shows the report's date anyway."""
     m = _OPENING_DATELINE.match(sentence)
     return m.end() if m else 0
 
