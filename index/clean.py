@@ -139,6 +139,7 @@ def normalize(text: str, removed: list | None = None, boundaries: bool = False) 
     text = "\n".join(_utf8_read_as_gbk(line, removed) for line in text.split("\n"))
     text = _drop(_LOST_BYTE, strip_pinyin(text, removed), removed, "乱码")
     text = text.replace("\ufffd", "").replace("\u200b", "").replace("\ufeff", "")
+    text = text.replace("\ufe0f", "").replace("\ufe0e", "")  # emoji presentation selectors: invisible, and they split names
     text = unicodedata.normalize("NFKC", repair_mojibake(text, removed))
     text = _drop(_MOJIBAKE, text, removed, "乱码")  # NFKC can fold a character into Latin-1 debris
     text = to_simplified(text)

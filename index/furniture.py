@@ -60,7 +60,7 @@ class Patterns:
         free = r"[^\s，。！？：:（）()【】\[\]]"
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{_longest_first(data['picture_agencies'])}"  # 图源：图虫创意, glued to the text
-                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])})"
+                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])}){{1,2}}"  # 某某新闻客户端
                   rf"|{free}{{1,14}}?(?:{_longest_first(data['outlet_last_chars'])})"
                   rf"|{free}{{2,14}}(?={BOUNDARY}))")  # or a blank says where it ends
         not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯]\s)(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
@@ -78,7 +78,8 @@ class Patterns:
         suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
         glued = [_latin_picture_credit(data, suffix)]  # before the pieces' ▲图源 rule, which stops at a blank
         extra = [image_source, mid_source, _glued_picture_credit(data), _source_list(suffix),
-                 rf"[{re.escape(data['column_marks'])}]\s?(?:{_longest_first(data['column_labels'])})"]  # ■记者来信
+                 rf"(?:[{re.escape(data['column_marks'])}]\s?(?:{_longest_first(data['column_labels'])})"
+                 rf"|【(?:{_longest_first(data['column_labels'])})】)"]  # ■记者来信, 【短评】
         self.pieces = re.compile(_any(glued + data["pieces"] + extra), re.IGNORECASE | re.MULTILINE)
         account = r"(?:[（(](?:ID[:：]\s?)?[A-Za-z][A-Za-z0-9_-]{3,20}[）)])?"  # 某某晚报(wechat_id)
         self.lone_outlet = re.compile(rf"{free}{{2,8}}(?:{suffix}){account}")  # 每日经济新闻 closing the page

@@ -146,6 +146,9 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "（持续更新中。。。）",
     "某某市广播电视台新媒体记者：王某某 编辑：李某某",  # an outlet's long name opening the credits
     "某某日报微信发布文案：李某剪辑：王某某",
+    "来源：某某日报记者王某某编辑：李某某\ufe0f将我设为“星标”，获取第一手某地资讯",  # an emoji selector in a name
+    "【原标题】某地暴雨致多条道路中断来源|某某网编辑|李某某",  # the headline again, among the closing credits
+    "责任编辑：",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -167,6 +170,7 @@ def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     "测量人员向记者表示，数据已经上报。",
     "他们在现场拍摄了基地的全景。",
     "事发后有网友拍摄的视频显示，河水已漫过桥面。",                    # not 某某网+name+摄
+    "带队老师王某某(某区摄影家协会副秘书长)指导学员拍摄了基地全景。",      # an office, not a photo credit
 ])
 def test_prose_that_looks_like_credits_is_kept(prose):
     assert clean_text(prose + BODY) == normalize(prose + BODY)
@@ -204,7 +208,8 @@ def test_a_column_label_after_a_block_mark_goes_and_its_text_stays():
     assert clean_text("■记者手记" + BODY) == BODY
 
 
-@pytest.mark.parametrize("furniture", ["☝点上面蓝字 免费订阅某某信息！", "图片来自外交部"])
+@pytest.mark.parametrize("furniture", ["☝点上面蓝字 免费订阅某某信息！", "图片来自外交部", "(摄影：王某某)",
+                                       "△视频截图 图源：某某新闻客户端", "播放视频 画中画", "【编者按】"])
 def test_a_prompt_or_source_glued_between_sentences_goes(furniture):
     caption = "图为牧民在基地采收红景天。"
     assert clean_text(caption + furniture + BODY) == caption + BODY
