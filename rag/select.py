@@ -204,6 +204,11 @@ def cheap(q: Question, s: Sentence, doc_text: str) -> dict[str, float]:
     }
 
 
+def unit_forms(unit: str) -> list[str]:
+    """The ways a number in `unit` is written (七成 for a share in %; lang.toml unit_forms), escaped."""
+    return [re.escape(f) for f in lang.data()["question"]["unit_forms"].get(unit, [unit])]
+
+
 def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | None = None) -> dict[str, float]:
     """Every measurement of one sentence (see FEATURES)."""
     x = dict(base or cheap(q, s, doc_text))
@@ -213,7 +218,7 @@ def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | No
     typed = float(bool(near))
     x["typed"] = typed
     x["typed_far"] = float(bool(found) and not near)
-    x["unit"] = float(bool(q.unit) and bool(re.search(rf"{_DIGIT.pattern}\s*{re.escape(q.unit)}", s.text)))
+    x["unit"] = float(bool(q.unit) and bool(re.search(rf"{_DIGIT.pattern}\s*(?:{'|'.join(unit_forms(q.unit))})", s.text)))
     group = {"number": "number", "money": "number", "date": "date", "what": "what"}.get(q.wants or "", "named")
     for g in ("number", "named", "date", "what"):
         x[f"typed_x_{g}"] = typed if g == group and q.wants else 0.0

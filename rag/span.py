@@ -13,7 +13,7 @@ import math
 import re
 
 from .question import Question
-from .select import TYPE_TAGS, _DIGIT, _QUOTED, load, typed_word
+from .select import TYPE_TAGS, _DIGIT, _QUOTED, load, typed_word, unit_forms
 from .tagger import NAMED, tag
 
 _NOUNISH = {"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "m", "q", "TIME", "f", "s", "t", "a"}
@@ -103,6 +103,7 @@ def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[in
     c0, c1 = clause(text, s, e)
     asked = _asked_share(q, text[c0:s] + "\n" + text[e:c1])  # the answer stands in the clause of the words asked
     wanted = TYPE_TAGS.get(q.wants or "", set())
+    asked_unit = q.unit or ("元" if q.wants == "money" else "")  # 多少钱: a sum of money, in whatever currency
     base = kind.split("+")[0]
     qchars = set(q.text)
     x = {
@@ -119,7 +120,8 @@ def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[in
         "s_time": float(base == "TIME" or "TIME" in kind),
         "s_noun": float(base in ("n", "nz", "nw", "vn")),
         "s_clause": asked,
-        "s_unit": float(bool(q.unit) and q.unit in span and bool(_DIGIT.search(span))),
+        "s_unit": float(bool(asked_unit) and bool(re.search("|".join(unit_forms(asked_unit)), span))
+                        and bool(_DIGIT.search(span))),
         "s_kind": float(bool(q.kind_noun) and (span.endswith(q.kind_noun) or (
             q.wants in ("place", "org") and span.endswith(q.kind_noun[-1]))) and span not in q.text),
     }
