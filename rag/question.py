@@ -94,7 +94,8 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
             s, e = m.start(), m.end()
             if s not in starts:
                 continue
-            if e in ends or text[e:_end_of(e, spans)] in units:
+            rest = text[e:_end_of(e, spans)]
+            if e in ends or rest in units or (cue == "几" and rest in lang.words("question", "after_ji")):
                 if kind == "what" and text[e:e + 1] in _PLACE_CHARS and cue.startswith("哪"):
                     return "place", s, e + 1  # 哪个乡, 哪座岛: any place word after 哪个 asks for a place
                 return kind, s, e
@@ -134,6 +135,8 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     before = _FILLER.sub("", _PUNCT.split(q[:s])[-1])
     after = _PUNCT.split(q[e:], maxsplit=1)[0]
     unit = _unit(q[e:]) if kind == "number" or q[s:e] in ("几", "多少") else ""
+    if q[s:e] == "几" and q[e:e + 1] in lang.words("question", "after_ji"):
+        unit = q[e]  # 几大产业: counted in 大
     after = _FILLER.sub("", after[len(unit):] if unit and after.startswith(unit) else after)
     if kind == "list":
         head = _list_head(q, s, e, words)

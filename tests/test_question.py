@@ -42,6 +42,9 @@ def test_the_unit_a_count_is_asked_in():
     # a unit of measure is asked in as a classifier is: 多少度电 asks for a number
     assert (kind("这座电站每年能发多少度电？").wants, kind("这座电站每年能发多少度电？").unit) == ("number", "度")
     assert kind("园区规划面积多少公顷？").unit == "公顷"
+    assert (kind("园区确定了几大主导产业？").wants, kind("园区确定了几大主导产业？").unit) == ("number", "大")  # 四大
+    assert kind("园区有多少大型企业？").unit == ""  # 大 counts only after 几
+    assert kind("女性职工占多少？").unit == "%"  # a share
 
 
 def test_a_purpose_is_asked_for_as_a_reason():
