@@ -84,8 +84,11 @@ class Engine:
         tokens = self.retriever.query_tokens(question)
         q = analyse(question, weigh(question, tokens, self.retriever.idf))
         hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
+        full = gating.written_out(q, hits, self.retriever.known)  # 农博会 where the passages say 农产品博览会
+        if full != question:
+            q = analyse(full, weigh(full, self.retriever.query_tokens(full), self.retriever.idf))
         t1 = time.perf_counter()
-        ranked = ranked_sentences(q, hits, self.index.docs, self.similarity(question))
+        ranked = ranked_sentences(q, hits, self.index.docs, self.similarity(full))
         verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q, hits))
         if self.settings.refusal_threshold is not None:  # calibrated on the deployment's own questions
             verdict.threshold = self.settings.refusal_threshold

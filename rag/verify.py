@@ -1190,10 +1190,16 @@ def _shortens(e: str, p: str) -> bool:
 def _contracted(word: str, text: str) -> bool:
     """农博会 for 农产品博览会: a name contracted to some of its characters, in order, found within twice
     its length plus one (the way 人大, 农博会, 进博会 are made). The gate asks it too (`gate.unmentioned`)."""
+    return bool(full_form(word, text))
+
+
+def full_form(word: str, text: str) -> str:
+    """The name in `text` that `word` contracts (农产品博览会 for 农博会; see `_contracted`), or ""."""
     if len(word) < 2:
-        return False
+        return ""
     gaps = "".join(f"[^，。；！？、\\s]*?{re.escape(ch)}" for ch in word[1:])
-    return any(len(m.group()) <= 2 * len(word) + 1 for m in re.finditer(re.escape(word[0]) + gaps, text))
+    return next((m.group() for m in re.finditer(re.escape(word[0]) + gaps, text)
+                 if len(m.group()) <= 2 * len(word) + 1), "")
 
 
 def _written_out(word: str, text: str) -> bool:

@@ -218,3 +218,13 @@ def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_cred
     assert "周立言" in doc  # the index keeps the dateline: only the answer leaves it out
     for c in a.citations:
         assert doc[c.start:c.end] == c.quote and "周立言" not in c.quote
+
+
+def test_a_question_that_contracts_a_name_the_articles_write_in_full_is_answered(tmp_path):
+    """农博会 for 农产品博览会: Chinese news contracts names; the question is read with the full name the
+    retrieved passages use, so the passages' measures find it."""
+    engine = _engine_over(tmp_path, "第三届川藏农产品博览会闭幕\n10月8日，为期三天的第三届川藏农产品博览会在康定落下帷幕。"
+                                    "据组委会统计，展会期间意向签约金额12.5亿元，参展企业420家。")
+    a = engine.ask("川藏农博会意向签约金额是多少？")
+    assert not a.refused and "12.5亿元" in a.text.splitlines()[0], a.text
+    assert engine.ask("火星农博会意向签约金额是多少？").refused  # no contraction of anything there
