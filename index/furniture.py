@@ -35,8 +35,8 @@ _DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记�
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # a sentence end, a closing comma, a date opening a clause (7月27日，), a dateline (某地8月1日电) or a
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline
-_HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")
 _NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
+_HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")  # marks after a headline (■, blanks)
 _OPENING_DATELINE = re.compile(r"[^。，！？]{0,80}?(?:电|讯|消息)\s*[（(][^（）()]{0,40}?"
                                r"(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*")
 

@@ -218,7 +218,8 @@ def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | No
     typed = float(bool(near))
     x["typed"] = typed
     x["typed_far"] = float(bool(found) and not near)
-    x["unit"] = float(bool(q.unit) and bool(re.search(rf"{_DIGIT.pattern}\s*(?:{'|'.join(unit_forms(q.unit))})", s.text)))
+    in_unit = rf"{_DIGIT.pattern}\s*(?:{'|'.join(unit_forms(q.unit))})"
+    x["unit"] = float(bool(q.unit) and bool(re.search(in_unit, s.text)))
     group = {"number": "number", "money": "number", "date": "date", "what": "what"}.get(q.wants or "", "named")
     for g in ("number", "named", "date", "what"):
         x[f"typed_x_{g}"] = typed if g == group and q.wants else 0.0
