@@ -229,7 +229,8 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
     named = [s for s in ranked[:5] if head and re.search(rf"(?:等|{_COUNTED.pattern})[^，。]{{0,4}}{head}", s.text)]
     named.sort(key=lambda s: bool(q.head_phrase) and q.head_phrase not in s.text)  # 主导产业 before other 产业
     for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named]:
-        names = list(dict.fromkeys(enumeration(s.text, q.head)))
+        asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
+        names = list(dict.fromkeys(enumeration(s.text, q.head, asked)))
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a
             # wrongly cut item is visible at once
@@ -243,30 +244,56 @@ _COUNTED = re.compile(r"等|[一二三四五六七八九十两\d]+(?:大|个|类
 _RUN = re.compile(r"[^，。；：:、“”]{1,30}(?:、[^，。；：:、“”]{1,24})+")
 
 
-def enumeration(sentence: str, head: str | None = None) -> list[str]:
+def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] = ()) -> list[str]:
     """Items of an inline enumeration: '涉及调味品、预制菜、白酒和饮用水等领域' → 4 items.
 
     Among several runs of 、-separated items, the one followed by the question's head noun
-    ("…等特色产品" for 哪些产品) wins, else the longest.
+    ("…等特色产品" for 哪些产品) wins, else one beside another of the question's `words` (A、B、C共同
+    主办 for 由哪些单位主办), else the longest.
     """
     runs = list(_RUN.finditer(sentence))
     if not runs:
         return []
+    def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域)
+        return sentence[max(r.start(), r.end() - 6): r.end() + 12]
+
     if head:
-        near = [r for r in runs if head in sentence[r.end(): r.end() + 12] or head[-1] in sentence[r.end(): r.end() + 12]]
-        runs = near or runs
+        runs = [r for r in runs if head in after(r) or head[-1] in after(r)] or runs
+    def before(r: re.Match) -> str:  # in the run's own clause
+        return re.split(r"[，。；]", sentence[max(0, r.start() - 12): r.start()])[-1]
+
+    if len(runs) > 1 and words:  # A、B、C共同主办 for 由哪些单位主办
+        runs = [r for r in runs if any(w in before(r) + "|" + after(r) for w in words)] or runs
     run = max(runs, key=lambda r: r.group().count("、"))
     parts = run.group().split("、")
-    parts[0] = _noun_tail(lang.pattern("answer", "enumeration_head").split(parts[0])[-1])
-    parts[-1:] = re.split(r"以及|和|及|与", _COUNTED.split(parts[-1])[0])
+    parts[0] = _noun_tail(_after_intro(parts[0]))
+    parts[-1:] = _last_items(_COUNTED.split(parts[-1])[0])
     items = [p.strip("“”\"《》 ") for p in parts]
     return [p for p in items if 1 < len(p) <= 20]
+
+
+def _last_items(text: str) -> list[str]:
+    """The items at an enumeration's end: split at 和/及/与 where the tagger reads a conjunction, not
+    inside a name (四川省经济和信息化厅), without the verb the list is the subject of (…共同主办)."""
+    words = tag(text)
+    while len(words) > 2 and words[-1].tag == "v" and words[-2].tag in ("ad", "d", "vd"):
+        text, words = text[:words[-2].start], words[:-2]  # 共同主办, 联合举办: what the items did
+    cuts = [w for w in words if w.tag == "c" and w.text in ("和", "及", "与", "以及", "跟")]
+    bounds = [0] + [x for w in cuts for x in (w.start, w.end)] + [len(text)]
+    return [text[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
+
+
+def _after_intro(text: str) -> str:
+    """`text` after the last word that introduces an enumeration (涉及, 重点发展, 确定了), matched as a
+    whole word of the tagger's: 发展 inside 某某发展联盟 introduces nothing."""
+    intros = set(lang.words("answer", "enumeration_head"))
+    return text[max((w.end for w in tag(text) if w.text in intros), default=0):]
 
 
 def _noun_tail(text: str) -> str:
     """The noun phrase that ends `text`: the first item of an enumeration, without the verb and
     subject before it (…主动加强与应急管理 → 应急管理; …领导人包括科摩罗总统 → 科摩罗总统)."""
-    if len(text) <= 8:
+    if len(text) <= 4:
         return text
     words = tag(text)
     keep = len(words)

@@ -140,7 +140,7 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     after = _FILLER.sub("", after[len(unit):] if unit and after.startswith(unit) else after)
     if kind == "list":
         head = _list_head(q, s, e, words)
-        phrase = re.search(rf"[\u4e00-\u9fff]{{2}}{re.escape(head)}", q) if head else None
+        phrase = re.search(rf"[\u4e00-\u9fff]{{2}}{re.escape(head)}", q[e:]) if head else None  # 哪些主导产业, not 锡会产业园
         return Question(q, "list", head=head, around=(before, after), numbers=numbers, names=names,
                         weights=weights, head_phrase=phrase.group() if phrase else "", times=times)
     if kind == "number" and lang.pattern("question", "money_topics").search(q):

@@ -90,6 +90,17 @@ def test_enumerations_pick_the_run_of_the_asked_noun():
     assert enumeration("该企业推出了 Nova 智能手表、AR 眼镜等产品。", "产品") == ["Nova 智能手表", "AR 眼镜"]
 
 
+def test_an_enumeration_is_cut_by_the_taggers_words_and_chosen_beside_the_asked_words():
+    """由哪些单位主办: the run that ends in 共同主办, not a longer one; 和 and 发展 inside a name
+    (某省经济和信息化厅, 某某发展联盟) neither end an item nor introduce the list; the verb the items
+    did is no part of the last one; the asked noun may close the last item (…等领域)."""
+    s = ("论坛由西部数字经济发展联盟、重庆市经济和信息化委员会、四川省经济和信息化厅共同主办，"
+         "来自川、渝、黔、滇、陕等地的政府部门、科研院所和600余家企业代表参会。")
+    assert enumeration(s, "单位", ("主办",)) == ["西部数字经济发展联盟", "重庆市经济和信息化委员会", "四川省经济和信息化厅"]
+    s = "推介会上重点推介了射洪市、船山区等地的产业园区，签约项目涉及调味品、预制菜、白酒和饮用水等领域。"
+    assert enumeration(s, "领域", ("推介会", "推介")) == ["调味品", "预制菜", "白酒", "饮用水"]
+
+
 def test_a_supposition_is_its_own_clause_opened_on_a_word_boundary():
     assert kind("要是明年园区电价上涨，企业会不会外迁？").condition == "明年园区电价上涨"
     assert kind("假如签约企业撤资的话，园区怎么办").condition == "签约企业撤资"
