@@ -269,7 +269,7 @@ def written_out(q: Question, hits: list[Hit], known: Callable[[str], bool]) -> s
     """The question with each contraction in it that the passages write out in full (农博会 →
     农产品博览会) replaced by that full form: the sentence and gate measures then find the name the
     passages use instead of missing a word. A word the index holds anywhere is none to expand."""
-    from .verify import full_form
+    from .verify import contracts, full_form
 
     texts = [h.meta.get("title", "") + h.node.text for h in hits]
     text = q.text
@@ -277,17 +277,9 @@ def written_out(q: Question, hits: list[Hit], known: Callable[[str], bool]) -> s
         if len(word) < 3 or known(word) or any(word in t for t in texts):  # two characters in order: chance
             continue
         full = next((f for t in texts if (f := full_form(word, t))), "")
-        if full and full != word and _every_part_kept(word, full):
+        if full and contracts(word, full):
             text = text.replace(word, full)
     return text
-
-
-def _every_part_kept(short: str, full: str) -> bool:
-    """A contraction keeps a character of every word of the name (农产品|博览会 → 农博会); one that
-    drops a whole word (招商|财富|资管 as 招商资管) names something else."""
-    from wenjin.index.tokens import plain_cutter
-
-    return all(set(part) & set(short) for part in plain_cutter().lcut(full))
 
 
 def _abbreviated(word: str, text: str) -> bool:

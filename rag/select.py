@@ -204,9 +204,16 @@ def cheap(q: Question, s: Sentence, doc_text: str) -> dict[str, float]:
     }
 
 
-def unit_forms(unit: str) -> list[str]:
-    """The ways a number in `unit` is written (七成 for a share in %; lang.toml unit_forms), escaped."""
-    return [re.escape(f) for f in lang.data()["question"]["unit_forms"].get(unit, [unit])]
+@lru_cache(maxsize=64)
+def unit_forms(unit: str) -> re.Pattern:
+    """Any way a number in `unit` is written (七成 for a share in %; lang.toml unit_forms)."""
+    return re.compile("|".join(re.escape(f) for f in lang.data()["question"]["unit_forms"].get(unit, [unit])))
+
+
+@lru_cache(maxsize=64)
+def in_unit(unit: str) -> re.Pattern:
+    """A number followed by `unit` in one of its forms."""
+    return re.compile(rf"{_DIGIT.pattern}\s*(?:{unit_forms(unit).pattern})")
 
 
 def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | None = None) -> dict[str, float]:
@@ -218,8 +225,7 @@ def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | No
     typed = float(bool(near))
     x["typed"] = typed
     x["typed_far"] = float(bool(found) and not near)
-    in_unit = rf"{_DIGIT.pattern}\s*(?:{'|'.join(unit_forms(q.unit))})"
-    x["unit"] = float(bool(q.unit) and bool(re.search(in_unit, s.text)))
+    x["unit"] = float(bool(q.unit) and bool(in_unit(q.unit).search(s.text)))
     group = {"number": "number", "money": "number", "date": "date", "what": "what"}.get(q.wants or "", "named")
     for g in ("number", "named", "date", "what"):
         x[f"typed_x_{g}"] = typed if g == group and q.wants else 0.0

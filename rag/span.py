@@ -120,8 +120,7 @@ def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[in
         "s_time": float(base == "TIME" or "TIME" in kind),
         "s_noun": float(base in ("n", "nz", "nw", "vn")),
         "s_clause": asked,
-        "s_unit": float(bool(asked_unit) and bool(re.search("|".join(unit_forms(asked_unit)), span))
-                        and bool(_DIGIT.search(span))),
+        "s_unit": float(bool(asked_unit) and bool(unit_forms(asked_unit).search(span)) and bool(_DIGIT.search(span))),
         "s_kind": float(bool(q.kind_noun) and (span.endswith(q.kind_noun) or (
             q.wants in ("place", "org") and span.endswith(q.kind_noun[-1]))) and span not in q.text),
     }

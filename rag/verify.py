@@ -1202,16 +1202,21 @@ def full_form(word: str, text: str) -> str:
                  if len(m.group()) <= 2 * len(word) + 1), "")
 
 
+def contracts(short: str, full: str) -> bool:
+    """Is `short` the contraction Chinese makes of the name `full` (电商 of 电子商务, 农博会 of 农产品博览会,
+    北大 of 北京大学): its first character and others in order, at least half its length, and a
+    character of each of its words (北大 is not 北京交通大学, which is 北交大; 招商资管 drops 财富
+    from 招商财富资管, so it is not that)."""
+    from wenjin.index.tokens import plain_cutter
+
+    return ((len(full) + 1) // 2 <= len(short) < len(full) and short[0] == full[0] and short not in full
+            and lcs(short, full) == len(short) and all(set(part) & set(short) for part in plain_cutter().lcut(full)))
+
+
 def _written_out(word: str, text: str) -> bool:
-    """跨境电子商务 where the text says 跨境电商, 北京大学 where it says 北大: the word in full, a word
-    of the text the contraction Chinese makes of it — about a character of each two-character part,
-    in order, the first kept, one from the second half (北大 is not 北京交通大学, which is 北交大;
-    德阳经开区 is no contraction of 德阳市经信局: its 开区 is not in it)."""
-    if len(word) < 4:
-        return False
-    return any((len(word) + 1) // 2 <= len(w.text) < len(word) and w.text[0] == word[0] and w.text not in word
-               and lcs(w.text, word) == len(w.text) and any(ch in word[len(word) // 2:] for ch in w.text[1:])
-               for w in tag(text))
+    """跨境电子商务 where the text says 跨境电商: the word in full, one of the text's words (the
+    tagger's) its contraction."""
+    return len(word) >= 4 and any(contracts(w.text, word) for w in tag(text))
 
 
 def _province_word(e: str, p: str) -> bool:
