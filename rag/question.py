@@ -143,10 +143,11 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
         phrase = re.search(rf"[\u4e00-\u9fff]{{2}}{re.escape(head)}", q[e:]) if head else None  # 哪些主导产业, not 锡会产业园
         return Question(q, "list", head=head, around=(before, after), numbers=numbers, names=names,
                         weights=weights, head_phrase=phrase.group() if phrase else "", times=times)
-    if kind == "number" and lang.pattern("question", "money_topics").search(q):
+    if kind == "number" and not unit and (lang.pattern("question", "rate_topics").search(q)
+                                          or (before.endswith(tuple(lang.words("question", "change_verbs"))) and not after)):
+        unit = "%"  # 占比多少, 收入增长了多少: a share or a change is said in per cent (not 增加了多少亿元)
+    elif kind == "number" and lang.pattern("question", "money_topics").search(q):
         kind = "money"
-    elif kind == "number" and not unit and lang.pattern("question", "rate_topics").search(q):
-        unit = "%"  # 占比多少: a share is said in per cent
     noun = _kind_noun(q, s, e, words)
     if noun:  # the answer stands in for the noun it asks for: 主席 answers 什么职位 without saying 职位
         weights = {t: w * 0.1 if t in noun else w for t, w in weights.items()}

@@ -42,6 +42,11 @@ def test_the_unit_a_count_is_asked_in():
     # a unit of measure is asked in as a classifier is: 多少度电 asks for a number
     assert (kind("这座电站每年能发多少度电？").wants, kind("这座电站每年能发多少度电？").unit) == ("number", "度")
     assert kind("园区规划面积多少公顷？").unit == "公顷"
+    # a change with no unit named is said in per cent, even of money; a named unit stays
+    assert (kind("园区今年的营业收入同比增长了多少？").wants, kind("园区今年的营业收入同比增长了多少？").unit) == ("number", "%")
+    assert kind("茶叶出口量预计下降多少").unit == "%"
+    assert kind("项目投资比去年增加了多少亿元？").wants == "money"  # the unit named is kept
+    assert kind("园区今年新增多少企业？").unit == ""  # 新增 counts what was added
     assert (kind("园区确定了几大主导产业？").wants, kind("园区确定了几大主导产业？").unit) == ("number", "大")  # 四大
     assert kind("园区有多少大型企业？").unit == ""  # 大 counts only after 几
     assert kind("女性职工占多少？").unit == "%"  # a share

@@ -32,3 +32,30 @@ def test_a_number_written_in_the_unit_the_question_implies_is_the_answer():
     q = analyse("推介会签了多少钱的项目？", {"推介会": 2.0, "项目": 1.0})
     s, e, _ = span.best(q, money)
     assert "21亿元" in money[s:e]
+
+
+def test_of_two_like_changes_the_one_beside_the_asked_comparison_is_the_answer():
+    """下降 occurs twice; the question compares with 上季度, which stands in the second clause."""
+    text = "该县二季度茶叶出口额较去年同期下降12.5%，较上季度下降3.4%。"
+    q = analyse("茶叶出口额与上季度相比下降了多少？", {"茶叶": 2.0, "出口额": 2.0, "上季度": 2.0, "下降": 1.0})
+    s, e, _ = span.best(q, text)
+    assert text[s:e] == "3.4%"
+
+
+def test_a_number_the_tagger_cut_at_its_point_comma_or_dash_is_one_numeral():
+    """LAC returns 31|.|2% for some contexts; a span built from its pieces would answer 2%."""
+    from wenjin.rag.tagger import Word, _joined_numerals
+
+    def words(*pieces):
+        out, pos = [], 0
+        for text, label in pieces:
+            out.append(Word(text, label, pos, pos + len(text)))
+            pos += len(text)
+        return out
+
+    joined = _joined_numerals(words(("下降", "v"), ("31", "m"), (".", "w"), ("2%", "m")))
+    assert [(w.text, w.start, w.end) for w in joined] == [("下降", 0, 2), ("31.2%", 2, 7)]
+    assert [w.text for w in _joined_numerals(words(("1", "m"), (",", "w"), ("326亿元", "m")))] == ["1,326亿元"]
+    assert [w.text for w in _joined_numerals(words(("3", "m"), ("-", "w"), ("5元", "m")))] == ["3-5元"]
+    # a list of numbers stays a list: 1,2 is no thousands comma
+    assert [w.text for w in _joined_numerals(words(("1", "m"), (",", "w"), ("2", "m")))] == ["1", ",", "2"]
