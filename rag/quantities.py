@@ -119,7 +119,7 @@ def _read(m: re.Match) -> Quantity | None:
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
-    start, before = m.start(), m.string[max(0, m.start() - 16):m.start()]
+    start, before = m.start(), m.string[max(0, m.start() - 24):m.start()]
     reference = None if pre else _of_reference(before)  # 不到规划面积的一半: the bound stands before what it is of
     if reference:
         pre, start = reference.group(1), m.start() - len(reference.group())
@@ -144,7 +144,8 @@ def _ratio(before: str) -> bool:
 @lru_cache(maxsize=1)
 def _reference_pattern() -> re.Pattern:
     bounds = sorted(lang.words("quantities", "more_than") + lang.words("quantities", "less_than"), key=len, reverse=True)
-    return re.compile(rf"({'|'.join(map(re.escape, bounds))})[^，。；：\d]{{1,12}}的$")
+    # what it is of may hold a number of its own (不到参展的1200余家企业的5%)
+    return re.compile(rf"({'|'.join(map(re.escape, bounds))})[^，。；：]{{1,20}}的$")
 
 
 @lru_cache(maxsize=1)

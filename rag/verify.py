@@ -574,7 +574,13 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
 
 def _denied_bound(c: str, q: Quantity) -> Quantity:
     """A bound its clause denies turns round: 没有一个项目超过38亿元 caps at 38亿元, 并未低于 floors."""
-    if not q.bound or not _negated(_masked(c[_clause_start(c, q.start):q.start])):
+    lo = _clause_start(c, q.start)
+    before = _masked(c[lo:q.start])
+    for o in quantities(c):  # 不到1200余家企业的5%: 不到 bounds the share spanning this amount, denying nothing
+        if o.start < q.start < o.end:
+            cut = max(o.start, lo) - lo
+            before = before[:cut] + " " * (len(before) - cut)
+    if not q.bound or not _negated(before):
         return q
     if q.bound == "more":
         return replace(q, lo=q.lo * 2 / 3, hi=q.lo, bound="less", strict=False)
@@ -772,9 +778,11 @@ def _a_share(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """A percentage that one of the passage's amounts is of a larger one in the same unit, both of
     which the claim speaks of, rounded as percentages are (38.7% or 39% for 72 of 186; 不到一半 for
     1.1 of 3.2平方公里)."""
-    counts = [t for t in theirs if t.exact and not t.ordinal and t.unit and t.unit not in _CALENDAR + ("%",)
-              and _spoken_of(c, t, p, theirs)]
-    for a, b in itertools.permutations(counts, 2):
+    mine = quantities(c)
+    counts = [t for t in theirs if (t.exact or t.bound == "more") and not t.ordinal and t.unit
+              and t.unit not in _CALENDAR + ("%",)
+              and (_spoken_of(c, t, p, theirs) or any(m.unit == t.unit and compatible(m, t) for m in mine))]
+    for a, b in itertools.permutations(counts, 2):  # stated by the claim, or spoken of; 1200余家 as 1200
         if a.unit == b.unit and 0 < a.lo < b.lo:
             share = 100 * a.lo / b.lo
             if (abs(share - q.lo) <= 0.5) if q.exact else compatible(q, replace(q, lo=share, hi=share, bound="")):

@@ -580,3 +580,14 @@ def test_the_title_may_name_the_subject_in_more_words():
 ])
 def test_a_name_written_out_in_full_holds_for_its_contraction_and_only_for_it(passage, claim, supported):
     assert judge(passage, claim).supported is supported
+
+
+def test_a_bounded_share_of_a_stated_total_is_computed_from_the_two_amounts():
+    """不到…的5%: the bound belongs to the share, whatever amount stands between; 36 of 900余家 is 4%."""
+    passage = "本届博览会吸引900余家企业参展，其中甘孜州组织36家企业参展。"
+    assert supports(passage, "甘孜州组织的36家企业，不到900余家参展企业的5%。"), \
+        judge(passage, "甘孜州组织的36家企业，不到900余家参展企业的5%。").reasons
+    assert not supports(passage, "甘孜州组织的36家企业，超过900余家参展企业的5%。")
+    assert not supports(passage, "甘孜州组织的36家企业，占900余家参展企业的一成。")
+    # a bound its clause denies still turns round: 没有超过 caps
+    assert supports("项目从洽谈到签约用时47天。", "项目从洽谈到签约没有超过50天。")
