@@ -169,7 +169,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _majority_reasons(part, p)
         reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
-        reasons += _event_reasons(part, p, c)
+        reasons += _event_reasons(part, p, c) or _event_swapped(part, restated)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
         # alone, one paraphrased verb would be half of it
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
@@ -1134,6 +1134,24 @@ def _event_reasons(part: str, p: str, claim: str = "") -> list[str]:
         if said and not any(w in p for w in group):
             out.append(f"资料未提及：{said[0]}")
     return out
+
+
+def _event_swapped(part: str, restated: str) -> list[str]:
+    """The passage clause a claim clause restates reports another kind of event in the same place, after
+    the same words (到正式开工仅用47天 ← 到正式签约仅用时47天): the claim's event is said of something
+    else, even where the passage names it elsewhere (确保项目早开工)."""
+    groups = lang.data()["claims"]["event_groups"]
+
+    def slots(text: str, group: list[str]) -> set[str]:  # the two characters before each of the group's words
+        return {text[m.start() - 2:m.start()] for w in group for m in re.finditer(re.escape(w), text)
+                if m.start() >= 2 and _HAN_PAIR.fullmatch(text[m.start() - 2:m.start()])}
+
+    for mine in (g for g in groups if not any(w in restated for w in g)):
+        for theirs in (g for g in groups if g is not mine and not any(w in part for w in g)):
+            if slots(part, mine) & slots(restated, theirs):
+                said = next(w for w in mine if w in part)
+                return [f"事件与资料不符：{said}（资料为{next(w for w in theirs if w in restated)}）"]
+    return []
 
 
 def _times(text: str) -> list[str]:

@@ -591,3 +591,12 @@ def test_a_bounded_share_of_a_stated_total_is_computed_from_the_two_amounts():
     assert not supports(passage, "甘孜州组织的36家企业，占900余家参展企业的一成。")
     # a bound its clause denies still turns round: 没有超过 caps
     assert supports("项目从洽谈到签约用时47天。", "项目从洽谈到签约没有超过50天。")
+
+
+def test_an_event_of_another_kind_in_the_restated_clause_is_a_swap():
+    """The passage names 开工 elsewhere (as a goal), but the clause the claim restates says 签约."""
+    passage = "茶叶加工项目从首次洽谈到正式签约仅用时35天，县里将全力保障项目早日开工。"
+    verdict = judge(passage, "茶叶加工项目从首次洽谈到正式开工仅用了35天。")
+    assert not verdict.supported and any("事件与资料不符" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "茶叶加工项目从首次洽谈到正式签约只用了35天。")
+    assert supports(passage, "茶叶加工项目从首次洽谈到正式签署协议仅用时35天。")  # a word of the same kind
