@@ -777,13 +777,19 @@ def _listed(p: str, amounts: list[Quantity]) -> list[Quantity]:
 def _a_share(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """A percentage that one of the passage's amounts is of a larger one in the same unit, both of
     which the claim speaks of, rounded as percentages are (38.7% or 39% for 72 of 186; 不到一半 for
-    1.1 of 3.2平方公里)."""
-    mine = quantities(c)
+    1.1 of 3.2平方公里). Where the claim states the whole (新签约的14个项目中，…占了一半以上), the
+    share is of that whole, not of any larger amount the passage lists."""
+    stated = [m for m in quantities(c) if m.unit and m.unit not in _CALENDAR + ("%",) and not m.ordinal]
     counts = [t for t in theirs if (t.exact or t.bound == "more") and not t.ordinal and t.unit
               and t.unit not in _CALENDAR + ("%",)
-              and (_spoken_of(c, t, p, theirs) or any(m.unit == t.unit and compatible(m, t) for m in mine))]
+              and (_spoken_of(c, t, p, theirs) or any(m.unit == t.unit and compatible(m, t) for m in stated))]
+    counts += [m for m in stated if m.exact and not any(compatible(m, t) for t in counts)]  # a total it derived
+    sharer = re.search(r"([\u4e00-\u9fff]{2,12})占", c[_clause_start(c, q.start):q.start])
+    part = _amount_named(sharer[1], p, theirs) if sharer else None  # 智能家居项目占…: the share is its amount's
     for a, b in itertools.permutations(counts, 2):  # stated by the claim, or spoken of; 1200余家 as 1200
-        if a.unit == b.unit and 0 < a.lo < b.lo:
+        whole = [m for m in stated if m.unit == b.unit]
+        if a.unit == b.unit and 0 < a.lo < b.lo and (not whole or any(compatible(m, b) for m in whole)) \
+                and (part is None or part.unit != a.unit or compatible(a, part)):
             share = 100 * a.lo / b.lo
             if (abs(share - q.lo) <= 0.5) if q.exact else compatible(q, replace(q, lo=share, hi=share, bound="")):
                 return True

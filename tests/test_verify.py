@@ -600,3 +600,12 @@ def test_an_event_of_another_kind_in_the_restated_clause_is_a_swap():
     assert not verdict.supported and any("事件与资料不符" in r for r in verdict.reasons), verdict.reasons
     assert supports(passage, "茶叶加工项目从首次洽谈到正式签约只用了35天。")
     assert supports(passage, "茶叶加工项目从首次洽谈到正式签署协议仅用时35天。")  # a word of the same kind
+
+
+def test_a_share_is_of_the_whole_the_claim_states_and_of_the_part_it_names():
+    """4 of the 14 projects is not more than half, though 4 is half of the passage's 8."""
+    passage = "园区新签约项目以食品加工和农机制造为主，其中食品加工项目8个、农机制造项目4个，另有2个物流项目。"
+    verdict = judge(passage, "园区新签约项目共14个，农机制造项目占了一半以上。")
+    assert not verdict.supported and any("五成以上" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "园区新签约项目共14个，食品加工项目占了一半以上。"), \
+        judge(passage, "园区新签约项目共14个，食品加工项目占了一半以上。").reasons
