@@ -169,7 +169,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _majority_reasons(part, p)
         reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
-        reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _facility_swapped(part, restated, p)
+        reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
         # alone, one paraphrased verb would be half of it
         scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
@@ -1160,10 +1160,11 @@ def _event_swapped(part: str, restated: str) -> list[str]:
     return []
 
 
-def _facility_swapped(part: str, restated: str, p: str) -> list[str]:
-    """A kind of facility the passage never names, where the clause the claim restates names one of
-    another kind (在喀什设立的研发中心 ← 在喀什设立的生产基地; lang.toml facility_groups)."""
-    groups = lang.data()["claims"]["facility_groups"]
+def _kind_swapped(part: str, restated: str, p: str) -> list[str]:
+    """A kind of facility or party the passage never names, where the clause the claim restates names
+    one of another kind (在喀什设立的研发中心 ← 在喀什设立的生产基地, 组织高校 ← 组织企业; lang.toml
+    facility_groups, party_groups)."""
+    groups = lang.data()["claims"]["facility_groups"] + lang.data()["claims"]["party_groups"]
     said = [w for g in groups if not any(x in p for x in g) for w in g if w in part]
     instead = [w for g in groups if not any(x in part for x in g) for w in g if w in restated]
     return [f"资料未提及：{said[0]}（资料为{instead[0]}）"] if said and instead else []

@@ -611,8 +611,12 @@ def test_a_share_is_of_the_whole_the_claim_states_and_of_the_part_it_names():
         judge(passage, "园区新签约项目共14个，食品加工项目占了一半以上。").reasons
 
 
-def test_a_facility_of_another_kind_is_not_the_one_the_passage_builds():
+def test_a_facility_or_party_of_another_kind_is_not_the_one_the_passage_names():
     passage = "多家温州鞋企在达州设立生产基地，产品经西部陆海新通道出口东盟。"
     verdict = judge(passage, "多家温州鞋企在达州设立研发中心，产品经西部陆海新通道出口东盟。")
     assert not verdict.supported and any("研发中心" in r for r in verdict.reasons), verdict.reasons
     assert supports(passage, "多家温州鞋企在达州设立制造基地，产品经西部陆海新通道出口东盟。")  # the same kind
+    # a party of another kind: the passage's clause says 企业
+    passage = "联盟将组织企业开展联合攻关和场景对接。"
+    assert not supports(passage, "联盟将组织高校开展联合攻关和场景对接。")
+    assert supports(passage, "联盟将组织公司开展联合攻关和场景对接。")
