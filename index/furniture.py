@@ -50,6 +50,18 @@ def dateline_end(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def dateline_credit(sentence: str) -> tuple[int, int] | None:
+    """Where the reporters' bracket of the sentence's opening dateline stands ((记者 某某) of 某社某地
+    8月1日电(记者 某某)), or None: a quote that must keep the dateline (it holds the date asked for)
+    leaves out the credit."""
+    m = _OPENING_DATELINE.match(sentence)
+    bracket = _CREDIT_BRACKET.search(sentence, 0, m.end()) if m else None
+    return bracket.span() if bracket else None
+
+
+_CREDIT_BRACKET = re.compile(r"(?<=[电讯息])\s*[（(][^（）()]{0,40}?(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*")
+
+
 class Patterns:
     """furniture.toml, compiled once."""
 

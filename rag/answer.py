@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wenjin.index.furniture import dateline_end
+from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
 from .question import Question
@@ -96,7 +96,7 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
     if found and found[2] >= SPAN_MIN and not lines:
         c0, c1 = _past_dateline(best.text, *spans.clause(best.text, found[0], found[1]), found)
         if not (c0 <= lo and hi <= c1):  # the window says more than the answering clause
-            lines.append(f"{best.text[c0:c1]}{marker}")
+            lines.append(f"{_shown(best.text, c0, c1)}{marker}")
     lines.append(("原文：" if lines else "") + f"{_quoted(best, lo, hi)}{marker}")
     for other in _runners_up(ranked):
         found = spans.best(q, other.text)
@@ -152,7 +152,15 @@ def _past_dateline(text: str, lo: int, hi: int, found: tuple | None = None) -> t
 
 def _quoted(s: Sentence, lo: int, hi: int) -> str:
     """The words of `s` from lo to hi, with an ellipsis where the sentence goes on."""
-    return ("……" if lo > 0 else "") + s.text[lo:hi] + ("……" if hi < len(s.text) else "")
+    return ("……" if lo > 0 else "") + _shown(s.text, lo, hi) + ("……" if hi < len(s.text) else "")
+
+
+def _shown(text: str, lo: int, hi: int) -> str:
+    """text[lo:hi] without a dateline's reporters, which a quote keeping the dateline would show."""
+    credit = dateline_credit(text)
+    if credit and lo <= credit[0] and credit[1] <= hi:
+        return text[lo:credit[0]] + text[credit[1]:hi]
+    return text[lo:hi]
 
 
 def _best_sentences(ranked: list[Sentence], composer: Composer, n: int = 2) -> str:

@@ -218,6 +218,12 @@ def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_cred
     assert "周立言" in doc  # the index keeps the dateline: only the answer leaves it out
     for c in a.citations:
         assert doc[c.start:c.end] == c.quote and "周立言" not in c.quote
+    # a date asked of the dateline itself: the quote keeps the dateline, not its reporters
+    (tmp_path / "dated").mkdir()
+    engine = _engine_over(tmp_path / "dated", "德格县藏药加工厂投产\n新华社成都5月11日电（记者 周立言）记者从德格县经信局"
+                                              "获悉，德格县藏药加工厂正式投产，年加工藏药材能力达到800吨。")
+    a = engine.ask("德格县藏药加工厂是哪天正式投产的？")
+    assert not a.refused and "5月11日" in a.text and "周立言" not in a.text, a.text
 
 
 def test_a_question_that_contracts_a_name_the_articles_write_in_full_is_answered(tmp_path):
