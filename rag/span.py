@@ -37,7 +37,7 @@ def _tail_head(text: str, around: tuple[str, str], weights: dict[str, float] | N
     for n in range(len(before), 1, -1):
         found = [m.start() for m in re.finditer(re.escape(before[-n:]), text)]
         if found:
-            end = max(found, key=lambda i: (_held(text[max(_clause_bounds(text, i)[0], i - 6):i], weights or {}), -i)) + n
+            end = max(found, key=lambda i: (_held(_lead_in(text, i), weights or {}), -i)) + n
             break
     for n in range(len(after), 1, -1):
         i = text.find(after[:n], end or 0)
@@ -62,6 +62,11 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     while lo < start and text[lo] in " “”\"":
         lo += 1
     return lo, hi
+
+
+def _lead_in(text: str, i: int, reach: int = 6) -> str:
+    """The few characters before position i, within its clause."""
+    return text[max(_clause_bounds(text, i)[0], i - reach):i]
 
 
 def _held(text: str, weights: dict[str, float]) -> float:
