@@ -170,9 +170,11 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p)
-        # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it:
-        # alone, one paraphrased verb would be half of it
-        scope = before + "，" + part if before and len(_content_words(part)) < 3 else part
+        # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it,
+        # an opening one (仪式现场，) with the one after: alone, one paraphrased word would be half of it
+        short = len(_content_words(part)) < 3
+        after = c[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
+        scope = before + "，" + part if before and short else part + "，" + after if short and after else part
         reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
         before = part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \

@@ -620,3 +620,11 @@ def test_a_facility_or_party_of_another_kind_is_not_the_one_the_passage_names():
     passage = "联盟将组织企业开展联合攻关和场景对接。"
     assert not supports(passage, "联盟将组织高校开展联合攻关和场景对接。")
     assert supports(passage, "联盟将组织公司开展联合攻关和场景对接。")
+
+
+def test_a_short_opening_clause_is_judged_with_the_clause_after_it():
+    """仪式现场 restates the passage's 现场 of a signing; alone, 仪式 would be half its weight."""
+    passage = "现场集中签约6个协作项目，总投资12.5亿元。"
+    assert supports(passage, "仪式现场，6个协作项目集中签约，总投资12.5亿元。"), \
+        judge(passage, "仪式现场，6个协作项目集中签约，总投资12.5亿元。").reasons
+    assert not supports(passage, "仪式现场，6个协作项目集中签约，总投资15亿元。")
