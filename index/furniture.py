@@ -37,8 +37,8 @@ _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline
 _NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
 _HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")  # marks after a headline (■, blanks)
-_OPENING_DATELINE = re.compile(r"[^。，！？]{0,80}?(?:电|讯|消息)\s*[（(][^（）()]{0,40}?"
-                               r"(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*")
+_OPENING_DATELINE = re.compile(r"[^。，！？]{0,80}?(?:电|讯|消息)(?P<credit>\s*[（(][^（）()]{0,40}?"
+                               r"(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*)")
 
 
 def dateline_end(sentence: str) -> int:
@@ -55,11 +55,7 @@ def dateline_credit(sentence: str) -> tuple[int, int] | None:
     8月1日电(记者 某某)), or None: a quote that must keep the dateline (it holds the date asked for)
     leaves out the credit."""
     m = _OPENING_DATELINE.match(sentence)
-    bracket = _CREDIT_BRACKET.search(sentence, 0, m.end()) if m else None
-    return bracket.span() if bracket else None
-
-
-_CREDIT_BRACKET = re.compile(r"(?<=[电讯息])\s*[（(][^（）()]{0,40}?(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*")
+    return m.span("credit") if m else None
 
 
 class Patterns:

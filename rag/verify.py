@@ -555,7 +555,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
     mine, theirs, headline = quantities(c), quantities(p), quantities(title)
     out = []
     for q in mine:
-        q = _denied_bound(c, q)
+        q = _denied_bound(c, q, mine)
         matches = [t for t in theirs if compatible(q, t)]
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
@@ -574,11 +574,11 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
     return out
 
 
-def _denied_bound(c: str, q: Quantity) -> Quantity:
+def _denied_bound(c: str, q: Quantity, mine: list[Quantity]) -> Quantity:
     """A bound its clause denies turns round: 没有一个项目超过38亿元 caps at 38亿元, 并未低于 floors."""
     lo = _clause_start(c, q.start)
     before = _masked(c[lo:q.start])
-    for o in quantities(c):  # 不到1200余家企业的5%: 不到 bounds the share spanning this amount, denying nothing
+    for o in mine:  # 不到1200余家企业的5%: 不到 bounds the share spanning this amount, denying nothing
         if o.start < q.start < o.end:
             cut = max(o.start, lo) - lo
             before = before[:cut] + " " * (len(before) - cut)
