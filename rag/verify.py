@@ -286,7 +286,38 @@ def _moved_phase(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]
         mine = _phase(m)
         if any(kind == mine[0] for kind, _ in named) and mine not in named:
             return [f"{m.group()}与资料中的{next(iter(named.values()))}位置不符"]
+        if other := _said_of_other_phase(part[:m.start()], mine, p) or _said_of_other_phase(part[m.end():], mine, p):
+            return [f"{m.group()}与资料中的{other}位置不符"]
     return []
+
+
+def _said_of_other_phase(side: str, mine: tuple[str, float | None], p: str) -> str:
+    """The phase whose part of the passage (from its name to the next phase or the sentence's end)
+    holds what the claim says on one side of its phase, when that is another phase than the claim's:
+    计划2026年投运的一期工程将开展航材分销业务 where 航材分销 is in 二期将拓展…航材分销业务 — the claim
+    joined one phase's date to the other's business, each clause of it restated somewhere."""
+    words = _bigrams(side)
+    if len(words) < 4:
+        return ""
+    shared = {}
+    for key, name, text in _phase_scopes(p):
+        shared[key] = max(shared.get(key, (0, name))[0], len(words & _bigrams(text))), name
+    if mine not in shared or not any(k[0] == mine[0] and k != mine for k in shared):
+        return ""
+    best = max(shared, key=lambda k: shared[k][0])
+    n = shared[best][0]
+    return shared[best][1] if best != mine and n >= 3 and shared[mine][0] < n / 2 else ""
+
+
+def _phase_scopes(p: str) -> list[tuple[tuple[str, float | None], str, str]]:
+    """(phase, its name, what the passage says of it): from each phase's name to the next phase's or
+    the end of its sentence (一期主要建设…，计划2026年投入运营；二期将拓展…)."""
+    out = []
+    for sentence in re.split(r"[。；！？\n]", p):
+        found = list(_PHASE.finditer(sentence))
+        for x, y in zip(found, found[1:] + [None]):
+            out.append((_phase(x), x.group(), sentence[x.end():y.start() if y else len(sentence)]))
+    return out
 
 
 def _phase(m: re.Match) -> tuple[str, float | None]:
