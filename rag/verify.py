@@ -241,16 +241,21 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
         verbs = lang.pattern("claims", "speech_verbs").pattern
         return any(e in s for s, _ in _speeches(p)) and re.search(rf"{re.escape(e)}[^，。]{{0,6}}(?:{verbs})", part)
 
-    mine = [e for e in _entities(part) if e in p and e not in restated and not own_clause_restated(e)
-            and not antecedent(e) and not speaker(e)]
-    if not mine:
-        return []
-    kind = _kinds(part)[mine[0]]
-    others = [e for e, k in _kinds(restated).items() if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
-              and not any(_bigrams(e) & _bigrams(m) for m in mine)  # 彭山区 and 彭山经济开发区 are one place
-              and k == kind  # a place stands where a place was, not where a product (磷酸锰铁锂) was
-              and not _expands(e, part)]  # 广元市 where the claim says 广元
-    return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
+    def moved(mine: list[str]) -> list[str]:
+        if not mine:
+            return []
+        kind = _kinds(part)[mine[0]]
+        others = [e for e, k in _kinds(restated).items() if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
+                  and not any(_bigrams(e) & _bigrams(m) for m in mine)  # 彭山区 and 彭山经济开发区 are one place
+                  and k == kind  # a place stands where a place was, not where a product (磷酸锰铁锂) was
+                  and not _expands(e, part)]  # 广元市 where the claim says 广元
+        return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
+
+    named = [e for e in _entities(part) if e not in restated and not own_clause_restated(e)
+             and not antecedent(e) and not speaker(e)]
+    # then a name the passage writes shorter (青川县 where it says 广元青川、旺苍等县)
+    return moved([e for e in named if e in p]) or \
+        moved([e for e in named if e not in p and _expands(e, p) and not _expands(e, restated)])
 
 
 def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:

@@ -395,6 +395,11 @@ CLASSES = [
      "《山区农旅融合倡议》首批收录了精品民宿120家。", False),
     ("会上发布了《山区农旅融合倡议》。大会还推出了乡村民宿地图，首批收录精品民宿120家。",
      "大会推出的乡村民宿地图首批收录精品民宿120家。", True),
+    # a place the passage names elsewhere, shorter (射洪 of 遂宁射洪、蓬溪等县), put where it names another
+    ("两市将在遂宁市船山区共建“成遂协作产业园”，首期已有3家成都企业确定入驻。同时，成都市将向遂宁射洪、蓬溪等县派出农技专家。",
+     "成遂协作产业园将建在遂宁射洪县，首期已有3家成都企业确定入驻。", False),
+    ("两市将在遂宁市船山区共建“成遂协作产业园”，首期已有3家成都企业确定入驻。同时，成都市将向遂宁射洪、蓬溪等县派出农技专家。",
+     "成都市将向射洪县派出农技专家。", True),
     # a common noun before a noun takes no name's place
     ("推动更多加工产业向林芝梯度转移。", "推动更多加工产业梯度转移到林芝。", True),
     # an amount before 的 is said of the noun after it, not of what the next amount counts
