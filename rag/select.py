@@ -36,7 +36,7 @@ _QUOTED = re.compile(r"“[^”]{2,30}”|《[^》]{1,30}》|「[^」]{2,30}」"
 
 FEATURES = ("cover", "context", "doc", "names", "names_doc", "numbers", "near", "shared", "focus", "kind", "typed",
             "typed_far", "unit", "quoted", "bigram", "lead", "length", "typed_x_number", "typed_x_named",
-            "typed_x_date", "typed_x_what", "marker")
+            "typed_x_date", "typed_x_what", "marker", "span")
 
 
 SEMANTIC_FEATURES = ("logit", "cos", "cos_gap")
@@ -229,7 +229,18 @@ def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | No
     group = {"number": "number", "money": "number", "date": "date", "what": "what"}.get(q.wants or "", "named")
     for g in ("number", "named", "date", "what"):
         x[f"typed_x_{g}"] = typed if g == group and q.wants else 0.0
+    x["span"] = _span_belief(q, s.text)
     return x
+
+
+def _span_belief(q: Question, text: str) -> float:
+    """The span model's probability for the best answer span the sentence offers: a sentence whose
+    words frame a span of the asked kind (同比增长88.0% for 同比增长了多少) states the answer more
+    surely than one that only shares the question's topic words (营业利润率为18.9%)."""
+    from .span import best  # span builds on this module's measures
+
+    found = best(q, text)
+    return found[2] if found else 0.0
 
 
 def measured(q: Question, sents: list[Sentence], docs: dict[str, dict]) -> list[tuple[Sentence, dict[str, float]]]:

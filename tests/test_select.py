@@ -52,3 +52,16 @@ def test_a_headline_is_not_promoted_by_its_likeness_to_the_question():
     out = select.semantic(ranked, lambda texts: [{"第1句": 0.80, "第2句": 0.81}[t] for t in texts], MODEL)
     headline = next(s for s in out if s.text == "第0句")
     assert headline.score == 0.30  # kept at the lexical stage's score, never re-scored by the embedder
+
+
+def test_a_sentence_framing_a_span_of_the_asked_kind_is_believed_more():
+    """同比增长了多少: the sentence saying 同比增长12.5% offers the span model a number where the
+    question leaves its gap; the one sharing only the topic words (出口额, 2023年) offers none."""
+    from wenjin.rag.question import analyse
+
+    q = analyse("2023年该县茶叶出口额同比增长了多少？", {"茶叶": 2.0, "出口额": 2.0, "增长": 1.0, "2023年": 1.0})
+    framed = Sentence({"doc_id": "d"}, "该县茶叶出口额达3.2亿元，同比增长12.5%。", 0, 22)
+    topical = Sentence({"doc_id": "d"}, "2023年该县茶叶出口额在全省排名第三位，出口企业有十余家。", 0, 28)
+    beliefs = [select.measure(q, s, "")["span"] for s in (framed, topical)]
+    assert beliefs[0] > beliefs[1] and beliefs[0] > 0.5
+    assert select.load().weights["span"] > 0  # the fitted model counts it for a sentence
