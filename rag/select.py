@@ -12,66 +12,30 @@ The weights are fitted on the CRUD train questions by `wenjin bench fit-answers`
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from . import lang
+from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
 from .question import Question
 from .sentences import Sentence, coverage
-from .tagger import NAMED, ORG, PERSON, PLACE, TIME, tag
+from .span import best
+from .tagger import NAMED, tag
+from .weights import MODEL, SEMANTIC_FEATURES, Model, load, logit
 
-MODEL = Path(__file__).with_name("answer_model.json")
+__all__ = ["FEATURES", "MODEL", "PREFILTER", "SEMANTIC_FEATURES", "Model", "Similarity", "load", "measure",
+           "measured", "rank", "semantic", "semantic_measures"]
+
 PREFILTER = 24  # sentences measured in full (the tagger costs a few ms a sentence)
 
-# which tagger labels instantiate each asked-for type
-TYPE_TAGS = {"person": {PERSON, ORG}, "org": {ORG}, "place": {PLACE, ORG}, "date": {TIME},
-             "number": {"m"}, "money": {"m"}}
-_DIGIT = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
-_QUOTED = re.compile(r"“[^”]{2,30}”|《[^》]{1,30}》|「[^」]{2,30}」")
 
 FEATURES = ("cover", "context", "doc", "names", "names_doc", "numbers", "near", "shared", "focus", "kind", "typed",
             "typed_far", "unit", "quoted", "bigram", "lead", "length", "typed_x_number", "typed_x_named",
             "typed_x_date", "typed_x_what", "marker", "span")
 
 
-SEMANTIC_FEATURES = ("logit", "cos", "cos_gap")
 Similarity = Callable[[Sequence[str]], list[float]]  # the embedder's cosine of each text to the question
-
-
-@dataclass
-class Model:
-    weights: dict[str, float]  # sentence and span measurements (rag/span.py) share one table
-    bias: float
-    span_bias: float = 0.0
-    semantic: dict = field(default_factory=dict)  # the second stage: {embedder, top, weights, bias}
-
-    def probability(self, x: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
-        return _sigmoid(z)
-
-    def semantic_probability(self, x: dict[str, float]) -> float:
-        return _sigmoid(self.semantic["bias"] + sum(self.semantic["weights"][k] * x[k] for k in SEMANTIC_FEATURES))
-
-
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
-
-
-@lru_cache(maxsize=4)
-def load(path: Path = MODEL) -> Model:
-    obj = json.loads(Path(path).read_text("utf-8"))
-    return Model({**obj["weights"], **obj.get("span_weights", {})}, obj["bias"], obj.get("span_bias", 0.0),
-                 obj.get("semantic", {}))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -121,7 +85,7 @@ def kind_instances(text: str, q: Question):
         return
     members = lang.data()["answer"]["kind_members"].get(q.kind_noun)
     if members == "quoted":
-        yield from (m.span() for m in _QUOTED.finditer(text) if m.group()[1:-1] not in q.text)
+        yield from (m.span() for m in QUOTED.finditer(text) if m.group()[1:-1] not in q.text)
     elif members:
         for w in tag(text):
             if w.text.endswith(tuple(lang.words("answer", members))) and w.text not in q.text:
@@ -138,22 +102,6 @@ def kind_instances(text: str, q: Question):
                 yield max(0, end - 8), m.end()
 
 
-_SUFFIXED = {"person": "person_suffixes", "org": "org_suffixes", "place": "place_suffixes"}
-
-
-def typed_word(q: Question, word) -> bool:
-    """Is this tagged word an instance of the asked-for type: by its tag (PER for 谁), or, for the
-    common nouns the tagger gives no name tag, by its ending (数学家, 商务部, 产业园)?"""
-    wanted = TYPE_TAGS.get(q.wants or "")
-    if not wanted or word.text in q.text or word.text in lang.words("answer", "anaphors"):
-        return False  # 那一年 names no year: it points back to one
-    if word.tag in wanted and (word.tag != "m" or _DIGIT.search(word.text)):
-        return not (q.wants == "money" and word.tag == "m" and "元" not in word.text)
-    key = _SUFFIXED.get(q.wants or "")
-    return bool(key) and word.tag in ("n", "nz", "nw") and len(word.text) >= 2 and \
-        word.text.endswith(tuple(lang.words("answer", key)))
-
-
 def instances(q: Question, text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are instances of the asked-for type and not words of the question."""
     wanted = TYPE_TAGS.get(q.wants or "")
@@ -162,7 +110,7 @@ def instances(q: Question, text: str) -> list[tuple[int, int]]:
         out = [(w.start, w.end) for w in tag(text) if typed_word(q, w)]
     elif q.wants == "what":
         out = [(w.start, w.end) for w in tag(text) if w.tag in NAMED and w.text not in q.text]
-        out += [m.span() for m in _QUOTED.finditer(text) if m.group()[1:-1] not in q.text]
+        out += [m.span() for m in QUOTED.finditer(text) if m.group()[1:-1] not in q.text]
     return out
 
 
@@ -196,7 +144,7 @@ def cheap(q: Question, s: Sentence, doc_text: str) -> dict[str, float]:
         "shared": shared_run(q.content, s.text)[0] / max(1, len(q.content)),
         "focus": float(any(f in s.text for f in q.focus)) if q.focus else 0.5,
         "kind": float(names_instance(s.text, q)),
-        "quoted": float(bool(_QUOTED.search(s.text))),
+        "quoted": float(bool(QUOTED.search(s.text))),
         "bigram": len(qb & _bigrams(s.text)) / max(1, len(qb)),
         "lead": float(s.first),
         "length": min(len(s.text), 200) / 100,
@@ -205,15 +153,9 @@ def cheap(q: Question, s: Sentence, doc_text: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=64)
-def unit_forms(unit: str) -> re.Pattern:
-    """Any way a number in `unit` is written (七成 for a share in %; lang.toml unit_forms)."""
-    return re.compile("|".join(re.escape(f) for f in lang.data()["question"]["unit_forms"].get(unit, [unit])))
-
-
-@lru_cache(maxsize=64)
 def in_unit(unit: str) -> re.Pattern:
     """A number followed by `unit` in one of its forms."""
-    return re.compile(rf"{_DIGIT.pattern}\s*(?:{unit_forms(unit).pattern})")
+    return re.compile(rf"{DIGIT.pattern}\s*(?:{unit_forms(unit).pattern})")
 
 
 def measure(q: Question, s: Sentence, doc_text: str, base: dict[str, float] | None = None) -> dict[str, float]:
@@ -237,8 +179,6 @@ def _span_belief(q: Question, text: str) -> float:
     """The span model's probability for the best answer span the sentence offers: a sentence whose
     words frame a span of the asked kind (同比增长88.0% for 同比增长了多少) states the answer more
     surely than one that only shares the question's topic words (营业利润率为18.9%)."""
-    from .span import best  # span builds on this module's measures
-
     found = best(q, text)
     return found[2] if found else 0.0
 
@@ -267,7 +207,7 @@ def semantic_measures(scores: Sequence[float], sims: Sequence[float]) -> list[di
     """The second stage's measurements of the first stage's best sentences: its log-odds, the
     embedder's question–sentence cosine, and that cosine against the best of them."""
     best = max(sims)
-    return [{"logit": _logit(p), "cos": c, "cos_gap": c - best} for p, c in zip(scores, sims)]
+    return [{"logit": logit(p), "cos": c, "cos_gap": c - best} for p, c in zip(scores, sims)]
 
 
 def semantic(ranked: list[Sentence], similarity: Similarity, model: Model | None = None) -> list[Sentence]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 import re
 
+from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
 from .question import Question
-from .select import TYPE_TAGS, _DIGIT, _QUOTED, load, typed_word, unit_forms
 from .tagger import NAMED, tag
+from .weights import load
 
 _NOUNISH = {"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "m", "q", "TIME", "f", "s", "t", "a"}
 _CLAUSE = re.compile(r"[，。；：！？、,;:!?（）()“”\"]")
@@ -105,7 +106,7 @@ def candidates(text: str, q: Question | None = None) -> list[tuple[int, int, str
             kinds = {x.tag for x in run}
             out.append((run[0].start, run[-1].end, "phrase+" + ("".join(sorted(kinds & (NAMED | {"m", "TIME"}))))))
         run = []
-    out += [(m.start(), m.end(), "quoted") for m in _QUOTED.finditer(text)]
+    out += [(m.start(), m.end(), "quoted") for m in QUOTED.finditer(text)]
     return list({(s, e): (s, e, t) for s, e, t in out if text[s:e].strip()}.values())
 
 
@@ -125,14 +126,14 @@ def features(q: Question, text: str, s: int, e: int, kind: str, framed: tuple[in
         "s_in_q": sum(c in qchars for c in span) / max(1, len(span)),
         "s_len": min(len(span), MAX_SPAN) / 10,
         "s_phrase": float(kind.startswith("phrase")),
-        "s_quoted": float(kind == "quoted" or bool(_QUOTED.fullmatch(span))),
+        "s_quoted": float(kind == "quoted" or bool(QUOTED.fullmatch(span))),
         "s_follows": 0.0, "s_precedes": 0.0,
-        "s_number": float(base == "m" and bool(_DIGIT.search(span))),
+        "s_number": float(base == "m" and bool(DIGIT.search(span))),
         "s_named": float(base in NAMED or any(t in kind for t in ("PER", "ORG", "LOC"))),
         "s_time": float(base == "TIME" or "TIME" in kind),
         "s_noun": float(base in ("n", "nz", "nw", "vn")),
         "s_clause": asked,
-        "s_unit": float(bool(asked_unit) and bool(unit_forms(asked_unit).search(span)) and bool(_DIGIT.search(span))),
+        "s_unit": float(bool(asked_unit) and bool(unit_forms(asked_unit).search(span)) and bool(DIGIT.search(span))),
         "s_kind": float(bool(q.kind_noun) and (span.endswith(q.kind_noun) or (
             q.wants in ("place", "org") and span.endswith(q.kind_noun[-1]))) and span not in q.text),
     }
