@@ -21,9 +21,10 @@ from tqdm import tqdm
 
 from wenjin.index.clean import clean_text
 from wenjin.rag.question import analyse, weigh
-from wenjin.rag.select import FEATURES, PREFILTER, SEMANTIC_FEATURES, Model, measured, semantic_measures
+from wenjin.rag.select import FEATURES, PREFILTER, measured, semantic_measures
 from wenjin.rag.span import SPAN_FEATURES, spans
 from wenjin.rag.sentences import sentences
+from wenjin.rag.weights import SEMANTIC_FEATURES, Model
 
 from .metrics import contains_answer
 
@@ -34,7 +35,7 @@ def code_version(*extra: Path) -> str:
 
     root = Path(rag.__file__).parent
     h = hashlib.sha1()
-    for path in [root / n for n in ("select.py", "span.py", "question.py", "sentences.py", "gate.py", "lang.toml")] + list(extra):
+    for path in [root / n for n in ("select.py", "span.py", "asked.py", "question.py", "sentences.py", "gate.py", "lang.toml")] + list(extra):
         h.update(Path(path).read_bytes())
     return h.hexdigest()[:10]
 

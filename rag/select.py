@@ -22,10 +22,7 @@ from .question import Question
 from .sentences import Sentence, coverage
 from .span import best
 from .tagger import NAMED, tag
-from .weights import MODEL, SEMANTIC_FEATURES, Model, load, logit
-
-__all__ = ["FEATURES", "MODEL", "PREFILTER", "SEMANTIC_FEATURES", "Model", "Similarity", "load", "measure",
-           "measured", "rank", "semantic", "semantic_measures"]
+from .weights import Model, load, logit
 
 PREFILTER = 24  # sentences measured in full (the tagger costs a few ms a sentence)
 

@@ -314,7 +314,8 @@ def _said_of_other_phase(side: str, mine: tuple[str, float | None], p: str) -> s
     return shared[best][1] if best != mine and n >= 3 and shared[mine][0] < n / 2 else ""
 
 
-def _phase_scopes(p: str) -> list[tuple[tuple[str, float | None], str, str]]:
+@lru_cache(maxsize=256)
+def _phase_scopes(p: str) -> tuple[tuple[tuple[str, float | None], str, str], ...]:
     """(phase, its name, what the passage says of it): from each phase's name to the next phase's or
     the end of its sentence (一期主要建设…，计划2026年投入运营；二期将拓展…)."""
     out = []
@@ -322,7 +323,7 @@ def _phase_scopes(p: str) -> list[tuple[tuple[str, float | None], str, str]]:
         found = list(_PHASE.finditer(sentence))
         for x, y in zip(found, found[1:] + [None]):
             out.append((_phase(x), x.group(), sentence[x.end():y.start() if y else len(sentence)]))
-    return out
+    return tuple(out)
 
 
 def _phase(m: re.Match) -> tuple[str, float | None]:

@@ -418,14 +418,14 @@ def bench_fit_answers(index, train, cache, write, gate_only) -> None:
     import tempfile
 
     from wenjin.evals import fit
-    from wenjin.rag import gate, select
+    from wenjin.rag import gate, weights
     from wenjin.rag.engine import Engine
 
     engine = Engine(settings_from(index=index))
-    target = Path(select.MODEL) if write or gate_only else Path(tempfile.mkdtemp()) / "answer_model.json"
+    target = Path(weights.MODEL) if write or gate_only else Path(tempfile.mkdtemp()) / "answer_model.json"
     report = {} if gate_only else fit.fit(engine, train, target, cache / f"candidates-{fit.code_version()}.jsonl")
     gate_target = Path(gate.MODEL) if write else Path(tempfile.mkdtemp()) / "gate_model.json"
-    select.load.cache_clear()  # the gate is measured with the sentence model just fitted
+    weights.load.cache_clear()  # the gate is measured with the sentence model just fitted
     rows = fit.gate_rows(engine, train, cache / f"gate-{fit.code_version(target)}.jsonl")
     report["gate"] = fit.fit_gate(rows, gate_target)
     click.echo(json.dumps(report, ensure_ascii=False, indent=1))
