@@ -9,7 +9,7 @@ is this module, with its word lists in rag/lang.toml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lang
@@ -32,6 +32,7 @@ class Quantity:
     ordinal: bool = False  # 第二届: a position, not an amount
     bound: str = ""        # "more" for 超过100 / 100多, "less" for 不到100: an open side
     strict: bool = False   # the bound itself is left out: 超过100, 少于100 (not 不少于100)
+    about: bool = False    # 约100, 100左右: near the number on either side, so it bounds it from neither
 
     @property
     def exact(self) -> bool:
@@ -127,8 +128,9 @@ def _read(m: re.Match) -> Quantity | None:
     if unit == "倍" and (reference or _ratio(before)):
         lo, hi = lo - 1, hi - 1  # 为去年的两倍 says what 增长一倍 says
     strict = bool(side) and pre in lang.words("quantities", "strict")
+    about = not side and lo < hi and bool({pre, m["more"], m["post"]} & set(lang.words("quantities", "about")))
     return Quantity(lo * scale * factor, hi * scale * factor, unit, start, m.end(), m.string[start:m.end()], ordinal,
-                    side, strict)
+                    side, strict, about)
 
 
 def _of_reference(before: str) -> re.Match | None:
@@ -187,6 +189,9 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
         # the figure though it follows from it; 超过150兆瓦时 for 超过150吉瓦时 is true and misleads
         weaker, stronger = (claim.lo, passage.lo) if claim.bound == "more" else (passage.hi, claim.hi)
         return weaker * 0.9999 <= stronger <= weaker * 1.5
+    if claim.bound and passage.about:  # 超过3000 for 约3000: an estimate does not say on which side it lies
+        middle = (passage.lo + passage.hi) / 2
+        passage = replace(passage, lo=middle, hi=middle)
     # an approximate number holds when its interval meets the passage's: 近19亿 for 18.6亿, 超3000 for 3000多;
     # meeting in one point only counts when neither side leaves it out (少于5000 for 不少于5000 does not)
     # and the two do not bound it from opposite sides (不超过5000 for 不少于5000 turns a floor into a cap)

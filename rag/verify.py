@@ -1114,8 +1114,10 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
             out.append(f"资料未提及：{e}")
-    out += [f"时间与资料不符：{t}" for t in _times(c)  # a headline dates too
-            if t not in _times(p) + _times(title) and not _dated_within(t, c, p + title)]
+    # a headline dates too, unless the passage gives its facts a period of its own (今年1至2月)
+    dating = title if not (_times(p) or _MONTH_RANGE.search(p)) else ""
+    out += [f"时间与资料不符：{t}" for t in _times(c)
+            if t not in _times(p) + _times(dating) and not _dated_within(t, c, p + dating)]
     out += _affiliation_reasons(p, c)
     return out
 

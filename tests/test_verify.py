@@ -638,3 +638,18 @@ def test_a_short_opening_clause_is_judged_with_the_clause_after_it():
     assert supports(passage, "仪式现场，6个协作项目集中签约，总投资12.5亿元。"), \
         judge(passage, "仪式现场，6个协作项目集中签约，总投资12.5亿元。").reasons
     assert not supports(passage, "仪式现场，6个协作项目集中签约，总投资15亿元。")
+
+
+def test_an_estimate_bounds_its_number_from_neither_side():
+    """约3000元 may be 2950: it supports 3000元左右 and 近3000元 but not 超过3000元."""
+    passage = "合作社预计带动农户1200户，户均年增收约3000元。"
+    assert not supports(passage, "合作社预计带动农户1200户，户均年增收超过3000元。")
+    assert supports(passage, "合作社预计带动农户1200户，户均年增收3000元左右。")
+    assert supports(passage, "合作社预计带动农户1200户，户均年增收超过2500元。")  # every reading of 约3000 is above it
+
+
+def test_a_headline_period_does_not_date_facts_the_passage_dates_otherwise():
+    passage = "今年前两个月，港口集装箱吞吐量同比增长12%。"
+    claim = "今年一季度，港口集装箱吞吐量同比增长12%。"
+    assert not judge(passage, claim, title="港区一季度新引进企业9家").supported
+    assert judge("港口集装箱吞吐量同比增长12%。", claim, title="港口一季度吞吐量增长12%").supported
