@@ -143,7 +143,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     said = "，".join(c[lo:hi] for i, (lo, hi) in enumerate(clauses(c)) if i not in denied)
     reasons += _quantity_reasons(p, said, p_spans, t)
     reasons += _entity_reasons(p, said, p_spans, t)
-    reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if norm(t) not in norm(passage)]
+    words_only = lambda text: re.sub(r"\W", "", norm(text))  # noqa: E731  临港研发、德阳制造 quotes 临港研发+德阳制造
+    reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if words_only(t) not in words_only(passage)]
     reasons += _list_reasons(said, p, t)
     reasons += _speaker_reasons(said, p)
     reasons += _division_reasons(said, passage)
@@ -223,7 +224,8 @@ def _clause_at(text: str, pos: int) -> str:
 
 
 def _quoted(text: str) -> list[str]:
-    """Text the claim presents as quoted (“…”, 《…》, 「…」): it must be in the passage word for word."""
+    """Text the claim presents as quoted (“…”, 《…》, 「…」): it must be in the passage word for word
+    (its punctuation may differ)."""
     return [m.group(1) for m in re.finditer(r"[“「《]([^”」》]{2,40})[”」》]", text)]
 
 
@@ -233,6 +235,16 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     def own_clause_restated(e: str) -> bool:  # 川渝 stays in its clause if the claim restates that one too
         theirs = {b for m in re.finditer(re.escape(e), p) for b in _bigrams(_clause_at(p, m.start()))}
         return len((_bigrams(part) & theirs) - _bigrams(e)) >= 3
+
+    def subject_carried(e: str) -> bool:  # 四川省作为伙伴省份，首次以独立展馆亮相: the clauses after it are its own
+        for m in re.finditer(re.escape(e), p):
+            for lo, hi in clauses(p[m.end():re.search(r"[。；！？]|$", p[m.end():]).end() + m.end()])[1:]:
+                clause = p[m.end() + lo:m.end() + hi]
+                if "actor" in _kinds(clause).values():
+                    break  # a clause with its own subject
+                if clause in restated:
+                    return True
+        return False
 
     def antecedent(e: str) -> bool:  # 由川渝两地轮流承办 restates 两地将轮流承办: the name is what 两地 refers to
         return any(a in restated and part.find(e + a) >= 0 for a in lang.words("claims", "pair_anaphors"))
@@ -252,7 +264,7 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
         return [f"{mine[0]}与资料中的{others[0]}位置不符"] if others else []
 
     named = [e for e in _entities(part) if e not in restated and not own_clause_restated(e)
-             and not antecedent(e) and not speaker(e)]
+             and not antecedent(e) and not speaker(e) and not subject_carried(e)]
     # then a name the passage writes shorter (青川县 where it says 广元青川、旺苍等县)
     return moved([e for e in named if e in p]) or \
         moved([e for e in named if e not in p and _expands(e, p) and not _expands(e, restated)])
@@ -519,7 +531,9 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
         out = {}
         for m in re.finditer(re.escape(name), text):
             clause = re.split(r"[，。；：]", text[max(0, m.start() - 40):m.start()])[-1]
-            found = [(clause.rfind(w) + len(w), i) for i, g in enumerate(groups) for w in g if w in clause]
+            inside = [(w.start, w.end) for w in tag(clause) if w.tag in _NOUNS + ("PER",)]  # 自 of 自治州 is none
+            found = [(at + len(w), i) for i, g in enumerate(groups) for w in g for at in [clause.rfind(w)]
+                     if at >= 0 and not any(a <= at and at + len(w) <= b and b - a > len(w) for a, b in inside)]
             if found:
                 end, group = max(found)
                 between = clause[end:]
@@ -599,6 +613,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         if q.exact and q.lo == 2 and any(re.search(rf"[双两]{re.escape(n[:2])}", p) for n in _count_nouns(c, q)):
             continue  # 两个片区 for 双片区布局: a pair named by its prefix
         if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
+                            or _counts_people(c, q, p)
                             or _derived(c, q, p, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
         if not matches and q.ordinal and q.lo == 1 and re.search(r"首|第一|最", p):
@@ -973,6 +988,14 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
             joined = any(m.end() == len(inner) for m in _LAST_JOIN.finditer(inner))
             return whole and inner.count("、") + 1 + joined == n
     return False
+
+
+def _counts_people(c: str, q: Quantity, p: str) -> bool:
+    """两人 after 刘某与泽某签署…: the people the claim has named before it, each of whom the passage names."""
+    if q.unit not in ("人", "位", "名") or not q.exact or not 2 <= q.lo <= 5:
+        return False
+    named = {w.text for w in tag(c[:q.start]) if w.tag == "PER" and w.text in p}
+    return len(named) == q.lo
 
 
 _CALENDAR = ("年", "月", "日")  # a date is said of the whole clause, not of one word in it
@@ -1564,7 +1587,7 @@ def _best_clause(segment: str, p: str, p_spans: list[tuple[int, int]]) -> str:
     return p[a:b]
 
 
-_NAMED_AFTER = re.compile(r"(?:单位|方|者|人|机构|企业|部门|主体)(?:是|为)|的(?:是|为)")
+_NAMED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:单位|方|者|人|机构|企业|部门|主体)(?:是|为)|的(?:是|为)")  # 牵头(组织)方是
 
 
 @lru_cache(maxsize=1)

@@ -653,3 +653,36 @@ def test_a_headline_period_does_not_date_facts_the_passage_dates_otherwise():
     claim = "今年一季度，港口集装箱吞吐量同比增长12%。"
     assert not judge(passage, claim, title="港区一季度新引进企业9家").supported
     assert judge("港口集装箱吞吐量同比增长12%。", claim, title="港口一季度吞吐量增长12%").supported
+
+
+def test_a_quotation_may_differ_in_punctuation_only():
+    passage = "两地将按照“成都研发+雅安制造”的模式共建中试基地。"
+    assert supports(passage, "两地将按“成都研发、雅安制造”的分工共建中试基地。")
+    assert not supports(passage, "两地将按“雅安研发、成都制造”的分工共建中试基地。")
+
+
+def test_a_count_of_the_people_the_claim_has_named():
+    passage = "市长王建国与县长扎西次仁代表双方签署合作协议，并共同为园区揭牌。"
+    assert supports(passage, "合作协议由王建国和扎西次仁代表双方签署，两人还共同为园区揭牌。")
+    assert not supports(passage, "合作协议由王建国和扎西次仁代表双方签署，三人还共同为园区揭牌。")
+
+
+def test_a_preposition_inside_a_place_name_marks_no_role():
+    """自 of 甘孜藏族自治州 is no 从/自: the county after it is not where something comes from."""
+    passage = "成都市青羊区与甘孜藏族自治州理塘县举行签约仪式，青羊区区长与理塘县县长签署协议。"
+    assert supports(passage, "协议由青羊区区长与理塘县县长签署。"), judge(passage, "协议由青羊区区长与理塘县县长签署。").reasons
+
+
+def test_the_role_named_as_a_noun_with_its_verb():
+    passage = "文创项目由青羊区文旅局牵头组织，投资0.5亿元。"
+    assert supports(passage, "文创项目的牵头组织方是青羊区文旅局。")
+    assert not supports(passage, "文创项目的牵头组织方是理塘县文旅局。")
+
+
+def test_a_subject_carries_over_to_the_clauses_after_it():
+    """云南省作为主宾省，首次设立独立展区: the claim may put 云南 before what the next clause says."""
+    passage = "第十届南亚国际贸易博览会在昆明滇池国际会展中心举行。云南省作为主宾省，首次以独立展馆形式亮相，展馆面积800平方米。"
+    claim = "云南此前未曾以独立展馆形式亮相南亚国际贸易博览会，本届是首次。"
+    assert judge(passage, claim).supported, judge(passage, claim).reasons
+    passage = "贵州省商务厅负责人介绍，截至去年底，广东在黔累计设立企业超过800家。"
+    assert not supports(passage, "贵州省商务厅负责人介绍，截至去年底，贵州在粤累计设立企业超过800家。")
