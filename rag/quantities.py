@@ -16,7 +16,9 @@ from . import lang
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
 # 一万千瓦: the numeral stops before a unit that opens with 千 (千瓦, 千米, 千克)
-_NUMBER = rf"\d+(?:[.,]\d+)*|[{_CN}]+(?:点[{_CN}]+)?(?=千[瓦米克])|[{_CN}]+(?:点[{_CN}]+)?"
+# 半小时, 半个月: a half of a duration (not 上半年, a part of the year, nor 多半, 大半)
+_NUMBER = rf"\d+(?:[.,]\d+)*|[{_CN}]+(?:点[{_CN}]+)?(?=千[瓦米克])|[{_CN}]+(?:点[{_CN}]+)?" \
+          r"|(?<![上下前后多大过一个])半(?=小时|天|年|个月|月|日)"
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 
@@ -62,6 +64,8 @@ def value(number: str) -> float | None:
         pass
     import cn2an
 
+    if number == "半":
+        return 0.5
     if number in ("十", "百", "千", "万", "亿"):  # 百亿元, 千余人: a bare power of ten, which cn2an refuses
         return {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}[number]
     try:

@@ -955,7 +955,26 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
             item = item.removesuffix("等")
             if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
+        out += _last_item_reasons(runs[1:-1] + last[:-1], last[-1], p)
     return out
+
+
+def _last_item_reasons(items: list[str], tail: str, p: str) -> list[str]:
+    """The item after a list's 和 is read against the passage's list of the same items, from which it
+    is cut by what both say after it (…和农业科技展区四大板块 against …和预制菜展区四大板块): an item
+    the passage's list lacks was put in (or in place of one), though the passage may name it elsewhere."""
+    for m in _LIST.finditer(p):
+        theirs = m.group()
+        if sum(len(x) >= 2 and x in theirs for x in items) < 2:
+            continue
+        joined = _LAST_JOIN.split(theirs.split("、")[-1], maxsplit=1)
+        if len(joined) < 2:
+            continue
+        common = len(os.path.commonprefix([tail[::-1], joined[-1][::-1]]))
+        mine = re.split(r"等|的|\d|[一二两三四五六七八九十百千万]", tail[:len(tail) - common])[0]  # 物流等四个领域
+        if common >= 2 and len(mine) >= 2 and mine not in theirs and not _contracted(mine, theirs):
+            return [f"资料所列的项中没有：{mine}"]
+    return []
 
 
 def _names_item(item: str, text: str) -> bool:

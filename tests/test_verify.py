@@ -686,3 +686,19 @@ def test_a_subject_carries_over_to_the_clauses_after_it():
     assert judge(passage, claim).supported, judge(passage, claim).reasons
     passage = "贵州省商务厅负责人介绍，截至去年底，广东在黔累计设立企业超过800家。"
     assert not supports(passage, "贵州省商务厅负责人介绍，截至去年底，贵州在粤累计设立企业超过800家。")
+
+
+def test_a_half_of_a_duration_is_a_quantity():
+    passage = "园区距机场约40公里，规划面积8平方公里。"
+    assert not supports(passage, "园区距机场约40公里，车程约半小时。")
+    assert [q.lo for q in quantities("车程约半小时")] == [0.5 * 0.9] and not quantities("上半年开工")
+
+
+def test_the_item_after_a_lists_last_join_is_one_of_the_passages_list():
+    """Read against the passage's list by what both say after it; the passage may name it elsewhere."""
+    passage = "西安是重要的装备制造基地。新区则在应用场景、国际化人才和金融资本方面具有优势。"
+    assert not supports(passage, "新区在应用场景、国际化人才、金融资本和装备制造方面具有优势。")
+    assert supports(passage, "新区在国际化人才、金融资本和应用场景方面具有优势。")
+    passage = "展会设四川展区、重庆展区、协作展区和科技展区四大板块。"
+    assert not supports(passage, "展会设四川展区、重庆展区、协作展区和文旅展区四大板块。")
+    assert supports(passage, "展会设四川展区、重庆展区、协作展区和科技展区等四大板块。")
