@@ -915,6 +915,20 @@ def _without_common_title(a: str, b: str) -> tuple[str, str]:
     return a[:len(a) - n], b[:len(b) - n]
 
 
+def _bodies_apart(a: str, b: str) -> tuple[str, str]:
+    """Two offices without the place they share (德阳|经开区, 德阳市|经信局): which bodies they are."""
+    n = len(os.path.commonprefix([a, b]))
+    if n < 2:
+        return a, b
+    return re.sub(r"^[省市州县区]", "", a[n:]), re.sub(r"^[省市州县区]", "", b[n:])
+
+
+def _one_body(a: str, b: str) -> bool:
+    """经信局 and 经济和信息化局: the shorter name's characters, from its first, in order in the longer."""
+    short, full = sorted((a, b), key=len)
+    return bool(short) and short[0] == full[0] and lcs(short, full) == len(short)
+
+
 def _speaker_reasons(c: str, p: str) -> list[str]:
     """What the passage has one speaker say, the claim gives to another: a speaker the passage does not
     have say it (某局负责人介绍，… where the passage's speaker is another), or one the passage quotes
@@ -923,9 +937,11 @@ def _speaker_reasons(c: str, p: str) -> list[str]:
     for mine, what in _speeches(c):  # 某负责人介绍，… where the passage has another speaker say it
         fit = {s: len(_bigrams(what) & _bigrams(said)) for s, said in speakers}
         best = max(fit, key=fit.get, default="")
-        who, theirs = _without_common_title(mine, best)
-        if best and fit[best] >= 4 and len(who) >= 2 and not _bigrams(who) & _bigrams(theirs) \
-                and not _names_item(mine, best) and mine not in p:
+        unhedged = lambda x: re.sub(r"(?:相关|有关)(?=负责人|人士)", "", x)  # noqa: E731  有关负责人 is 相关负责人
+        who, theirs = _without_common_title(unhedged(mine), unhedged(best))
+        body, other = _bodies_apart(who, theirs)
+        if best and fit[best] >= 4 and len(body) >= 2 and not _bigrams(body) & _bigrams(other) \
+                and not _names_item(mine, best) and not _one_body(who, theirs) and mine not in p:
             return [f"资料中这是{best}说的，不是{mine}"]
     if len(speakers) < 2:
         return []

@@ -702,3 +702,12 @@ def test_the_item_after_a_lists_last_join_is_one_of_the_passages_list():
     passage = "展会设四川展区、重庆展区、协作展区和科技展区四大板块。"
     assert not supports(passage, "展会设四川展区、重庆展区、协作展区和文旅展区四大板块。")
     assert supports(passage, "展会设四川展区、重庆展区、协作展区和科技展区等四大板块。")
+
+
+def test_a_speaker_of_another_body_of_the_same_place():
+    """德阳经开区 is not 德阳市经信局, though both are 德阳's; 经济和信息化局 and 经信局 are one body."""
+    passage = "绵阳市经信局负责人介绍，到2027年，绵阳电子信息产业规模力争突破5000亿元。"
+    claim = "绵阳高新区负责人介绍，到2027年绵阳电子信息产业规模力争突破5000亿元。"
+    verdict = judge(passage, claim, title="绵阳高新区与深圳签约电子信息项目")  # the title names the other body
+    assert not verdict.supported and any("说的" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "绵阳市经济和信息化局有关负责人介绍，到2027年绵阳电子信息产业规模力争突破5000亿元。")
