@@ -1563,7 +1563,10 @@ def _opposite_reasons(part: str, restated: str) -> list[str]:
 def _universal_reasons(part: str, restated: str) -> list[str]:
     """全部来自长三角 where the passage says 既有长三角的…也有川内的: all of them, where the passage says the
     whole is mixed (lang.toml universals, partitions). A denied one (并非全部) is the polarity check's."""
-    said = lang.pattern("claims", "universals").search(part)
+    said = lang.pattern("claims", "universals").search(part) or next(
+        (re.compile(re.escape(w.text)).search(part, w.start) for w in tag(part)
+         if w.tag == "d" and w.text in lang.words("claims", "universal_adverbs")
+         and not quantities(part[:w.start])), None)  # 其余6个均: all of a counted set, which the numbers check
     if not said or _negated(_masked(part[:said.start()])):
         return []
     mixed = lang.pattern("claims", "partitions").search(restated)

@@ -711,3 +711,11 @@ def test_a_speaker_of_another_body_of_the_same_place():
     verdict = judge(passage, claim, title="绵阳高新区与深圳签约电子信息项目")  # the title names the other body
     assert not verdict.supported and any("说的" in r for r in verdict.reasons), verdict.reasons
     assert supports(passage, "绵阳市经济和信息化局有关负责人介绍，到2027年绵阳电子信息产业规模力争突破5000亿元。")
+
+
+def test_all_said_by_an_adverb_against_a_majority():
+    passage = "此次签约的项目多数计划于明年一季度开工。"
+    assert not supports(passage, "此次签约的项目均计划在明年一季度开工。")
+    assert supports(passage, "此次签约的项目大多计划在明年一季度开工。")
+    passage = "园区新签约项目8个，其中食品加工项目5个、物流项目3个。"
+    assert supports(passage, "园区新签约的8个项目中，食品加工项目有5个，其余3个均为物流项目。")  # all of a counted set
