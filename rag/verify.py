@@ -153,6 +153,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
                 if not ranked.search(p) and not _extreme_listed(c, w, p) and not _rank_derived(c, p)]
     before = ""
     spans = clauses(c)
+    quoted = [norm(q) for q in _quoted(claim)]
     for i, (lo, hi) in enumerate(spans):
         if i in denied:
             continue
@@ -184,7 +185,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p)
         reasons += _rebound(part, p)
-        reasons += _direction_reasons(part, p)
+        reasons += _direction_reasons(part, p) or _order_reversed(part, p, quoted)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
 
 
@@ -501,6 +502,38 @@ def _direction_reasons(part: str, p: str) -> list[str]:
         if moved:
             return [f"{moved[0]}在“{verb}”中的方向与资料相反"]
     return []
+
+
+_JOINED = re.compile(r"[和与及、同跟或]|以及")
+
+
+def _order_reversed(part: str, p: str, quoted: list[str]) -> list[str]:
+    """Two names (or quoted terms) of a passage clause that the claim has exchanged: the claim with
+    them put back shares a much longer run with the clause than as written (四川是澳门对接…的窗口 for
+    澳门是四川对接…的窗口, 从“建链条”转向“给资金” for 从“给资金”转向“建链条”). Names joined by 和/与
+    (武侯区与德格县) may stand either way round."""
+    names = [e for e in dict.fromkeys(_entities(part) + [q for q in quoted if q in part]) if e in p]
+    for a, b in itertools.combinations(names, 2):
+        if a in b or b in a or part.count(a) != 1 or part.count(b) != 1:
+            continue
+        (i, a), (j, b) = sorted(((part.find(a), a), (part.find(b), b)))
+        between = part[i + len(a):j]
+        if not between or _JOINED.match(between) or re.search(rf"(?:{_JOINED.pattern})$", between):
+            continue  # listed together: A与B, A、C和B
+        back = part[:i] + b + between + a + part[j + len(b):]
+        for lo, hi in clauses(p):
+            clause = p[lo:hi]
+            if a in clause and b in clause and _run(back, clause) >= _run(part, clause) + SWAP_RUN \
+                    and _run(back, clause) >= len(a + between + b):
+                return [f"{a}与{b}的位置与资料相反"]
+    return []
+
+
+SWAP_RUN = 4  # characters by which the claim with two names put back must share a longer run with the clause
+
+
+def _run(a: str, b: str) -> int:
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 def _listed_together(text: str, a: str, b: str, at: int | None = None) -> bool:

@@ -719,3 +719,14 @@ def test_all_said_by_an_adverb_against_a_majority():
     assert supports(passage, "此次签约的项目大多计划在明年一季度开工。")
     passage = "园区新签约项目8个，其中食品加工项目5个、物流项目3个。"
     assert supports(passage, "园区新签约的8个项目中，食品加工项目有5个，其余3个均为物流项目。")  # all of a counted set
+
+
+def test_two_names_exchanged_around_the_same_words():
+    passage = "市商务局负责人表示，重庆是贵州对接东盟市场的重要通道，贵州将把产业合作从“引项目”转向“建集群”。"
+    assert not supports(passage, "市商务局负责人表示，贵州是重庆对接东盟市场的重要通道。")
+    assert not supports(passage, "贵州将把产业合作从“建集群”转向“引项目”。")
+    assert supports(passage, "市商务局负责人表示，重庆是贵州对接东盟市场的重要通道。")
+    passage = "平台推介了天府新区、三江新区和科技城等重点产业平台。"
+    assert supports(passage, "平台推介了科技城、三江新区和天府新区等重点产业平台。")  # a list in any order
+    passage = "成都市与德阳市签署协议，共建氢能产业园。"
+    assert supports(passage, "德阳市与成都市签署协议，共建氢能产业园。")
