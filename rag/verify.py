@@ -1004,8 +1004,15 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
             item = item.removesuffix("等")
             if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
-        out += _last_item_reasons(runs[1:-1] + last[:-1], last[-1], p)
+        out += _last_item_reasons(runs[1:-1] + last[:-1], _clause_rest(c, m), p)
     return out
+
+
+def _clause_rest(text: str, m: re.Match) -> str:
+    """What follows a list's last join up to the clause's end (the list pattern reads at most 16
+    characters of a run: 东西部协作展区和农业科技展区四大板块 is longer)."""
+    end = re.compile(r"[，。；：,;:！？]|$").search(text, m.end()).start()
+    return _LAST_JOIN.split(text[m.start():end].split("、")[-1], maxsplit=1)[-1]
 
 
 def _last_item_reasons(items: list[str], tail: str, p: str) -> list[str]:
@@ -1014,14 +1021,14 @@ def _last_item_reasons(items: list[str], tail: str, p: str) -> list[str]:
     the passage's list lacks was put in (or in place of one), though the passage may name it elsewhere."""
     for m in _LIST.finditer(p):
         theirs = m.group()
-        if sum(len(x) >= 2 and x in theirs for x in items) < 2:
+        if sum(len(x) >= 2 and x in theirs for x in items) < 2 or not _LAST_JOIN.search(theirs.split("、")[-1]):
             continue
-        joined = _LAST_JOIN.split(theirs.split("、")[-1], maxsplit=1)
-        if len(joined) < 2:
-            continue
-        common = len(os.path.commonprefix([tail[::-1], joined[-1][::-1]]))
+        rest = _clause_rest(p, m)
+        common = len(os.path.commonprefix([tail[::-1], rest[::-1]]))
         mine = re.split(r"等|的|\d|[一二两三四五六七八九十百千万]", tail[:len(tail) - common])[0]  # 物流等四个领域
-        if common >= 2 and len(mine) >= 2 and mine not in theirs and not _contracted(mine, theirs):
+        their_item = rest[:len(rest) - common]
+        if common >= 2 and len(mine) >= 2 and mine not in theirs and not _contracted(mine, theirs) \
+                and not (their_item and their_item in mine):  # 绿色建材为四大产业: the item and a word more
             return [f"资料所列的项中没有：{mine}"]
     return []
 

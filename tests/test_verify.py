@@ -702,6 +702,10 @@ def test_the_item_after_a_lists_last_join_is_one_of_the_passages_list():
     passage = "展会设四川展区、重庆展区、协作展区和科技展区四大板块。"
     assert not supports(passage, "展会设四川展区、重庆展区、协作展区和文旅展区四大板块。")
     assert supports(passage, "展会设四川展区、重庆展区、协作展区和科技展区等四大板块。")
+    passage = "博览会设四川展区、重庆展区、东西部协作展区和农业科技展区四大板块。"  # a run longer than the list pattern reads
+    assert not supports(passage, "博览会设四川展区、重庆展区、东西部协作展区和预制菜展区四大板块。")
+    passage = "园区确定了铜基新材料、石榴精深加工和绿色建材三大主导产业。"
+    assert supports(passage, "园区以铜基新材料、石榴精深加工和绿色建材为三大主导产业。")  # the item and a word more
 
 
 def test_a_speaker_of_another_body_of_the_same_place():
