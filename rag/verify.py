@@ -171,7 +171,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _majority_reasons(part, p)
         reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
-        reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p)
+        reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p) \
+            or _opposite_event(part, sentence)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it,
         # an opening one (仪式现场，) with the one after: alone, one paraphrased word would be half of it
         short = len(_content_words(part)) < 3
@@ -1296,6 +1297,22 @@ def _event_swapped(part: str, restated: str) -> list[str]:
             if slots(part, mine) & slots(restated, theirs):
                 said = next(w for w in mine if w in part)
                 return [f"事件与资料不符：{said}（资料为{next(w for w in theirs if w in restated)}）"]
+    return []
+
+
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日|(?<!月)\d{1,2}日")
+
+
+def _opposite_event(part: str, sentence: str) -> list[str]:
+    """An opening on the day the passage closes the event (9月29日开幕 ← 9月29日落下帷幕), or the reverse.
+    A day the claim counts from the passage's (9月26日开幕 from 为期四天…9月29日落幕) is another day."""
+    one, other = lang.data()["claims"]["opposite_events"]
+    days = set(_DAY.findall(part))
+    for mine, theirs in ((one, other), (other, one)):
+        said = next((w for w in mine if w in part), "")
+        if said and days and any(w in sentence for w in theirs) and not any(w in sentence for w in mine) \
+                and days <= set(_DAY.findall(sentence)):
+            return [f"事件与资料不符：{said}（资料为{next(w for w in theirs if w in sentence)}）"]
     return []
 
 

@@ -734,3 +734,10 @@ def test_two_names_exchanged_around_the_same_words():
     assert supports(passage, "平台推介了科技城、三江新区和天府新区等重点产业平台。")  # a list in any order
     passage = "成都市与德阳市签署协议，共建氢能产业园。"
     assert supports(passage, "德阳市与成都市签署协议，共建氢能产业园。")
+
+
+def test_an_opening_on_the_day_the_passage_closes_the_event():
+    passage = "6月12日，为期三天的第五届西部茶业博览会在贵阳国际会展中心落下帷幕。"
+    assert not supports(passage, "第五届西部茶业博览会于6月12日开幕，会期三天。")
+    assert supports(passage, "第五届西部茶业博览会于6月12日闭幕，会期三天。")
+    assert supports(passage, "为期三天的第五届西部茶业博览会于6月10日开幕，6月12日闭幕。")  # counted from the passage's day
