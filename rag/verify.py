@@ -161,7 +161,12 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         if i - 1 in denied:  # 而是分两期建设: the opener joins the clauses, it states nothing
             part = lang.pattern("claims", "contrast_openers").sub("", part.lstrip(), count=1)
         restated = region(part, p, p_spans)
-        reasons += _polarity_reasons(part, p, p_spans, restated)
+        if before and len(_content_words(part)) < 2 and lang.pattern("claims", "not_yet").search(part):
+            # …还只是计划，尚未建成: what is not yet done is the clause before's
+            joined = before + "，" + part
+            reasons += _polarity_reasons(joined, p, p_spans, region(joined, p, p_spans))
+        else:
+            reasons += _polarity_reasons(part, p, p_spans, restated)
         reasons += _alone_reasons(part, restated)
         sentence = _sentence_of(restated, p)  # what a move or an attribute is said of is often named before it
         reasons += _trend_reasons(part, sentence)

@@ -741,3 +741,10 @@ def test_an_opening_on_the_day_the_passage_closes_the_event():
     assert not supports(passage, "第五届西部茶业博览会于6月12日开幕，会期三天。")
     assert supports(passage, "第五届西部茶业博览会于6月12日闭幕，会期三天。")
     assert supports(passage, "为期三天的第五届西部茶业博览会于6月10日开幕，6月12日闭幕。")  # counted from the passage's day
+
+
+def test_not_yet_done_in_a_clause_of_its_own_is_said_of_the_clause_before():
+    passage = "其中，一家物流企业计划在青白江铁路港建设区域分拨中心。"
+    assert supports(passage, "那家物流企业在青白江铁路港的区域分拨中心目前还只是计划，尚未建成。")
+    passage = "其中，一家物流企业已在青白江铁路港建成区域分拨中心。"
+    assert not supports(passage, "那家物流企业在青白江铁路港的区域分拨中心目前还只是计划，尚未建成。")
