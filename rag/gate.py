@@ -104,12 +104,22 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
-                      and _editions_stated(q, hits[:3]))
+                      and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
     return Gate(score if known and x["premise"] and x["kind"] else 0.0, model["threshold"], model["llm_threshold"], x,
                 llm_score=score if known else 0.0)
+
+
+def _years_stated(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
+    """A year the question is about (2024年的产值, 到2030年) must be one an article of the best sentences
+    states or is dated in: a figure of 2022 does not answer for 2024, nor a 2025 target for 2030."""
+    years = [t for t in q.times if re.fullmatch(r"(?:到|至|截至)?(?:19|20)\d\d年?(?:底|末|初)?", t)]
+    articles = [docs[s.meta["doc_id"]] for s in top if s.meta.get("doc_id") in docs]
+    return not years or not articles or any(
+        all(_time_stated(re.search(r"(?:19|20)\d\d", y).group() + "年", d["metadata"].get("title", "") + "\n" + d["text"],
+                         d["metadata"].get("date", "")) for y in years) for d in articles)
 
 
 def _unit_stated(q: Question, top: list[Sentence]) -> bool:

@@ -1,6 +1,6 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import _counted_stated, _editions_stated, _name_stated, _unit_stated
+from wenjin.rag.gate import _counted_stated, _editions_stated, _name_stated, _unit_stated, _years_stated
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -59,3 +59,14 @@ def test_an_event_named_by_its_year_must_be_that_year_s():
     hit = Hit(Chunk("c", "11月22日，2024西部数字经济产业合作大会在重庆开幕，现场签约38个项目。", {"title": ""}), 1.0, 0)
     assert not _editions_stated(analyse("2023年西部数字经济产业合作大会签约总金额是多少？", {}), [hit])
     assert _editions_stated(analyse("2024年西部数字经济产业合作大会签约了多少个项目？", {}), [hit])
+
+
+def test_a_year_asked_about_must_be_one_the_article_states_or_is_dated_in():
+    docs = {"d": {"text": "2022年，园区实现工业产值19.6亿元。今年园区将新建标准厂房5万平方米。",
+                  "metadata": {"title": "园区建设提速", "date": "2023-09-12"}}}
+    best = [sentence("2022年，园区实现工业产值19.6亿元。")]
+    assert not _years_stated(analyse("园区2024年的工业产值是多少？", {}), best, docs)
+    assert not _years_stated(analyse("到2030年园区能实现多少产值？", {}), best, docs)
+    assert _years_stated(analyse("园区2022年的工业产值是多少？", {}), best, docs)
+    assert _years_stated(analyse("园区2023年计划新建多少标准厂房？", {}), best, docs)  # 今年, dated 2023
+    assert _years_stated(analyse("园区的工业产值是多少？", {}), best, docs)  # no year asked
