@@ -128,7 +128,7 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     names = tuple(dict.fromkeys(w.text for w in words if w.tag in NAMED and len(w.text) >= 2))
     numbers = tuple(re.findall(r"\d+(?:\.\d+)?", q))
     found = find_cue(q)
-    times = _times(words, found)
+    times = _times(words, found, q)
     if not found:
         return Question(q, "general", numbers=numbers, names=names, weights=weights, times=times)
     kind, s, e = found
@@ -154,11 +154,13 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     return Question(q, "factoid", kind, unit, None, (before, after), numbers, names, weights, noun, times=times)
 
 
-def _times(words, found: tuple[str, int, int] | None) -> tuple[str, ...]:
+def _times(words, found: tuple[str, int, int] | None, text: str) -> tuple[str, ...]:
     """The question's time expressions, by the tagger's TIME label, other than the one it asks for
-    (哪一年, 几月)."""
+    (哪一年, 几月), and only on word boundaries: 投产后年产值 holds no 后年."""
     s, e = found[1:] if found else (0, 0)
+    cuts = {p for span in _jieba_words(text) for p in span}
     return tuple(dict.fromkeys(w.text for w in words if w.tag == TIME and not (w.start < e and w.end > s)
+                               and w.start in cuts and w.end in cuts
                                and not re.search(r"[哪几何]|多少|什么", w.text) and not _DURATION.match(w.text)))
 
 

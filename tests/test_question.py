@@ -129,3 +129,10 @@ def test_a_name_written_inside_a_longer_word_is_not_unknown():
             Hit(Chunk("c2", "第二届农产品博览会在重庆开幕。", {"title": ""}), 1.0, 1)]
     assert _unseen(("宝付", "火星"), hits) == ("火星",)
     assert _unseen(("农博会", "博会", "理塘县"), hits) == ("理塘县",)  # 农博会 shortens 农产品博览会
+
+
+def test_a_time_is_read_on_word_boundaries_only():
+    """投产后年产值 is 投产后 + 年产值: no 后年 (the year after next) for the evidence to speak of."""
+    assert analyse("牦牛乳加工项目投产后年产值能达到多少？", {}).times == ()
+    assert analyse("德阳的氢能产业规模到2030年能做到多大？", {}).times == ("2030年",)
+    assert analyse("园区明年计划新建多少厂房？", {}).times == ("明年",)
