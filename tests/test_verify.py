@@ -550,6 +550,34 @@ CLASSES = [
     ("非遗工坊项目由县文旅局牵头，投资0.3亿元。", "是县文旅局牵头、投资0.3亿元的非遗工坊项目。", True),
     # a count followed by the very words the passage puts before it counts what they name
     ("园区引进企业27家，其中非无锡企业16家。", "园区引进的企业中有16家非无锡企业。", True),
+    # later blind sets (claims_dev16, claims_dev17): each class with a right and a wrong wording
+    ("两地将按照“成都研发+雅安制造”的模式共建中试基地。", "两地将按“成都研发、雅安制造”的分工共建中试基地。", True),  # punctuation
+    ("两地将按照“成都研发+雅安制造”的模式共建中试基地。", "两地将按“雅安研发、成都制造”的分工共建中试基地。", False),
+    ("市长王建国与县长扎西次仁代表双方签署合作协议，并共同为园区揭牌。",
+     "合作协议由王建国和扎西次仁代表双方签署，两人还共同为园区揭牌。", True),  # the people it has named
+    ("市长王建国与县长扎西次仁代表双方签署合作协议，并共同为园区揭牌。",
+     "合作协议由王建国和扎西次仁代表双方签署，三人还共同为园区揭牌。", False),
+    # 自 of 甘孜藏族自治州 is no 从/自: the county after it is not where something comes from
+    ("成都市青羊区与甘孜藏族自治州理塘县举行签约仪式，青羊区区长与理塘县县长签署协议。", "协议由青羊区区长与理塘县县长签署。", True),
+    ("文创项目由青羊区文旅局牵头组织，投资0.5亿元。", "文创项目的牵头组织方是青羊区文旅局。", True),  # the role as a noun
+    ("文创项目由青羊区文旅局牵头组织，投资0.5亿元。", "文创项目的牵头组织方是理塘县文旅局。", False),
+    ("此次签约的项目多数计划于明年一季度开工。", "此次签约的项目均计划在明年一季度开工。", False),  # all against most
+    ("此次签约的项目多数计划于明年一季度开工。", "此次签约的项目大多计划在明年一季度开工。", True),
+    ("园区新签约项目8个，其中食品加工项目5个、物流项目3个。",
+     "园区新签约的8个项目中，食品加工项目有5个，其余3个均为物流项目。", True),  # all of a counted set
+    ("6月12日，为期三天的第五届西部茶业博览会在贵阳国际会展中心落下帷幕。", "第五届西部茶业博览会于6月12日开幕，会期三天。", False),
+    ("6月12日，为期三天的第五届西部茶业博览会在贵阳国际会展中心落下帷幕。", "第五届西部茶业博览会于6月12日闭幕，会期三天。", True),
+    ("6月12日，为期三天的第五届西部茶业博览会在贵阳国际会展中心落下帷幕。",
+     "为期三天的第五届西部茶业博览会于6月10日开幕，6月12日闭幕。", True),  # a day counted from the passage's
+    ("其中，一家物流企业计划在青白江铁路港建设区域分拨中心。",
+     "那家物流企业在青白江铁路港的区域分拨中心目前还只是计划，尚未建成。", True),  # not yet: of the clause before
+    ("其中，一家物流企业已在青白江铁路港建成区域分拨中心。",
+     "那家物流企业在青白江铁路港的区域分拨中心目前还只是计划，尚未建成。", False),
+    ("市商务局负责人表示，重庆是贵州对接东盟市场的重要通道。", "市商务局负责人表示，贵州是重庆对接东盟市场的重要通道。", False),
+    ("市商务局负责人表示，重庆是贵州对接东盟市场的重要通道。", "市商务局负责人表示，重庆是贵州对接东盟市场的重要通道。", True),
+    ("贵州将把产业合作从“引项目”转向“建集群”。", "贵州将把产业合作从“建集群”转向“引项目”。", False),  # exchanged
+    ("平台推介了天府新区、三江新区和科技城等重点产业平台。", "平台推介了科技城、三江新区和天府新区等重点产业平台。", True),
+    ("成都市与德阳市签署协议，共建氢能产业园。", "德阳市与成都市签署协议，共建氢能产业园。", True),  # listed together
 ]
 
 
@@ -655,30 +683,6 @@ def test_a_headline_period_does_not_date_facts_the_passage_dates_otherwise():
     assert judge("港口集装箱吞吐量同比增长12%。", claim, title="港口一季度吞吐量增长12%").supported
 
 
-def test_a_quotation_may_differ_in_punctuation_only():
-    passage = "两地将按照“成都研发+雅安制造”的模式共建中试基地。"
-    assert supports(passage, "两地将按“成都研发、雅安制造”的分工共建中试基地。")
-    assert not supports(passage, "两地将按“雅安研发、成都制造”的分工共建中试基地。")
-
-
-def test_a_count_of_the_people_the_claim_has_named():
-    passage = "市长王建国与县长扎西次仁代表双方签署合作协议，并共同为园区揭牌。"
-    assert supports(passage, "合作协议由王建国和扎西次仁代表双方签署，两人还共同为园区揭牌。")
-    assert not supports(passage, "合作协议由王建国和扎西次仁代表双方签署，三人还共同为园区揭牌。")
-
-
-def test_a_preposition_inside_a_place_name_marks_no_role():
-    """自 of 甘孜藏族自治州 is no 从/自: the county after it is not where something comes from."""
-    passage = "成都市青羊区与甘孜藏族自治州理塘县举行签约仪式，青羊区区长与理塘县县长签署协议。"
-    assert supports(passage, "协议由青羊区区长与理塘县县长签署。"), judge(passage, "协议由青羊区区长与理塘县县长签署。").reasons
-
-
-def test_the_role_named_as_a_noun_with_its_verb():
-    passage = "文创项目由青羊区文旅局牵头组织，投资0.5亿元。"
-    assert supports(passage, "文创项目的牵头组织方是青羊区文旅局。")
-    assert not supports(passage, "文创项目的牵头组织方是理塘县文旅局。")
-
-
 def test_a_subject_carries_over_to_the_clauses_after_it():
     """云南省作为主宾省，首次设立独立展区: the claim may put 云南 before what the next clause says."""
     passage = "第十届南亚国际贸易博览会在昆明滇池国际会展中心举行。云南省作为主宾省，首次以独立展馆形式亮相，展馆面积800平方米。"
@@ -715,36 +719,3 @@ def test_a_speaker_of_another_body_of_the_same_place():
     verdict = judge(passage, claim, title="绵阳高新区与深圳签约电子信息项目")  # the title names the other body
     assert not verdict.supported and any("说的" in r for r in verdict.reasons), verdict.reasons
     assert supports(passage, "绵阳市经济和信息化局有关负责人介绍，到2027年绵阳电子信息产业规模力争突破5000亿元。")
-
-
-def test_all_said_by_an_adverb_against_a_majority():
-    passage = "此次签约的项目多数计划于明年一季度开工。"
-    assert not supports(passage, "此次签约的项目均计划在明年一季度开工。")
-    assert supports(passage, "此次签约的项目大多计划在明年一季度开工。")
-    passage = "园区新签约项目8个，其中食品加工项目5个、物流项目3个。"
-    assert supports(passage, "园区新签约的8个项目中，食品加工项目有5个，其余3个均为物流项目。")  # all of a counted set
-
-
-def test_two_names_exchanged_around_the_same_words():
-    passage = "市商务局负责人表示，重庆是贵州对接东盟市场的重要通道，贵州将把产业合作从“引项目”转向“建集群”。"
-    assert not supports(passage, "市商务局负责人表示，贵州是重庆对接东盟市场的重要通道。")
-    assert not supports(passage, "贵州将把产业合作从“建集群”转向“引项目”。")
-    assert supports(passage, "市商务局负责人表示，重庆是贵州对接东盟市场的重要通道。")
-    passage = "平台推介了天府新区、三江新区和科技城等重点产业平台。"
-    assert supports(passage, "平台推介了科技城、三江新区和天府新区等重点产业平台。")  # a list in any order
-    passage = "成都市与德阳市签署协议，共建氢能产业园。"
-    assert supports(passage, "德阳市与成都市签署协议，共建氢能产业园。")
-
-
-def test_an_opening_on_the_day_the_passage_closes_the_event():
-    passage = "6月12日，为期三天的第五届西部茶业博览会在贵阳国际会展中心落下帷幕。"
-    assert not supports(passage, "第五届西部茶业博览会于6月12日开幕，会期三天。")
-    assert supports(passage, "第五届西部茶业博览会于6月12日闭幕，会期三天。")
-    assert supports(passage, "为期三天的第五届西部茶业博览会于6月10日开幕，6月12日闭幕。")  # counted from the passage's day
-
-
-def test_not_yet_done_in_a_clause_of_its_own_is_said_of_the_clause_before():
-    passage = "其中，一家物流企业计划在青白江铁路港建设区域分拨中心。"
-    assert supports(passage, "那家物流企业在青白江铁路港的区域分拨中心目前还只是计划，尚未建成。")
-    passage = "其中，一家物流企业已在青白江铁路港建成区域分拨中心。"
-    assert not supports(passage, "那家物流企业在青白江铁路港的区域分拨中心目前还只是计划，尚未建成。")
