@@ -115,11 +115,12 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
 def _years_stated(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
     """A year the question is about (2024年的产值, 到2030年) must be one an article of the best sentences
     states or is dated in: a figure of 2022 does not answer for 2024, nor a 2025 target for 2030."""
-    years = [t for t in q.times if re.fullmatch(r"(?:到|至|截至)?(?:19|20)\d\d年?(?:底|末|初)?", t)]
+    asked = (re.fullmatch(r"(?:到|至|截至)?((?:19|20)\d\d)年?(?:底|末|初)?", t) for t in q.times)
+    years = [m.group(1) + "年" for m in asked if m]
     articles = [docs[s.meta["doc_id"]] for s in top if s.meta.get("doc_id") in docs]
     return not years or not articles or any(
-        all(_time_stated(re.search(r"(?:19|20)\d\d", y).group() + "年", d["metadata"].get("title", "") + "\n" + d["text"],
-                         d["metadata"].get("date", "")) for y in years) for d in articles)
+        all(_time_stated(y, d["metadata"].get("title", "") + "\n" + d["text"], d["metadata"].get("date", "")) for y in years)
+        for d in articles)
 
 
 def _unit_stated(q: Question, top: list[Sentence]) -> bool:

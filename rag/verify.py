@@ -973,10 +973,10 @@ def _speaker_reasons(c: str, p: str) -> list[str]:
     have say it (某局负责人介绍，… where the passage's speaker is another), or one the passage quotes
     on something else (梁某表示，香港是超级联系人 / 某厅负责人介绍…)."""
     speakers = [(s, said) for s, said in _speeches(p) if len(s) >= 3]
+    unhedged = lambda x: re.sub(r"(?:相关|有关)(?=负责人|人士)", "", x)  # noqa: E731  有关负责人 is 相关负责人
     for mine, what in _speeches(c):  # 某负责人介绍，… where the passage has another speaker say it
         fit = {s: len(_bigrams(what) & _bigrams(said)) for s, said in speakers}
         best = max(fit, key=fit.get, default="")
-        unhedged = lambda x: re.sub(r"(?:相关|有关)(?=负责人|人士)", "", x)  # noqa: E731  有关负责人 is 相关负责人
         who, theirs = _without_common_title(unhedged(mine), unhedged(best))
         body, other = _bodies_apart(who, theirs)
         if best and fit[best] >= 4 and len(body) >= 2 and not _bigrams(body) & _bigrams(other) \
