@@ -4,6 +4,7 @@ import json
 import random
 import re
 import shutil
+import itertools
 import subprocess
 import sys
 import time
@@ -265,7 +266,10 @@ def rss_mb(pid: int) -> float:
 
 @pytest.mark.slow
 def test_soak_clients_keep_getting_answers_while_ingests_run(sample_copy, tmp_path):
-    """4 clients ask for ~30 s while 3 ingests replace the index under the server: no errors, bounded memory."""
+    """4 clients keep asking while 3 ingests replace the index under the server: no errors, bounded memory.
+
+    Each client asks at least 10 questions and goes on until the ingests are done, so the count asserted
+    is not a throughput figure that a loaded machine could miss."""
     import threading
 
     import httpx
@@ -276,11 +280,13 @@ def test_soak_clients_keep_getting_answers_while_ingests_run(sample_copy, tmp_pa
     shutil.copytree(SAMPLES, folder)
     proc, base = start(sample_copy, WENJIN_WEB="false")
     questions = ["德格帮扶项目有哪些", "锡会产业园累计引进了多少家企业?", "香港代表团在成都签署了几项合作协议?"]
-    errors, answered, stop_at = [], [0], time.time() + 30
+    errors, answered, ingests_done = [], [0], threading.Event()
 
     def client(k: int) -> None:
         with httpx.Client(timeout=60) as http:
-            while time.time() < stop_at:
+            for asked in itertools.count():
+                if asked >= 10 and ingests_done.is_set():
+                    break
                 try:
                     r = http.post(f"{base}/api/ask", json={"question": questions[k % 3]})
                     if r.status_code != 200 or not r.json()["citations"]:
@@ -292,17 +298,19 @@ def test_soak_clients_keep_getting_answers_while_ingests_run(sample_copy, tmp_pa
     try:
         httpx.post(f"{base}/api/ask", json={"question": questions[0]}, timeout=60)
         before = rss_mb(proc.pid)
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(4)]
+        threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(4)]
         for t in threads:
             t.start()
         for run in range(3):
             (folder / "wuxi_park.md").write_text((SAMPLES / "wuxi_park.md").read_text("utf-8") + f"\n补记{run}。", "utf-8")
             ingest([folder], sample_copy, progress=False)
             time.sleep(3)
+        ingests_done.set()
         for t in threads:
             t.join()
         growth = rss_mb(proc.pid) - before
     finally:
+        ingests_done.set()
         stop(proc)
     assert errors == [] and answered[0] >= 40
     assert growth < 400, f"server memory grew by {growth:.0f} MB"
