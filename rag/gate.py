@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import lang
 from .quantities import quantities, units_match
-from .question import Question
+from .question import Question, time_words
 from .tagger import ORG, PERSON, tag
 from .sentences import Sentence, coverage
 from .types import Hit
@@ -104,7 +104,8 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
-                      and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs))
+                      and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
+                      and _when_stated(q, ranked[:3]))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -136,6 +137,15 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
         people = lang.words("quantities", "people_counts")
         return any(units_match(unit, u) or u in people and unit in people for u in found)
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
+
+
+def _when_stated(q: Question, top: list[Sentence]) -> bool:
+    """何时 and 哪一年 ask for a time: one of the best sentences on the relation asked about, or the one
+    before it, must name a time the question does not (明年6月底, 近日, 2025年底) — 建成后年产300台
+    says what, not when, and the dateline's 7月27日 is when the deal was signed, not when it opens."""
+    if q.wants != "date":
+        return True
+    return any(w.text not in q.text for s in _on_focus(q, top) for w in time_words(s.before + s.text))
 
 
 def _counted_stated(q: Question, top: list[Sentence]) -> bool:
@@ -181,18 +191,69 @@ def _year_edition_stated(q: Question, texts: list[str]) -> bool:
 
 def _name_stated(q: Question, top: list[Sentence]) -> bool:
     """谁 and 哪家 ask for a name: one of the best sentences must hold a person or organisation the
-    question does not name, and not as an indefinite (深圳一家新能源材料企业, 某公司) — a sentence
-    that only says 理事长 or 一家企业 does not say who."""
-    wanted = {"person": (PERSON, ORG), "org": (ORG,)}.get(q.wants or "")
+    question does not name, and not as an indefinite or a count (深圳一家新能源材料企业, 某公司, 6家预制菜
+    企业) — a sentence that only says 理事长 or 一家企业 does not say who. A name in quotation marks (a
+    slogan's “数智” the tagger reads as a person) does not count. Where the question asks it of a title
+    or a kind of organisation, only a sentence on the relation asked about counts (`_on_focus`): the
+    article names other people and bodies than the one asked for."""
+    wanted = _names_wanted(q)
     if not wanted:
         return True
     indefinite = tuple(lang.words("answer", "indefinites"))
-    for s in top:
-        text = s.before + s.text
+    plain = wanted == {"person": (PERSON, ORG), "org": (ORG,)}.get(q.wants or "")
+    for s in top if plain else _on_focus(q, top):  # plain 谁/哪家: the tagger misses names (生态|环境|部)
+        text = s.before + s.text if plain else s.text
         for w in tag(text):
-            if w.tag in wanted and w.text not in q.text and not text[max(0, w.start - 4):w.start].endswith(indefinite):
+            if (w.tag in wanted or q.wants != "what" and _named_by_ending(w, wanted)) and w.text not in q.text \
+                    and not text[max(0, w.start - 4):w.start].endswith(indefinite) \
+                    and not _COUNTED.search(text[max(0, w.start - 6):w.start]) and not _quoted(text, w.start):
                 return True
     return False
+
+
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多]+[家个名位所]$")
+
+
+def _named_by_ending(word, wanted: tuple[str, ...]) -> bool:
+    """A common noun the tagger gives no name tag that names one by its ending (数学家, 生态环境部); not
+    for a title (管委会主任是谁 is answered by a person's name only), nor where a kind of organisation is
+    asked which one it is (省属国企是哪一家): 香港私募基金管理机构 describes, it does not name."""
+    if wanted == (PERSON,) or word.tag not in ("n", "nz", "nw") or len(word.text) < 2:
+        return False
+    keys = [k for t, k in ((PERSON, "person_suffixes"), (ORG, "org_suffixes")) if t in wanted]
+    return any(word.text.endswith(tuple(lang.words("answer", k))) for k in keys)
+
+
+def _names_wanted(q: Question) -> tuple[str, ...]:
+    """The entity tags that answer the question, if it asks for a name: 谁 asked of a role only a person
+    holds (管委会主任是谁) wants a person; 哪一家 or 叫什么名字 asked of a kind of organisation (省属国企,
+    横琴企业叫什么名字) wants an organisation, as 哪家 does, and so does a list of them (哪几家企业)."""
+    before = re.sub(r"(?:的|是|叫做?|为)+$", "", q.around[0])
+    kinds = tuple(w for w in lang.words("answer", "org_suffixes") if len(w) >= 2)  # 企业, 国企; not 队 of 军队
+    if q.wants == "person":
+        return (PERSON,) if before.endswith(tuple(lang.words("answer", "person_titles"))) else (PERSON, ORG)
+    if q.wants == "org" or q.kind == "list" and (q.head or "").endswith(kinds):
+        return (ORG,)
+    if q.wants == "what":
+        noun = before if q.kind_noun in lang.words("answer", "name_nouns") or not q.kind_noun else q.kind_noun
+        if noun.endswith(kinds):
+            return (ORG,)
+    return ()
+
+
+def _on_focus(q: Question, top: list[Sentence]) -> list[Sentence]:
+    """The sentences that speak of the relation asked about: those holding the rarest of the words next
+    to the question word (投产 of 什么时候投产, 理事长 of 理事长是谁), with the sentence before them. A
+    time or a name elsewhere in the article belongs to another fact."""
+    focus = max(q.focus, key=lambda t: q.weights.get(t, 0.0), default="")
+    if q.wants == "what" and q.kind_noun and q.kind_noun not in lang.words("answer", "name_nouns"):
+        focus = q.kind_noun  # 省属国企是哪一家: the kind asked of, whose weight the question analysis damps
+    return [s for s in top if focus in s.before + s.text] or top  # none: the passages word it otherwise (率领 for 带队)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is position `pos` inside a pair of quotation marks?"""
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lang
-from .tagger import NAMED, TIME, tag
+from .tagger import NAMED, TIME, Word, tag
 
 # answer types, in the order their question words are tried (哪一年 is a date before 哪一 is a what)
 TYPES = ("reason", "manner", "date", "place", "person", "org", "number", "what")
@@ -158,10 +158,16 @@ def _times(words, found: tuple[str, int, int] | None, text: str) -> tuple[str, .
     """The question's time expressions, by the tagger's TIME label, other than the one it asks for
     (哪一年, 几月), and only on word boundaries: 投产后年产值 holds no 后年."""
     s, e = found[1:] if found else (0, 0)
+    return tuple(dict.fromkeys(w.text for w in time_words(text, words) if not (w.start < e and w.end > s)
+                               and not re.search(r"[哪几何]|多少|什么", w.text)))
+
+
+def time_words(text: str, words: tuple[Word, ...] | None = None) -> list[Word]:
+    """The tagger's times in `text` that are times on jieba's word boundaries too, and not lengths of
+    time: 投产后年产值 and 并网后年发电量 hold no 后年 (the year after next), 三个月 says how long."""
     cuts = {p for span in _jieba_words(text) for p in span}
-    return tuple(dict.fromkeys(w.text for w in words if w.tag == TIME and not (w.start < e and w.end > s)
-                               and w.start in cuts and w.end in cuts
-                               and not re.search(r"[哪几何]|多少|什么", w.text) and not _DURATION.match(w.text)))
+    return [w for w in (words if words is not None else tag(text)) if w.tag == TIME and w.start in cuts
+            and w.end in cuts and not _DURATION.match(w.text)]
 
 
 # a length of time (一年, 三个月, 两天) says how long, not when: no article needs to repeat it

@@ -1,6 +1,7 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import _counted_stated, _editions_stated, _name_stated, _unit_stated, _years_stated
+from wenjin.rag.gate import (_counted_stated, _editions_stated, _name_stated, _unit_stated, _when_stated,
+                             _years_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -70,3 +71,27 @@ def test_a_year_asked_about_must_be_one_the_article_states_or_is_dated_in():
     assert _years_stated(analyse("园区2022年的工业产值是多少？", {}), best, docs)
     assert _years_stated(analyse("园区2023年计划新建多少标准厂房？", {}), best, docs)  # 今年, dated 2023
     assert _years_stated(analyse("园区的工业产值是多少？", {}), best, docs)  # no year asked
+
+
+def test_who_asked_of_a_title_needs_a_person_in_a_sentence_on_that_title():
+    q = analyse("物流协会的秘书长是谁？", {"物流协会": 3.0, "秘书长": 5.0})
+    assert not _name_stated(q, [sentence("物流协会秘书长在会上介绍了行业运行情况。"),
+                                sentence("年会由市商务局主办，两百多家会员企业参加。")])  # a body, in another sentence
+    assert _name_stated(q, [sentence("物流协会秘书长王海平在会上介绍了行业运行情况。")])
+
+
+def test_which_one_of_a_kind_of_organisation_needs_its_name():
+    q = analyse("与港方共同设立物流基金的市属国企是哪一家？", {"物流基金": 4.0, "国企": 5.0})
+    assert not _name_stated(q, [sentence("一家香港基金管理公司将与市属国企共同设立物流基金。")])
+    assert _name_stated(q, [sentence("香港一家基金管理公司将与成都产业投资集团共同设立物流基金，国企出资六成。")])
+    members = analyse("食品产业联盟由哪几家企业发起？", {})
+    assert not _name_stated(members, [sentence("本地8家食品企业共同发起了食品产业联盟。")])  # counted, not named
+    assert _name_stated(members, [sentence("通威集团、新希望集团等企业共同发起了食品产业联盟。")])
+
+
+def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
+    q = analyse("储能电站什么时候并网？", {"储能电站": 4.0, "并网": 5.0})
+    signed = sentence("8月3日，储能电站项目在县城签约落地。")
+    assert not _when_stated(q, [signed, sentence("储能电站并网后年发电量可达1亿千瓦时。")])  # the date is the signing's
+    assert _when_stated(q, [signed, sentence("储能电站建成后将于明年6月并网发电。")])
+
