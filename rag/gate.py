@@ -142,10 +142,20 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
 def _when_stated(q: Question, top: list[Sentence]) -> bool:
     """何时 and 哪一年 ask for a time: one of the best sentences on the relation asked about, or the one
     before it, must name a time the question does not (明年6月底, 近日, 2025年底) — 建成后年产300台
-    says what, not when, and the dateline's 7月27日 is when the deal was signed, not when it opens."""
+    says what, not when, and the dateline's 7月27日 is when the deal was signed, not when it opens.
+    何时 may also be answered by another event (在发布行程前), 哪一年 only by the calendar."""
     if q.wants != "date":
         return True
-    return any(w.text not in q.text for s in _on_focus(q, top) for w in time_words(s.before + s.text))
+    relative = () if _CALENDAR.search(q.text) else tuple(lang.words("question", "relative_times"))
+    for s in _on_focus(q, top):
+        text = s.before + s.text
+        if any(w.text not in q.text for w in time_words(text)) or any(
+                w.tag == "f" and w.text in relative and w.start > 0 for w in tag(text)):
+            return True
+    return False
+
+
+_CALENDAR = re.compile(r"哪[一个]?(?:年|天|月|日)|几月|几号|几日|日期")
 
 
 def _counted_stated(q: Question, top: list[Sentence]) -> bool:

@@ -94,4 +94,7 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     signed = sentence("8月3日，储能电站项目在县城签约落地。")
     assert not _when_stated(q, [signed, sentence("储能电站并网后年发电量可达1亿千瓦时。")])  # the date is the signing's
     assert _when_stated(q, [signed, sentence("储能电站建成后将于明年6月并网发电。")])
+    assert _when_stated(q, [signed, sentence("储能电站在主变压器调试完成后并网。")])  # after another event
+    year = analyse("储能电站哪一年并网？", {"储能电站": 4.0, "并网": 5.0})
+    assert not _when_stated(year, [signed, sentence("储能电站在主变压器调试完成后并网。")])  # not a year
 
