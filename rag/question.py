@@ -163,11 +163,12 @@ def _times(words, found: tuple[str, int, int] | None, text: str) -> tuple[str, .
 
 
 def time_words(text: str, words: tuple[Word, ...] | None = None) -> list[Word]:
-    """The tagger's times in `text` that are times on jieba's word boundaries too, and not lengths of
-    time: 投产后年产值 and 并网后年发电量 hold no 后年 (the year after next), 三个月 says how long."""
+    """The tagger's times in `text` that are not lengths of time (三个月 says how long), and, unless written
+    with digits, that are times on jieba's word boundaries too: 投产后年产值 and 并网后年发电量 hold no 后年
+    (the year after next), while 成都5月11日电 holds 5月11日 though jieba reads 日电 as a word."""
     cuts = {p for span in _jieba_words(text) for p in span}
-    return [w for w in (words if words is not None else tag(text)) if w.tag == TIME and w.start in cuts
-            and w.end in cuts and not _DURATION.match(w.text)]
+    return [w for w in (words if words is not None else tag(text)) if w.tag == TIME and not _DURATION.match(w.text)
+            and (re.search(r"\d", w.text) or w.start in cuts and w.end in cuts)]
 
 
 # a length of time (一年, 三个月, 两天) says how long, not when: no article needs to repeat it
