@@ -146,7 +146,8 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
     何时 may also be answered by another event (在发布行程前), 哪一年 only by the calendar."""
     if q.wants != "date":
         return True
-    relative = () if _CALENDAR.search(q.text) else tuple(lang.words("question", "relative_times"))
+    calendar = any(cue in q.text for cue in lang.words("question", "date") if re.search("[年月天日号]", cue))
+    relative = () if calendar else tuple(lang.words("question", "relative_times"))
     for s in _on_focus(q, top):
         text = s.before + s.text
         if any(w.text not in q.text for w in time_words(text)) or any(
@@ -154,8 +155,6 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
             return True
     return False
 
-
-_CALENDAR = re.compile(r"哪[一个]?(?:年|天|月|日)|几月|几号|几日|日期")
 
 
 def _counted_stated(q: Question, top: list[Sentence]) -> bool:
