@@ -187,7 +187,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         before = part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
-        reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans)
+        reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p)
         reasons += _rebound(part, p)
@@ -438,6 +438,40 @@ def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[
                 and not tail & (rest_b - rest_a)):
             return [f"把资料中{sa}的内容说成了{sb}的：{mine_subject}"]
     return []
+
+
+def _sentences_joined(part: str, p: str) -> list[str]:
+    """One claim clause holding what two passage sentences say of two different subjects (高原青稞项目
+    投资1.3亿元。雀儿山项目由某集团牵头。 → 由某集团牵头的高原青稞项目投资1.3亿元): the clause's names,
+    amounts and distinctive words come from two sentences, each with a subject of its own, and the
+    clause names only one of the two subjects, so it says of that one what the passage says of the
+    other. A clause naming both (甲项目投资比乙项目多7亿元) or joining them (分别, 和) is left alone, and
+    so is a sentence that goes on about the one before (其中一期…, 该项目…, no subject)."""
+    if _has(_words(part), "joining"):  # on word boundaries: not the 都 of 成都
+        return []
+    texts = [m.group() for m in re.finditer(r"[^。！？；\n]+", p) if len(m.group().strip()) > 1]
+    if len(texts) < 2:
+        return []
+    anchors = [(e, True) for e in _entities(part)] + [(q.text, True) for q in quantities(part) if not q.ordinal] + \
+        [(w, False) for w in _content_words(part)]
+    held: dict[int, list[bool]] = {}
+    for anchor, strong in anchors:
+        where = [i for i, s in enumerate(texts) if anchor in s]
+        if len(where) == 1:
+            held.setdefault(where[0], []).append(strong)
+    found = sorted(i for i, kinds in held.items() if any(kinds) or len(kinds) >= 2)
+    if not any(any(held[i]) for i in found):
+        return []
+    generic = set(lang.words("claims", "subject_anaphors"))
+    subjects = {}
+    for i in found:
+        own = lang.pattern("answer", "indefinites").sub("", _subject(texts[i][:clauses(texts[i])[0][1]])[0])
+        if len(own) >= 2 and own not in generic and not own.startswith(("该", "此", "这", "其", "上述")):
+            subjects[i] = own
+    named = [i for i in subjects if _bigrams(subjects[i]) & _bigrams(part)]
+    unnamed = [i for i in subjects if i not in named and not _bigrams(subjects[i]) & _bigrams(subjects[named[0]])] \
+        if len(named) == 1 else []
+    return [f"把资料中说{subjects[unnamed[0]]}的内容说成了{subjects[named[0]]}的"] if unnamed else []
 
 
 _MODIFIERS = ("LOC", "ORG", "PER", "nz", "n", "s")
