@@ -105,7 +105,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
                       and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
-                      and _when_stated(q, ranked[:3]))
+                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3]))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -115,13 +115,30 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
 
 def _years_stated(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
     """A year the question is about (2024年的产值, 到2030年) must be one an article of the best sentences
-    states or is dated in: a figure of 2022 does not answer for 2024, nor a 2025 target for 2030."""
+    states or is dated in: a figure of 2022 does not answer for 2024, nor a 2025 target for 2030. Where
+    every best sentence on the relation asked about names a year of its own and none the asked one, the
+    article's date does not stand for them (an article of 2024 reporting 2022年，园区实现产值…)."""
     asked = (re.fullmatch(r"(?:到|至|截至)?((?:19|20)\d\d)年?(?:底|末|初)?", t) for t in q.times)
     years = [m.group(1) + "年" for m in asked if m]
+    if not years:
+        return True
+    focus = _on_focus(q, top, fallback=False)
+    if focus and all(_own_year(s.text) for s in focus) and not any(y[:4] in s.text for s in focus for y in years):
+        return False
     articles = [docs[s.meta["doc_id"]] for s in top if s.meta.get("doc_id") in docs]
-    return not years or not articles or any(
+    return not articles or any(
         all(_time_stated(y, d["metadata"].get("title", "") + "\n" + d["text"], d["metadata"].get("date", "")) for y in years)
         for d in articles)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年")
+
+
+def _own_year(text: str) -> bool:
+    """Whether a sentence dates what it states by a year: one not named as what it is compared with
+    (较2022年同期, 比2021年增长), which leaves the figure's own year to the article's date."""
+    return any(not re.search(r"(?:较|比|相比|同比|对比|与)$", text[max(0, m.start() - 2):m.start()])
+               and not text.startswith("同期", m.end()) for m in _YEAR.finditer(text))
 
 
 def _unit_stated(q: Question, top: list[Sentence]) -> bool:
@@ -148,13 +165,23 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     calendar = any(cue in q.text for cue in lang.words("question", "date") if re.search("[年月天日号]", cue))
     relative = () if calendar else tuple(lang.words("question", "relative_times"))
-    for s in _on_focus(q, top):
+    for s in _on_event(q, top):
         text = s.before + s.text
         if any(w.text not in q.text for w in time_words(text)) or any(
                 w.tag == "f" and w.text in relative and w.start > 0 for w in tag(text)):
             return True
     return False
 
+
+
+def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:
+    """The sentences on the event whose time is asked (投产 of 什么时候投产, 开园 of 哪一天正式开园): the
+    last content word after the question word, or the relation `_on_focus` finds where none follows.
+    None of them names the event: no time in them is its time."""
+    events = [w.text for w in tag(q.around[1]) if w.tag in ("v", "vn", "n") and len(w.text) >= 2]
+    if not events:
+        return _on_focus(q, top)
+    return [s for s in top if events[-1] in s.before + s.text]
 
 
 def _counted_stated(q: Question, top: list[Sentence]) -> bool:
@@ -166,6 +193,26 @@ def _counted_stated(q: Question, top: list[Sentence]) -> bool:
     if q.wants != "number" or not noun or len(noun) > 4 or tag(noun)[-1].tag not in ("n", "nz", "nw"):
         return True
     keys = (noun[:2], noun[-2:])  # 就业岗位 is counted as 就业1200人 as often as 岗位1200个
+    for s in top:
+        for clause in re.findall(r"[^，。；！？\n]+", s.text):
+            if any(k in clause for k in keys) and any(
+                    not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause)):
+                return True
+    return False
+
+
+def _measure_stated(q: Question, top: list[Sentence]) -> bool:
+    """多少钱 and 多少 asked of a measure (年产值能达到多少, 2023年实现税收多少, 基金规模有多大): one of the best
+    sentences must hold the measure and an amount in one clause. 投资3.5亿元 does not say what the
+    project's 年产值 will be, nor 产值215亿元 what its 税收 was. Asked of a counted noun (多少家企业),
+    `_counted_stated` judges instead."""
+    if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
+        return True  # 占比多少 is asked in per cent: `_unit_stated` judges a number asked in a unit
+    words = [w for w in tag(q.around[0]) if w.tag in ("n", "vn", "nz") and len(w.text) >= 2]
+    if not words or words[-1].text in q.names or words[-1].text in lang.words("question", "generic_measures"):
+        return True
+    noun = words[-1].text
+    keys = {noun[:2], noun[-2:]}
     for s in top:
         for clause in re.findall(r"[^，。；！？\n]+", s.text):
             if any(k in clause for k in keys) and any(
@@ -250,14 +297,15 @@ def _names_wanted(q: Question) -> tuple[str, ...]:
     return ()
 
 
-def _on_focus(q: Question, top: list[Sentence]) -> list[Sentence]:
+def _on_focus(q: Question, top: list[Sentence], fallback: bool = True) -> list[Sentence]:
     """The sentences that speak of the relation asked about: those holding the rarest of the words next
     to the question word (投产 of 什么时候投产, 理事长 of 理事长是谁), with the sentence before them. A
     time or a name elsewhere in the article belongs to another fact."""
     focus = max(q.focus, key=lambda t: q.weights.get(t, 0.0), default="")
     if q.wants == "what" and q.kind_noun and q.kind_noun not in lang.words("answer", "name_nouns"):
         focus = q.kind_noun  # 省属国企是哪一家: the kind asked of, whose weight the question analysis damps
-    return [s for s in top if focus in s.before + s.text] or top  # none: the passages word it otherwise (率领 for 带队)
+    on = [s for s in top if focus and focus in s.before + s.text]
+    return on or (top if fallback else [])  # none: the passages word it otherwise (率领 for 带队)
 
 
 def _quoted(text: str, pos: int) -> bool:

@@ -1,7 +1,7 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import (_counted_stated, _editions_stated, _name_stated, _unit_stated, _when_stated,
-                             _years_stated)
+from wenjin.rag.gate import (_counted_stated, _editions_stated, _measure_stated, _name_stated, _unit_stated,
+                             _when_stated, _years_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -62,6 +62,17 @@ def test_an_event_named_by_its_year_must_be_that_year_s():
     assert _editions_stated(analyse("2024年西部数字经济产业合作大会签约了多少个项目？", {}), [hit])
 
 
+def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
+    output = analyse("冷链物流园建成后年产值能达到多少？", {})
+    assert not _measure_stated(output, [sentence("冷链物流园由市交投集团投资4.2亿元建设，占地300亩。")])
+    assert _measure_stated(output, [sentence("冷链物流园建成后预计实现年产值12亿元。")])
+    tax = analyse("开发区去年上缴的税收有多少？", {})
+    assert not _measure_stated(tax, [sentence("去年开发区实现规上工业产值86亿元，同比增长9%。")])
+    assert _measure_stated(tax, [sentence("去年开发区上缴税收7.5亿元。")])
+    share = analyse("外地游客的占比是多少？", {})  # asked in per cent: the unit check judges it
+    assert _measure_stated(share, [sentence("今年接待的游客中外地游客达到六成。")])
+
+
 def test_a_year_asked_about_must_be_one_the_article_states_or_is_dated_in():
     docs = {"d": {"text": "2022年，园区实现工业产值19.6亿元。今年园区将新建标准厂房5万平方米。",
                   "metadata": {"title": "园区建设提速", "date": "2023-09-12"}}}
@@ -71,6 +82,10 @@ def test_a_year_asked_about_must_be_one_the_article_states_or_is_dated_in():
     assert _years_stated(analyse("园区2022年的工业产值是多少？", {}), best, docs)
     assert _years_stated(analyse("园区2023年计划新建多少标准厂房？", {}), best, docs)  # 今年, dated 2023
     assert _years_stated(analyse("园区的工业产值是多少？", {}), best, docs)  # no year asked
+    dated = {"d": {**docs["d"], "metadata": {"title": "园区建设提速", "date": "2024-03-01"}}}
+    asked = analyse("园区2024年的工业产值是多少？", {"产值": 3.0, "园区": 1.0})
+    assert not _years_stated(asked, best, dated)  # the sentence's own year, not the article's date, dates the figure
+    assert _years_stated(asked, [sentence("今年园区工业产值预计突破25亿元。")], dated)
 
 
 def test_who_asked_of_a_title_needs_a_person_in_a_sentence_on_that_title():
@@ -97,4 +112,7 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     assert _when_stated(q, [signed, sentence("储能电站在主变压器调试完成后并网。")])  # after another event
     year = analyse("储能电站哪一年并网？", {"储能电站": 4.0, "并网": 5.0})
     assert not _when_stated(year, [signed, sentence("储能电站在主变压器调试完成后并网。")])  # not a year
+    opened = analyse("茶叶加工厂是哪一天正式投产的？", {"茶叶加工厂": 5.0, "投产": 2.0})
+    assert not _when_stated(opened, [sentence("8月3日，茶叶加工厂项目在县城签约，总投资8000万元。")])  # no 投产 said
+    assert _when_stated(opened, [sentence("茶叶加工厂已于9月1日正式投产。")])
 
