@@ -64,6 +64,7 @@ class Patterns:
     def __init__(self, data: dict) -> None:
         self.line = re.compile(_any(data["lines"]), re.IGNORECASE)
         self.to_end = re.compile(f"(?:{_any(data['to_end'])}).{{0,400}}$", re.IGNORECASE)  # closing the page, not a book
+        self.labels = re.compile(_any(data["labels"]))
         credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
         free = r"[^\s，。！？：:（）()【】\[\]]"
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
@@ -193,6 +194,7 @@ def strip(line: str, removed: list | None = None) -> str:
     p = patterns()
     line = p.pieces.sub(lambda m: _note(removed, m.group(0), _CUT), line)  # a cut ends a sentence
     line = p.to_end.sub(lambda m: _note(removed, m.group(0)), line)
+    line = p.labels.sub(lambda m: _note(removed, m.group(0), _CUT), line)
     kept = []
     for s in _SENTENCES.findall(line):
         if len(s) <= MAX_SENTENCE and is_boilerplate(s.strip(_CUT + " ")):

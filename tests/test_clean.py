@@ -159,6 +159,7 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
 @pytest.mark.parametrize("credit, rest", [
     ("某某新闻记者 李明", "近日，德格县召开藏药材产业推进会。"),
     ("来源：某某新闻网", "德格县召开藏药材产业推进会。"),
+    ("本报评论员 李明", "乡村产业要立足本地资源。"),
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     assert clean_text(credit + rest + BODY) == normalize(rest + BODY)
@@ -204,12 +205,24 @@ def test_a_list_of_source_outlets_between_blanks_goes():
     assert clean_text(text) == "某地暴雨致多条道路中断" + BODY  # the 原标题 label goes too
 
 
+def test_a_label_before_an_earlier_report_goes_and_the_report_stays():
+    """此前报道：before a whole earlier report: too long to be a list of links, so only the label goes."""
+    earlier = "此前报道：" + BODY * 4
+    assert clean_text("园区二期今天开工。" + earlier) == "园区二期今天开工。" + BODY * 4
+
+
+def test_a_report_of_someone_scanning_a_code_is_kept():
+    prose = "村民按照工作人员的要求扫描二维码，完成了医保缴费。"
+    assert clean_text(prose + BODY) == prose + BODY
+
+
 def test_a_column_label_after_a_block_mark_goes_and_its_text_stays():
     assert clean_text("■记者手记" + BODY) == BODY
 
 
 @pytest.mark.parametrize("furniture", ["☝点上面蓝字 免费订阅某某信息！", "图片来自外交部", "(摄影：王某某)",
-                                       "△视频截图 图源：某某新闻客户端", "播放视频 画中画", "【编者按】"])
+                                       "△视频截图 图源：某某新闻客户端", "播放视频 画中画", "【编者按】",
+                                       "扫描下方二维码了解活动细则哦~", "【此前报道】"])
 def test_a_prompt_or_source_glued_between_sentences_goes(furniture):
     caption = "图为牧民在基地采收红景天。"
     assert clean_text(caption + furniture + BODY) == caption + BODY
