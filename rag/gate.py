@@ -105,7 +105,8 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
                       and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
-                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3]))
+                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3])
+                      and _edition_reported(q, ranked[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -231,6 +232,28 @@ def _editions_stated(q: Question, hits: list[Hit]) -> bool:
     asked = [n for n in quantities(q.text) if n.ordinal and n.unit]
     said = [n for t in texts for n in quantities(t) if n.ordinal]
     return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked) and _year_edition_stated(q, texts)
+
+
+def _edition_reported(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
+    """An amount asked of an edition (第三届…有多少家企业参展) must be stated by a sentence on the relation
+    that reports that edition: an article on the second fair that announces the third gives the
+    second's figures, under 本届 or its number. 本届 is the edition the article opens with (its title's)."""
+    asked = {n.lo for n in quantities(q.text) if n.ordinal and n.unit == "届"}
+    if not asked or q.wants not in ("number", "money"):
+        return True
+    focus = [s for s in _on_focus(q, top, fallback=False) if any(not n.ordinal for n in quantities(s.text))]
+    if not focus:
+        return True
+    for s in focus:
+        said = {n.lo for n in quantities(s.text) if n.ordinal and n.unit == "届"}
+        if not said and re.search(r"本届|此届|这一届", s.text) and s.meta.get("doc_id") in docs:
+            doc = docs[s.meta["doc_id"]]
+            opening = doc["metadata"].get("title", "") + "\n" + doc["text"][:300]
+            first = next((n.lo for n in quantities(opening) if n.ordinal and n.unit == "届"), None)
+            said = {first} if first is not None else set()
+        if not said or said & asked:
+            return True
+    return False
 
 
 def _year_edition_stated(q: Question, texts: list[str]) -> bool:

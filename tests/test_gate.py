@@ -1,7 +1,7 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import (_counted_stated, _editions_stated, _measure_stated, _name_stated, _unit_stated,
-                             _when_stated, _years_stated)
+from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _measure_stated, _name_stated,
+                             _unit_stated, _when_stated, _years_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -51,6 +51,17 @@ def test_an_edition_asked_about_must_be_the_one_reported():
     assert _editions_stated(analyse("第28届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
     assert not _editions_stated(analyse("下一届澳门国际贸易投资展览会在哪里举办？", {}), [hit])  # none announced
     assert not _editions_stated(analyse("第一届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
+
+
+def test_an_amount_asked_of_an_edition_must_be_reported_of_that_edition():
+    docs = {"d": {"text": "本届博览会吸引参展企业420家。明年第三届博览会将在雅安举办。",
+                  "metadata": {"title": "第二届茶产业博览会闭幕", "date": "2024-05-06"}}}
+    q = analyse("第三届茶产业博览会将有多少家企业参展？", {"参展": 3.0, "博览会": 2.0})
+    this_one = sentence("本届博览会吸引参展企业420家。")  # 本届: the second, the article's own
+    announced = sentence("明年第三届博览会将在雅安举办，参展企业预计超过500家。")
+    assert not _edition_reported(q, [this_one], docs)
+    assert _edition_reported(q, [this_one, announced], docs)
+    assert _edition_reported(analyse("第二届茶产业博览会有多少家企业参展？", {"参展": 3.0}), [this_one], docs)
 
 
 def test_an_event_named_by_its_year_must_be_that_year_s():
