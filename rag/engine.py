@@ -10,6 +10,7 @@ A question passes through once, and `Engine` reads as that pipeline:
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -105,8 +106,12 @@ class Engine:
 
     def unseen(self, q: Question, hits: list[Hit]) -> tuple[str, ...]:
         """The question's weighty words that no indexed token holds and no retrieved passage contains,
-        whole or abbreviated (`gate.unmentioned`): what the collection does not cover."""
+        whole or abbreviated (`gate.unmentioned`): what the collection does not cover. A question
+        whose only words the index knows are numbers and single characters (发烧38度5吃什么药: 38, 5, 度)
+        shares no word of substance with it: all of it is unseen, whatever passages hold its digits."""
         vocab = self.retriever.known
+        if q.weights and not any(vocab(t) for t in q.weights if len(t) >= 2 and not re.fullmatch(r"[\d.]+", t)):
+            return tuple(q.weights)
         return gating.unmentioned(tuple(t for t, w in q.weights.items() if w > 1.0 and not vocab(t)), hits)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,

@@ -46,6 +46,12 @@ def test_a_question_about_something_the_collection_never_mentions_is_refused(eng
         assert a.refused and a.citations == [] and a.answerability is not None, (question, a.text)
 
 
+def test_a_question_sharing_only_numbers_with_the_collection_is_refused(engine):
+    """1800 stands in the articles (1800户); nothing else the question says does."""
+    a = engine.ask("咳嗽1800天了该挂哪个科？")
+    assert a.refused and a.citations == [], a.text
+
+
 def test_a_supposition_is_answered_only_where_an_article_makes_it(engine):
     made = engine.ask("入园企业如果连续两年亩均税收低于15万元，邻渝协作产业园会怎么处理？")
     assert not made.refused and "租金减免" in made.text, made.text
