@@ -209,10 +209,9 @@ def _measure_stated(q: Question, top: list[Sentence]) -> bool:
     `_counted_stated` judges instead."""
     if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
         return True  # 占比多少 is asked in per cent: `_unit_stated` judges a number asked in a unit
-    words = [w for w in tag(q.around[0]) if w.tag in ("n", "vn", "nz") and len(w.text) >= 2]
-    if not words or words[-1].text in q.names or words[-1].text in lang.words("question", "generic_measures"):
+    noun = _measure(q.around[1]) if q.around[1] else _measure(q.around[0])  # 多少购房补贴, 投资多少
+    if not noun or noun in q.names or noun in lang.words("question", "generic_measures"):
         return True
-    noun = words[-1].text
     keys = {noun[:2], noun[-2:]}
     for s in top:
         for clause in re.findall(r"[^，。；！？\n]+", s.text):
@@ -220,6 +219,18 @@ def _measure_stated(q: Question, top: list[Sentence]) -> bool:
                     not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause)):
                 return True
     return False
+
+
+def _measure(before: str) -> str:
+    """The measure a 多少 asks of, from the words before it: the last noun (年产值 of 年产值能达到, past the
+    verbs), or a verb that is itself a measure of money (投资 of 基地投资多少, which the tagger reads as v)."""
+    money = lang.words("question", "money_topics")
+    for w in reversed(tag(before)):
+        if len(w.text) >= 2 and (w.tag in ("n", "vn", "nz") or w.tag == "v" and w.text in money):
+            return w.text
+        if not w.tag.startswith("v"):
+            return ""
+    return ""
 
 
 def _editions_stated(q: Question, hits: list[Hit]) -> bool:

@@ -80,6 +80,11 @@ def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
     tax = analyse("开发区去年上缴的税收有多少？", {})
     assert not _measure_stated(tax, [sentence("去年开发区实现规上工业产值86亿元，同比增长9%。")])
     assert _measure_stated(tax, [sentence("去年开发区上缴税收7.5亿元。")])
+    invested = analyse("冷水鱼养殖基地投资多少？", {})  # 投资, a verb to the tagger, is the measure, not 基地
+    assert _measure_stated(invested, [sentence("冷水鱼养殖基地签约落地，投资1.1亿元。")])
+    subsidy = analyse("引进的博士可以获得多少购房补贴？", {})  # the measure after 多少
+    assert not _measure_stated(subsidy, [sentence("今年已引进博士42名，落户后可申请人才公寓。")])
+    assert _measure_stated(subsidy, [sentence("新引进的博士可获得购房补贴30万元。")])
     share = analyse("外地游客的占比是多少？", {})  # asked in per cent: the unit check judges it
     assert _measure_stated(share, [sentence("今年接待的游客中外地游客达到六成。")])
 
