@@ -193,13 +193,7 @@ def _counted_stated(q: Question, top: list[Sentence]) -> bool:
     noun = q.around[1]
     if q.wants != "number" or not noun or len(noun) > 4 or tag(noun)[-1].tag not in ("n", "nz", "nw"):
         return True
-    keys = (noun[:2], noun[-2:])  # 就业岗位 is counted as 就业1200人 as often as 岗位1200个
-    for s in top:
-        for clause in re.findall(r"[^，。；！？\n]+", s.text):
-            if any(k in clause for k in keys) and any(
-                    not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause)):
-                return True
-    return False
+    return _amount_beside((noun[:2], noun[-2:]), top)  # 就业岗位 is counted as 就业1200人 as often as 岗位1200个
 
 
 def _measure_stated(q: Question, top: list[Sentence]) -> bool:
@@ -212,13 +206,14 @@ def _measure_stated(q: Question, top: list[Sentence]) -> bool:
     noun = _measure(q.around[1]) if q.around[1] else _measure(q.around[0])  # 多少购房补贴, 投资多少
     if not noun or noun in q.names or noun in lang.words("question", "generic_measures"):
         return True
-    keys = {noun[:2], noun[-2:]}
-    for s in top:
-        for clause in re.findall(r"[^，。；！？\n]+", s.text):
-            if any(k in clause for k in keys) and any(
-                    not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause)):
-                return True
-    return False
+    return _amount_beside((noun[:2], noun[-2:]), top)
+
+
+def _amount_beside(keys: tuple[str, str], top: list[Sentence]) -> bool:
+    """Whether a clause of a best sentence holds one of `keys` and an amount (no date or position)."""
+    return any(any(k in clause for k in keys)
+               and any(not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause))
+               for s in top for clause in re.findall(r"[^，。；！？\n]+", s.text))
 
 
 def _measure(before: str) -> str:
