@@ -178,7 +178,7 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
 def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:
     """The sentences on the event whose time is asked (投产 of 什么时候投产, 开园 of 哪一天正式开园): the
     last content word after the question word, or the relation `_on_focus` finds where none follows.
-    None of them names the event: no time in them is its time."""
+    Where no sentence names the event, none is on it: their times (a dateline's) are other events'."""
     events = [w.text for w in tag(q.around[1]) if w.tag in ("v", "vn", "n") and len(w.text) >= 2]
     if not events:
         return _on_focus(q, top)
@@ -244,22 +244,25 @@ def _edition_reported(q: Question, top: list[Sentence], docs: dict[str, dict]) -
     """An amount asked of an edition (第三届…有多少家企业参展) must be stated by a sentence on the relation
     that reports that edition: an article on the second fair that announces the third gives the
     second's figures, under 本届 or its number. 本届 is the edition the article opens with (its title's)."""
-    asked = {n.lo for n in quantities(q.text) if n.ordinal and n.unit == "届"}
+    asked = set(_editions(q.text))
     if not asked or q.wants not in ("number", "money"):
         return True
     focus = [s for s in _on_focus(q, top, fallback=False) if any(not n.ordinal for n in quantities(s.text))]
     if not focus:
         return True
     for s in focus:
-        said = {n.lo for n in quantities(s.text) if n.ordinal and n.unit == "届"}
+        said = set(_editions(s.text))
         if not said and re.search(r"本届|此届|这一届", s.text) and s.meta.get("doc_id") in docs:
             doc = docs[s.meta["doc_id"]]
-            opening = doc["metadata"].get("title", "") + "\n" + doc["text"][:300]
-            first = next((n.lo for n in quantities(opening) if n.ordinal and n.unit == "届"), None)
-            said = {first} if first is not None else set()
+            said = set(_editions(doc["metadata"].get("title", "") + "\n" + doc["text"][:300])[:1])
         if not said or said & asked:
             return True
     return False
+
+
+def _editions(text: str) -> list[float]:
+    """The editions a text names (第三届, 首届), in order."""
+    return [n.lo for n in quantities(text) if n.ordinal and n.unit == "届"]
 
 
 def _year_edition_stated(q: Question, texts: list[str]) -> bool:
