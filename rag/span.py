@@ -28,24 +28,28 @@ _CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?]")
 
 
 def _tail_head(text: str, around: tuple[str, str], weights: dict[str, float] | None = None
-               ) -> tuple[int | None, int | None]:
-    """Where the question's words before its question word end in `text`, and where those after begin.
-    Where the words before occur more than once (同比下降22%，较上季度下降6%), the occurrence whose
-    few preceding words in its clause hold more of the question's other words (上季度) is the one asked
-    about: a comparison or a period stands right before its verb, the shared subject further off."""
+               ) -> tuple[int | None, int | None, float, float]:
+    """Where the question's words before its question word end in `text`, and where those after begin,
+    with the share of each side the match holds. Where the words before occur more than once
+    (同比下降22%，较上季度下降6%), the occurrence whose few preceding words in its clause hold more of
+    the question's other words (上季度) is the one asked about: a comparison or a period stands right
+    before its verb, the shared subject further off."""
     before, after = around
     end = start = None
+    held = [0.0, 0.0]
     for n in range(len(before), 1, -1):
         found = [m.start() for m in re.finditer(re.escape(before[-n:]), text)]
         if found:
             end = max(found, key=lambda i: (_held(_lead_in(text, i), weights or {}), -i)) + n
+            held[0] = n / len(before)
             break
     for n in range(len(after), 1, -1):
         i = text.find(after[:n], end or 0)
         if i >= 0:
             start = i
+            held[1] = n / len(after)
             break
-    return end, start
+    return end, start, held[0], held[1]
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -81,9 +85,11 @@ def _asked_share(q: Question, text: str) -> float:
 
 def gap(text: str, around: tuple[str, str], weights: dict[str, float] | None = None) -> tuple[int, int] | None:
     """The part of the sentence the question's question word stands for, when its words frame it."""
-    end, start = _tail_head(text, around, weights)
+    end, start, before_held, after_held = _tail_head(text, around, weights)
     if end is not None and start is not None and 0 < start - end <= MAX_SPAN:
         return end, start
+    if start is not None and after_held > before_held:
+        end = None  # 林麝养殖项目…养殖多少头林麝: two characters of the words before matched far off; trust 林麝
     if end is not None:
         return end, min(_clause_bounds(text, end)[1], end + MAX_SPAN)
     if start is not None:

@@ -59,3 +59,12 @@ def test_a_number_the_tagger_cut_at_its_point_comma_or_dash_is_one_numeral():
     assert [w.text for w in _joined_numerals(words(("3", "m"), ("-", "w"), ("5元", "m")))] == ["3-5元"]
     # a list of numbers stays a list: 1,2 is no thousands comma
     assert [w.text for w in _joined_numerals(words(("1", "m"), (",", "w"), ("2", "m")))] == ["1", ",", "2"]
+
+
+
+def test_the_side_of_the_question_matched_in_full_frames_the_gap():
+    """Of the words before 多少头, only 养殖 recurs, far from 林麝 at the end; 林麝 after it is matched
+    whole, so the gap is the words right before it, which hold the count."""
+    text = "林麝养殖项目依托省内龙头企业川西麝业公司的先进养殖经验及销售渠道，拟利用3年时间，建设占地200亩、养殖规模达到1500头的林麝养殖场。"
+    lo, hi = span.gap(text, ("林麝养殖项目计划养殖", "林麝"))
+    assert text[hi:].startswith("林麝养殖场") and "1500头" in text[lo:hi]
