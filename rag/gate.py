@@ -17,15 +17,18 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import lang
+from .asked import QUOTED
 from .quantities import quantities, units_match
+from .select import in_unit
 from .question import Question, time_words
-from .tagger import ORG, PERSON, tag
+from .tagger import ORG, PERSON, PLACE, tag
 from .sentences import Sentence, coverage
 from .types import Hit
 
@@ -105,7 +108,8 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
                       and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
-                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3])
+                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3]) and _money_stated(q, ranked[:3])
+                      and _place_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
                       and _edition_reported(q, ranked[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
@@ -157,6 +161,53 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
 
 
+def _quoted_stated(q: Question, top: list[Sentence]) -> bool:
+    """A term the question quotes (“数智乡村”, 《若干意见》) names what it asks about: one of the best
+    sentences, with its headline and the sentence before it, must hold it. A sentence on the same
+    topic that never uses the term speaks of something else."""
+    terms = [_plain(m.group()[1:-1]) for m in QUOTED.finditer(q.text)]
+    texts = [_plain(s.meta.get("title", "") + s.before + s.text) for s in top]
+    return all(any(t in text for text in texts) for t in terms)
+
+
+def _plain(text: str) -> str:
+    """Text with full-width forms folded and blanks dropped: （试行） is (试行)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _money_stated(q: Question, top: list[Sentence]) -> bool:
+    """多少钱, 投资多少 ask for a sum of money: one of the best sentences must state one, in any currency.
+    两家航天企业落户园区 says who came, not what they invested."""
+    currencies = lang.words("quantities", "currencies")
+    if q.wants != "money" or q.unit and q.unit not in currencies:
+        return True  # 利润增速回升了多少个百分点: asked in points, not money
+    return any(n.unit in currencies for s in top for n in quantities(s.before + s.text))
+
+
+def _place_stated(q: Question, top: list[Sentence]) -> bool:
+    """A place the question sets its act in (在雅安投资建设了什么, 在重庆签了几项) must be that of a best
+    sentence on the act: one saying it was done 在绵阳高新区 answers for another place. A sentence on
+    the act that names no place of its own leaves the question to the others."""
+    words = tag(q.text)
+    asked = next(((b.text, c.text) for a, b, c in zip(words, words[1:], words[2:])
+                  if a.text in ("在", "于") and b.tag == PLACE and c.tag.startswith("v")), None)
+    if asked is None:
+        return True
+    place, verb = asked
+    on = [s for s in top if any(w.tag.startswith("v") and w.text.startswith(verb) for w in tag(s.text))]
+    return not on or any(place in s.before + s.text for s in on) or not all(
+        _done_elsewhere(s.text, place, verb) for s in on)
+
+
+def _done_elsewhere(text: str, place: str, verb: str) -> bool:
+    """Does the sentence set `verb` in a place that is not `place` (在绵阳投资 for 在雅安投资)? A place
+    sharing a character with it (在京 for 北京) may be the same one written short."""
+    words = tag(text)
+    core = place.rstrip("".join(lang.words("answer", "place_suffixes")))
+    return any(a.text in ("在", "于") and b.tag == PLACE and c.text.startswith(verb[0])
+               and not set(core) & set(b.text) for a, b, c in zip(words, words[1:], words[2:]))
+
+
 def _when_stated(q: Question, top: list[Sentence]) -> bool:
     """何时 and 哪一年 ask for a time: one of the best sentences on the relation asked about, or the one
     before it, must name a time the question does not (明年6月底, 近日, 2025年底) — 建成后年产300台
@@ -193,7 +244,15 @@ def _counted_stated(q: Question, top: list[Sentence]) -> bool:
     noun = q.around[1]
     if q.wants != "number" or not noun or len(noun) > 4 or tag(noun)[-1].tag not in ("n", "nz", "nw"):
         return True
+    if q.unit and _head_counted(noun[-1], q.unit, top):
+        return True  # 多少座车站 answered by 设站37座: the noun's head character beside the count
     return _amount_beside((noun[:2], noun[-2:]), top)  # 就业岗位 is counted as 就业1200人 as often as 岗位1200个
+
+
+def _head_counted(head: str, unit: str, top: list[Sentence]) -> bool:
+    """Does a best sentence count `head` in `unit` right after naming it (站37座, 校3所)?"""
+    counted = re.compile(re.escape(head) + r"\s*[\d.,一二三四五六七八九十两百千万亿]*" + in_unit(unit).pattern)
+    return any(counted.search(s.text) for s in top)
 
 
 def _measure_stated(q: Question, top: list[Sentence]) -> bool:
@@ -206,14 +265,66 @@ def _measure_stated(q: Question, top: list[Sentence]) -> bool:
     noun = _measure(q.around[1]) if q.around[1] else _measure(q.around[0])  # 多少购房补贴, 投资多少
     if not noun or noun in q.names or noun in lang.words("question", "generic_measures"):
         return True
-    return _amount_beside((noun[:2], noun[-2:]), top)
+    subject = _subject_of(q.text)
+    return _amount_beside((noun[:2], noun[-2:]), [s for s in top if not _names_another(subject, s.text)])
+
+
+def _subject_of(text: str) -> tuple[str, str] | None:
+    """The thing a question asks a measure of, as (its distinguishing words, its kind): (牦牛养殖, 项目)
+    of 牦牛养殖项目预计年销售收入多少."""
+    words = tag(text)
+    return next(((m, k) for i, k in _kinds(words) if (m := _modifier(words, i, k))), None)
+
+
+def _names_another(subject: tuple[str, str] | None, text: str) -> bool:
+    """Does the sentence name another thing of the subject's kind (青稞精深加工项目 where 牦牛养殖项目 is
+    asked about) and not the subject itself? Its measures are that other thing's, as an article on
+    several projects gives each its own. 该项目 or 这一批重大项目 names none."""
+    if subject is None:
+        return False
+    own, kind = subject
+    pairs = {own[i:i + 2] for i in range(len(own) - 1)}
+    if sum(p in text for p in pairs) * 2 >= len(pairs):
+        return False
+    words = tag(text)
+    referring = lang.words("question", "referring_words")
+    return any((m := _modifier(words, i, k)) and m not in referring for i, k in _kinds(words) if k == kind)
+
+
+def _kinds(words) -> list[tuple[int, str]]:
+    """(position, kind) of each word that is or ends in a kind of thing (项目, 甘眉工业园)."""
+    kinds = sorted(lang.words("question", "subject_kinds"), key=len, reverse=True)  # 工业园 before 园
+    return [(i, next(k for k in kinds if w.text.endswith(k))) for i, w in enumerate(words)
+            if w.text.endswith(tuple(kinds))]
+
+
+_NOUNISH = frozenset({"n", "nz", "nw", "vn", "LOC", "ORG", "PER"})
+
+
+def _modifier(words, i: int, kind: str) -> str:
+    """The words that tell this thing of its kind from others: the word's own head (甘眉 of 甘眉工业园),
+    or the run of nouns and adjectives before the kind word (青稞精深加工 of 青稞|精深|加工|项目), if it
+    holds a noun (重大 of 这一批重大项目 does not)."""
+    if words[i].text != kind:
+        return words[i].text[:-len(kind)]
+    run = []
+    for w in reversed(words[:i]):
+        if w.tag not in _NOUNISH | {"a", "s"}:
+            break
+        run.insert(0, w)
+    return "".join(w.text for w in run) if any(w.tag in _NOUNISH for w in run) else ""
 
 
 def _amount_beside(keys: tuple[str, str], top: list[Sentence]) -> bool:
     """Whether a clause of a best sentence holds one of `keys` and an amount (no date or position)."""
     return any(any(k in clause for k in keys)
-               and any(not n.ordinal and n.unit not in ("年", "月", "日") for n in quantities(clause))
+               and any(not n.ordinal and not _calendar(n) for n in quantities(clause))
                for s in top for clause in re.findall(r"[^，。；！？\n]+", s.text))
+
+
+def _calendar(n) -> bool:
+    """Is the amount a date's part (2023年, 9月, 4日) rather than a length of time (一年过渡期)?"""
+    return n.unit == "年" and n.lo >= 1000 or n.unit in ("月", "日")
 
 
 def _measure(before: str) -> str:
@@ -235,19 +346,23 @@ def _editions_stated(q: Question, hits: list[Hit]) -> bool:
     coming = lang.pattern("question", "next_editions")
     if coming.search(q.text) and not any(coming.search(t) for t in texts):
         return False  # 下一届: an article must announce it
-    asked = [n for n in quantities(q.text) if n.ordinal and n.unit]
+    editions = lang.words("question", "edition_units")  # 第二起事件, 首位: an order, not an edition
+    asked = [n for n in quantities(q.text) if n.ordinal and n.unit in editions]
     said = [n for t in texts for n in quantities(t) if n.ordinal]
     return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked) and _year_edition_stated(q, texts)
 
 
 def _edition_reported(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
-    """An amount asked of an edition (第三届…有多少家企业参展) must be stated by a sentence on the relation
-    that reports that edition: an article on the second fair that announces the third gives the
-    second's figures, under 本届 or its number. 本届 is the edition the article opens with (its title's)."""
+    """An amount asked of an edition or a phase (第三届…有多少家企业参展, 二期投资额) must be stated by a
+    sentence on the relation that reports that edition or phase: an article on the second fair that
+    announces the third gives the second's figures, under 本届 or its number, and 一期投资额超10亿元 says
+    nothing of the second phase. 本届 is the edition the article opens with (its title's)."""
     asked = set(_editions(q.text))
     if not asked or q.wants not in ("number", "money"):
         return True
-    focus = [s for s in _on_focus(q, top, fallback=False) if any(not n.ordinal for n in quantities(s.text))]
+    measure = _measure(q.around[0])  # 二期投资额: the phase is the rarest word, the measure names the relation
+    on = _on_focus(q, top, fallback=False) or [s for s in top if measure and measure in s.text]
+    focus = [s for s in on if any(not n.ordinal for n in quantities(s.text))]
     if not focus:
         return True
     for s in focus:
@@ -260,27 +375,52 @@ def _edition_reported(q: Question, top: list[Sentence], docs: dict[str, dict]) -
     return False
 
 
-def _editions(text: str) -> list[float]:
-    """The editions a text names (第三届, 首届), in order."""
-    return [n.lo for n in quantities(text) if n.ordinal and n.unit == "届"]
+_PHASE = re.compile(r"(?<![\d一二三四五六七八九十百千])第?([一二三四五六七八九十首]|\d{1,2})期(?![间限货刊])")
+
+
+def _editions(text: str) -> list[tuple[str, float]]:
+    """The editions (第三届, 首届) and then the phases (二期, 首期) a text names, each in order."""
+    editions = [("届", n.lo) for n in quantities(text) if n.ordinal and n.unit == "届"]
+    return editions + [("期", _numeral(m.group(1))) for m in _PHASE.finditer(text)]
+
+
+def _numeral(word: str) -> float:
+    """A one-character ordinal's value (首 and 一 are 1) or a number in digits."""
+    return float(word) if word.isdigit() else 1.0 if word == "首" else float("一二三四五六七八九十".find(word) + 1)
 
 
 def _year_edition_stated(q: Question, texts: list[str]) -> bool:
-    """An event named by its year (2023年西部数字经济产业合作大会) where the passages name it only with
-    another year (2024西部数字经济产业合作大会): that is another edition."""
-    events = "|".join(map(re.escape, lang.words("question", "events")))
-    for m in re.finditer(rf"((?:19|20)\d\d)年?([\u4e00-\u9fff]{{2,20}}?(?:{events}))", q.text):
-        year, name = m.groups()
-        years = {y for t in texts for y in re.findall(rf"((?:19|20)\d\d)年?(?:第[^，。]{{1,5}}届)?{re.escape(name)}", t)}
-        if years and year not in years:
+    """An event named by its year (2023年西部数字经济产业合作大会, 工业设计盛典2024) where the passages
+    name it only with another year (2024西部数字经济产业合作大会, 盛典(2025)): that is another edition."""
+    name = rf"[\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, lang.words('question', 'events')))})"
+    asked = [(m.group(1), m.group(2)) for m in re.finditer(rf"{_YEAR_OF}年?({name})", q.text)]
+    asked += [(m.group(2), m.group(1)) for m in re.finditer(rf"({name})[（(]?{_YEAR_OF}(?!\d)", q.text)]
+    for year, event in asked:
+        said = _event_years(event, texts)
+        if said and year not in said:
             return False
     return True
 
 
+_YEAR_OF = r"((?:19|20)\d\d)"
+
+
+def _event_years(event: str, texts: list[str]) -> set[str]:
+    """The years the passages give an event by (2024西部…大会, 第二届…大会 of 2024, 盛典(2025)): the
+    name as the question writes it, or the longest tail of it they write (今年的设计盛典 → 设计盛典)."""
+    for i in range(0, max(1, len(event) - 3)):
+        name = re.escape(event[i:])
+        said = {a or b for t in texts for a, b in re.findall(
+            rf"{_YEAR_OF}年?(?:第[^，。]{{1,5}}届)?{name}|{name}[（(]?{_YEAR_OF}(?!\d)", t)}
+        if said:
+            return said
+    return set()
+
+
 def _name_stated(q: Question, top: list[Sentence]) -> bool:
-    """谁 and 哪家 ask for a name: one of the best sentences must hold a person or organisation the
-    question does not name, and not as an indefinite or a count (深圳一家新能源材料企业, 某公司, 6家预制菜
-    企业) — a sentence that only says 理事长 or 一家企业 does not say who. A name in quotation marks (a
+    """谁, 哪家 and 哪里 ask for a name: one of the best sentences must hold a person, organisation or
+    place the question does not name, and not as an indefinite or a count (深圳一家新能源材料企业, 某公司,
+    6家预制菜企业) — a sentence that only says 理事长 or 一家企业 does not say who, nor 当地 where. A name in quotation marks (a
     slogan's “数智” the tagger reads as a person) does not count. Where the question asks it of a title
     or a kind of organisation, only a sentence on the relation asked about counts (`_on_focus`): the
     article names other people and bodies than the one asked for."""
@@ -288,7 +428,7 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
     if not wanted:
         return True
     indefinite = tuple(lang.words("answer", "indefinites"))
-    plain = wanted == {"person": (PERSON, ORG), "org": (ORG,)}.get(q.wants or "")
+    plain = wanted == {"person": (PERSON, ORG), "org": (ORG,), "place": (PLACE,)}.get(q.wants or "")
     for s in top if plain else _on_focus(q, top):  # plain 谁/哪家: the tagger misses names (生态|环境|部)
         text = s.before + s.text if plain else s.text
         for w in tag(text):
@@ -305,10 +445,13 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多]+[家�
 def _named_by_ending(word, wanted: tuple[str, ...]) -> bool:
     """A common noun the tagger gives no name tag that names one by its ending (数学家, 生态环境部); not
     for a title (管委会主任是谁 is answered by a person's name only), nor where a kind of organisation is
-    asked which one it is (省属国企是哪一家): 香港私募基金管理机构 describes, it does not name."""
-    if wanted == (PERSON,) or word.tag not in ("n", "nz", "nw") or len(word.text) < 2:
+    asked which one it is (省属国企是哪一家): 香港私募基金管理机构 describes, it does not name. A place
+    the tagger reads as an organisation (某某花湖机场) names a place by its ending too."""
+    named = ("n", "nz", "nw", ORG) if wanted == (PLACE,) else ("n", "nz", "nw")
+    if wanted == (PERSON,) or word.tag not in named or len(word.text) < 2:
         return False
     keys = [k for t, k in ((PERSON, "person_suffixes"), (ORG, "org_suffixes")) if t in wanted]
+    keys += ["place_suffixes"] if PLACE in wanted else []
     return any(word.text.endswith(tuple(lang.words("answer", k))) for k in keys)
 
 
@@ -319,9 +462,14 @@ def _names_wanted(q: Question) -> tuple[str, ...]:
     before = re.sub(r"(?:的|是|叫做?|为)+$", "", q.around[0])
     kinds = tuple(w for w in lang.words("answer", "org_suffixes") if len(w) >= 2)  # 企业, 国企; not 队 of 军队
     if q.wants == "person":
-        return (PERSON,) if before.endswith(tuple(lang.words("answer", "person_titles"))) else (PERSON, ORG)
+        titles = tuple(lang.words("answer", "person_titles"))
+        held = lang.pattern("answer", "role_verbs").match(q.around[1]) if not before else None
+        role = q.around[1][held.end():] if held else ""  # 谁担任园区管委会主任: the title after the verb
+        return (PERSON,) if before.endswith(titles) or role.endswith(titles) else (PERSON, ORG)
     if q.wants == "org" or q.kind == "list" and (q.head or "").endswith(kinds):
         return (ORG,)
+    if q.wants == "place" and q.kind_noun in lang.words("question", "divisions"):
+        return (PLACE,)  # 哪个城市: a place by name; 什么地方 may be 金融机构, 哪里 扎克伯格家的后院
     if q.wants == "what":
         noun = before if q.kind_noun in lang.words("answer", "name_nouns") or not q.kind_noun else q.kind_noun
         if noun.endswith(kinds):

@@ -1,7 +1,8 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _measure_stated, _name_stated,
-                             _unit_stated, _when_stated, _years_stated)
+from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _measure_stated, _money_stated,
+                             _name_stated, _place_stated, _quoted_stated, _unit_stated, _when_stated,
+                             _years_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -28,6 +29,21 @@ def test_the_thing_counted_must_be_counted_in_a_best_sentence():
     assert _counted_stated(jobs, [sentence("加工厂投产后可带动就业300人。")])  # 就业岗位 counted as 就业
     phrase = analyse("有多少座山塘水库蓄水超过了警戒线？", {})
     assert _counted_stated(phrase, [sentence("全县12座山塘超警戒。")])  # a long phrase is not looked for
+    stations = analyse("新建的城际铁路将设多少座车站？", {})  # 设站9座: the noun's head beside the count in its unit
+    assert _counted_stated(stations, [sentence("城际铁路全长86公里，设站9座。")])
+    assert not _counted_stated(stations, [sentence("城际铁路全长86公里，总投资9亿元。")])
+    period = analyse("新规施行后有多长的过渡期？", {})  # a length of time counts; a date does not
+    assert _counted_stated(period, [sentence("新规自2024年3月1日起施行，设两年过渡期。")])
+    assert not _counted_stated(period, [sentence("新规自2024年3月1日起施行，过渡期内旧证继续有效。")])
+
+
+def test_a_sum_asked_for_needs_a_sum_of_money():
+    q = analyse("航天企业落户园区投资了多少钱？", {})
+    assert not _money_stated(q, [sentence("两家航天企业落户园区，在卫星制造领域实现转化。")])
+    assert _money_stated(q, [sentence("两家航天企业落户园区，合计投资3.2亿元。")])
+    assert _money_stated(q, [sentence("该企业在园区追加投资5000万美元。")])  # any currency
+    points = analyse("园区工业利润增速回升了多少个百分点？", {})  # a money topic asked in points
+    assert _money_stated(points, [sentence("园区工业利润增速较一季度回升4.2个百分点。")])
 
 
 def test_who_needs_a_name_not_an_indefinite():
@@ -71,6 +87,19 @@ def test_an_event_named_by_its_year_must_be_that_year_s():
     hit = Hit(Chunk("c", "11月22日，2024西部数字经济产业合作大会在重庆开幕，现场签约38个项目。", {"title": ""}), 1.0, 0)
     assert not _editions_stated(analyse("2023年西部数字经济产业合作大会签约总金额是多少？", {}), [hit])
     assert _editions_stated(analyse("2024年西部数字经济产业合作大会签约了多少个项目？", {}), [hit])
+    named = Hit(Chunk("c", "12月3日，全国工业设计盛典(2025)在宁波举行。", {"title": ""}), 1.0, 0)  # the year after the name
+    assert not _editions_stated(analyse("全国工业设计盛典2024在哪里举行？", {}), [named])
+    assert _editions_stated(analyse("全国工业设计盛典2025在哪里举行？", {}), [named])
+    ordinal = Hit(Chunk("c", "两起火情均未造成人员伤亡。", {"title": ""}), 1.0, 0)  # an order, not an edition
+    assert _editions_stated(analyse("第二起火情是否造成人员伤亡？", {}), [ordinal])
+
+
+def test_an_amount_asked_of_a_phase_must_be_that_phase_s():
+    q = analyse("物流园二期投资额是多少？", {"二期": 6.0, "物流园": 3.0, "投资额": 2.0})
+    first = sentence("物流园一期投资额超过6亿元，明年建成。")
+    assert not _edition_reported(q, [first], {})
+    assert _edition_reported(q, [first, sentence("物流园二期计划投资4亿元。")], {})
+    assert _edition_reported(analyse("物流园首期投资额是多少？", {"首期": 6.0, "投资额": 2.0}), [first], {})  # 首期 = 一期
 
 
 def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
@@ -85,6 +114,11 @@ def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
     subsidy = analyse("引进的博士可以获得多少购房补贴？", {})  # the measure after 多少
     assert not _measure_stated(subsidy, [sentence("今年已引进博士42名，落户后可申请人才公寓。")])
     assert _measure_stated(subsidy, [sentence("新引进的博士可获得购房补贴30万元。")])
+    sales = analyse("牦牛养殖项目建成后年销售收入多少？", {})  # another project's measure, in the same article
+    other = sentence("园区已落户总投资6亿元的青稞精深加工项目，达产后预计年销售收入5亿元。")
+    assert not _measure_stated(sales, [other])
+    assert _measure_stated(sales, [other, sentence("牦牛养殖项目建成后预计年销售收入1.2亿元。")])
+    assert _measure_stated(sales, [sentence("该项目建成后预计年销售收入1.2亿元。")])  # 该项目 refers back
     share = analyse("外地游客的占比是多少？", {})  # asked in per cent: the unit check judges it
     assert _measure_stated(share, [sentence("今年接待的游客中外地游客达到六成。")])
 
@@ -109,6 +143,9 @@ def test_who_asked_of_a_title_needs_a_person_in_a_sentence_on_that_title():
     assert not _name_stated(q, [sentence("物流协会秘书长在会上介绍了行业运行情况。"),
                                 sentence("年会由市商务局主办，两百多家会员企业参加。")])  # a body, in another sentence
     assert _name_stated(q, [sentence("物流协会秘书长王海平在会上介绍了行业运行情况。")])
+    held = analyse("谁担任物流园管委会主任？", {"物流园": 5.0, "担任": 1.0})  # the title after the verb
+    assert not _name_stated(held, [sentence("物流园管委会与市交投集团签署了合作协议。")])
+    assert _name_stated(held, [sentence("物流园管委会主任由副市长李建国兼任。")])
 
 
 def test_which_one_of_a_kind_of_organisation_needs_its_name():
@@ -132,3 +169,28 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     assert not _when_stated(opened, [sentence("8月3日，茶叶加工厂项目在县城签约，总投资8000万元。")])  # no 投产 said
     assert _when_stated(opened, [sentence("茶叶加工厂已于9月1日正式投产。")])
 
+
+
+def test_a_place_the_question_sets_its_act_in_must_be_the_act_s():
+    q = analyse("这家无人机企业在雅安投资建设了什么？", {})
+    elsewhere = sentence("这家无人机企业在绵阳高新区投资建设了整机总装基地。")
+    assert not _place_stated(q, [elsewhere])
+    assert _place_stated(q, [elsewhere, sentence("这家无人机企业还在雅安投资建设了试飞场。")])
+    assert _place_stated(q, [sentence("这家无人机企业投资建设了整机总装基地。")])  # no place of its own
+    assert _place_stated(analyse("这家无人机企业在北京设立了什么？", {}), [sentence("企业在京设立了研发中心。")])  # 京 for 北京
+
+
+def test_where_needs_a_place_the_question_does_not_name():
+    q = analyse("哪个城市的仓库发生了火情？", {})
+    assert not _name_stated(q, [sentence("记者致电当地街道办事处，工作人员表示火情已扑灭。")])
+    assert _name_stated(q, [sentence("绵阳市一处仓库昨晚发生火情，无人员伤亡。")])
+    spot = analyse("市里支持在什么地方设立便民服务站？", {})  # 什么地方 may be answered by a body
+    assert _name_stated(spot, [sentence("支持在银行等金融机构设立便民服务站。")])
+
+
+def test_a_quoted_term_must_be_in_a_best_sentence():
+    q = analyse("谁最早提出了“飞地经济”的说法？", {})
+    assert not _quoted_stated(q, [sentence("某研究院院长在论坛上提出了发展园区经济的建议。")])
+    assert _quoted_stated(q, [sentence("飞地经济这一说法最早由某研究院院长提出。")])  # without its marks
+    assert _quoted_stated(analyse("《园区管理办法（试行）》对什么进行规范？", {}),
+                          [sentence("管委会制定了《园区管理办法(试行)》，对入园企业用地进行规范。")])  # full-width forms
