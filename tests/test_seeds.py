@@ -80,3 +80,12 @@ def test_pinyin_and_boilerplate_do_not_reach_the_index(seed_engine):
 
 def test_a_question_the_seeds_cannot_answer_is_refused(seed_engine):
     assert seed_engine.ask("理塘县的光伏电站装机容量是多少").refused
+
+
+def test_a_fact_the_seeds_hold_of_a_neighbour_is_not_given_for_the_one_asked(seed_engine):
+    """Each question names something the articles speak of and asks a fact they state only of another
+    project, phase, edition or place, or not at all: the gate's rules of kind refuse them."""
+    for q in ["马麝养殖项目预计年销售收入多少", "谁担任高德产业园管委会主任", "高德产业园首批项目的二期投资额是多少",
+              "中国产业地理盛典2024在哪个城市举办", "星际荣耀落户什邡投资了多少钱"]:
+        assert seed_engine.ask(q).refused, q
+    assert "2000头" in seed_engine.ask("马麝养殖项目计划养殖多少头马麝").text.split("\n")[0]
