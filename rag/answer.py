@@ -230,15 +230,19 @@ def list_item(sentence: str, head: str | None) -> str | None:
 def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: list[Sentence]) -> str | None:
     """The sentence that enumerates the things asked for, as one cited line: first one of the
     relevant articles that introduces them by the head noun (领导人包括A、B、C), then one of the
-    best ranked that closes with it (A、B等领域), then the best sentence if it enumerates anything."""
+    best ranked that closes with it (A、B等领域) or with the words after it in the question (由哪些单位
+    共同举办: A、B、C共同举办), then the best sentence if it enumerates anything."""
     head = re.escape(q.head or "")
     intro = "|".join(map(re.escape, lang.words("answer", "enumeration_intro")))
     introduced = [s for s in whole if head and re.search(rf"{head}(?:{intro})[^，。]{{1,24}}、", s.text)]
     named = [s for s in ranked[:5] if head and re.search(rf"(?:等|{_COUNTED.pattern})[^，。]{{0,4}}{head}", s.text)]
     named.sort(key=lambda s: bool(q.head_phrase) and q.head_phrase not in s.text)  # 主导产业 before other 产业
-    for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named]:
+    after = q.around[1][len(q.head or ""):] if q.around[1].startswith(q.head or "\0") else ""
+    framed = [s for s in ranked[1:5] if len(after) >= 2 and s.meta["doc_id"] == ranked[0].meta["doc_id"]
+              and re.search(rf"、[^，。；]{{1,24}}{re.escape(after[:2])}", s.text)]  # the best article's, after its best
+    for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named] + framed:
         asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-        names = list(dict.fromkeys(enumeration(s.text, q.head, asked)))
+        names = list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a
             # wrongly cut item is visible at once
@@ -252,16 +256,21 @@ _COUNTED = re.compile(r"等|[一二三四五六七八九十两\d]+(?:大|个|类
 _RUN = re.compile(r"[^，。；：:、“”]{1,30}(?:、[^，。；：:、“”]{1,24})+")
 
 
-def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] = ()) -> list[str]:
+def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] = (), follows: str = "") -> list[str]:
     """Items of an inline enumeration: '涉及调味品、预制菜、白酒和饮用水等领域' → 4 items.
 
-    Among several runs of 、-separated items, the one followed by the question's head noun
-    ("…等特色产品" for 哪些产品) wins, else one beside another of the question's `words` (A、B、C共同
-    主办 for 由哪些单位主办), else the longest.
+    Among several runs of 、-separated items, the one right before the words that follow the question
+    word in the question (`follows`: A、B、C共同举办 for 由哪些单位共同举办) wins, else the one followed by
+    the question's head noun ("…等特色产品" for 哪些产品), else one beside another of the question's
+    `words`, else the longest.
     """
     runs = list(_RUN.finditer(sentence))
     if not runs:
         return []
+    cue = follows[:2] if len(follows) >= 2 else None
+    framed = [r for r in runs if cue and cue in r.group().split("、")[-1]  # …东莞市人民政府共同举办
+              and not any(cue in part for part in r.group().split("、")[:-1])]  # clauses, each 创下…, are no items
+    runs = framed or runs
     def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域)
         return sentence[max(r.start(), r.end() - 6): r.end() + 12]
 
@@ -274,6 +283,8 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
         runs = [r for r in runs if any(w in before(r) + "|" + after(r) for w in words)] or runs
     run = max(runs, key=lambda r: r.group().count("、"))
     parts = run.group().split("、")
+    if run in framed:
+        parts[-1] = parts[-1][:parts[-1].index(cue)]
     parts[0] = _noun_tail(_after_intro(parts[0]))
     parts[-1:] = _last_items(_COUNTED.split(parts[-1])[0])
     items = [p.strip("“”\"《》 ") for p in parts]

@@ -106,6 +106,17 @@ def test_an_enumeration_is_cut_by_the_taggers_words_and_chosen_beside_the_asked_
     assert enumeration(s, "领域", ("推介会", "推介")) == ["调味品", "预制菜", "白酒", "饮用水"]
 
 
+
+def test_the_run_right_before_the_words_after_the_question_word_wins():
+    """由哪些单位共同举办: the organisers stand right before 共同举办, and a longer run of the aims later
+    in the sentence is no answer; a run of clauses (…创下…、…创下…) is no list of names."""
+    s = ("大会由省经济和信息化厅、市人民政府、某某产业联盟共同举办，旨在整合资源、发布成果、促进对接、"
+         "搭建合作网络。")
+    assert enumeration(s, "单位", ("大会",), "共同举办") == ["省经济和信息化厅", "市人民政府", "某某产业联盟"]
+    clauses = "甲市创下了连续40天高温的纪录、乙市创下了连续30天高温的纪录，丙市也接近纪录。"
+    assert enumeration(clauses, "城市", (), "创下了新的纪录") == enumeration(clauses, "城市", ())
+
+
 def test_a_supposition_is_its_own_clause_opened_on_a_word_boundary():
     assert kind("要是明年园区电价上涨，企业会不会外迁？").condition == "明年园区电价上涨"
     assert kind("假如签约企业撤资的话，园区怎么办").condition == "签约企业撤资"
