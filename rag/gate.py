@@ -185,7 +185,7 @@ def _money_stated(q: Question, top: list[Sentence]) -> bool:
 
 
 def _place_stated(q: Question, top: list[Sentence]) -> bool:
-    """A place the question sets its act in (在雅安投资建设了什么, 在重庆签了几项) must be that of a best
+    """A place the question sets its act in (在雅安投资建设了什么, 在重庆签约) must be that of a best
     sentence on the act: one saying it was done 在绵阳高新区 answers for another place. A sentence on
     the act that names no place of its own leaves the question to the others."""
     words = tag(q.text)
@@ -203,7 +203,7 @@ def _done_elsewhere(text: str, place: str, verb: str) -> bool:
     """Does the sentence set `verb` in a place that is not `place` (在绵阳投资 for 在雅安投资)? A place
     sharing a character with it (在京 for 北京) may be the same one written short."""
     words = tag(text)
-    core = place.rstrip("".join(lang.words("answer", "place_suffixes")))
+    core = place.rstrip("".join(lang.words("answer", "place_suffixes"))) or place  # 北京市 → 北京; 中山 stays
     return any(a.text in ("在", "于") and b.tag == PLACE and c.text.startswith(verb[0])
                and not set(core) & set(b.text) for a, b, c in zip(words, words[1:], words[2:]))
 
