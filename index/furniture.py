@@ -95,6 +95,7 @@ class Patterns:
         self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix})$")  # 极目新闻 四川在线: most are 2 + an ending
         self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[\u4e00-\u9fff·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
         self.surnames = frozenset(data["surnames"])
+        self.slash_credit = re.compile(rf"(?<=[。！？!?”{_CUT}\s])(?:{_longest_first(data['slash_credit_words'])})\s?[/／]\s?")
 
 
 def _latin_picture_credit(data: dict, suffix: str) -> str:
@@ -193,6 +194,7 @@ def strip(line: str, removed: list | None = None) -> str:
         return ""
     p = patterns()
     line = p.pieces.sub(lambda m: _note(removed, m.group(0), _CUT), line)  # a cut ends a sentence
+    line = _slash_credits(line, removed)
     line = p.to_end.sub(lambda m: _note(removed, m.group(0)), line)
     line = p.labels.sub(lambda m: _note(removed, m.group(0), _CUT), line)
     kept = []
@@ -214,6 +216,24 @@ def strip(line: str, removed: list | None = None) -> str:
         _note(removed, line[tail:])
         line = line[:tail].rstrip()
     return line
+
+
+def _slash_credits(line: str, removed: list | None) -> str:
+    """`line` less the picture credits glued between its sentences with a slash (。摄影/某某该项目…):
+    no mark says where the name ends, so one is cut only where the tagger reads a person's name.
+    A run of credits (文/某某 图/某某 海报…) and credits after the last sentence are left whole to the
+    rules for runs and for closing credits."""
+    p, parts, pos = patterns(), [], 0
+    for m in p.slash_credit.finditer(line):
+        name = _name_at(line, m.end())
+        if m.start() < pos or not _NAME_CHARS.fullmatch(name) or not _SENTENCE_END.search(line, m.end()):
+            continue
+        after = line[m.end() + len(name):].lstrip(BOUNDARY + " ")
+        if p.credit_word.match(after) or p.slash_credit.match(after[:8]):
+            continue
+        parts += [line[pos:m.start()], _note(removed, line[m.start():m.end() + len(name)], _CUT)]
+        pos = m.end() + len(name)
+    return "".join(parts) + line[pos:] if parts else line
 
 
 def _credits_after_blank(line: str) -> int | None:
@@ -329,6 +349,8 @@ def _name_before_credit(clause: str, m: re.Match) -> str:
     return gap if m.group(0).rstrip()[-1] in ":：丨" and _CJK_WORD.fullmatch(gap) and len(gap) <= 6 else ""
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_NAME_CHARS = re.compile(rf"(?:(?!丨)[\u4e00-\u9fff·{BOUNDARY}])+")  # 丨 is a separator in the CJK block
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")  # jieba tags rare characters (謦) as x, like punctuation
 _NOT_NAME = frozenset("p c u d m t x f q r v uj ul ug eng".split())  # function words, numbers, verbs
 

@@ -195,6 +195,18 @@ def test_a_glued_picture_credit_goes_and_the_caption_and_report_stay(furniture):
     assert clean_text(caption + furniture + BODY) == caption + BODY
 
 
+@pytest.mark.parametrize("credit", ["摄影/何红梅", "图/林晓峰", "图片/吴建国"])
+def test_a_slash_credit_glued_between_sentences_goes_up_to_the_name(credit):
+    """No mark says where the name ends; the report after it starts at once (…某某该基地…)."""
+    caption, report = "图为牧民在基地采收红景天。", "该基地今年扩种红景天三百亩。"
+    assert clean_text(caption + credit + report) == caption + report
+
+
+def test_a_slash_inside_a_sentence_is_no_credit():
+    text = "基地今年的产量是去年的两倍，图表显示增速达到1/3。"
+    assert clean_text(text) == text
+
+
 def test_a_picture_credit_word_that_starts_a_report_is_kept():
     text = "图为抢险队员在堤坝上加固沙袋。图据塔斯社10日报道，当地已转移两千人。"
     assert clean_text(text) == text
