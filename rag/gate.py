@@ -108,8 +108,8 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
                       and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
-                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3]) and _money_stated(q, ranked[:3])
-                      and _place_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
+                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3], docs) and _money_stated(q, ranked[:3])
+                      and _place_stated(q, ranked[:3], docs) and _future_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
                       and _edition_reported(q, ranked[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
@@ -184,10 +184,11 @@ def _money_stated(q: Question, top: list[Sentence]) -> bool:
     return any(n.unit in currencies for s in top for n in quantities(s.before + s.text))
 
 
-def _place_stated(q: Question, top: list[Sentence]) -> bool:
+def _place_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | None = None) -> bool:
     """A place the question sets its act in (在雅安投资建设了什么, 在重庆签约) must be that of a best
-    sentence on the act: one saying it was done 在绵阳高新区 answers for another place. A sentence on
-    the act that names no place of its own leaves the question to the others."""
+    sentence on the act: one saying it was done 在绵阳高新区 answers for another place, and so do
+    sentences on the act from articles that never name the place (nor by its one-character name, 渝).
+    A sentence on the act that names no place of its own leaves the question to the others."""
     if "在" not in q.text and "于" not in q.text:
         return True  # most questions set no place: no tagging on their path
     words = tag(q.text)
@@ -197,8 +198,31 @@ def _place_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     place, verb = asked
     on = [s for s in top if any(w.tag.startswith("v") and w.text.startswith(verb) for w in tag(s.text))]
+    if on and docs and not any(_names_place(place, _article(s, docs)) for s in on):
+        return False
     return not on or any(place in s.before + s.text for s in on) or not all(
         _done_elsewhere(s.text, place, verb) for s in on)
+
+
+_YEARS_AHEAD = re.compile(r"[\d一二三四五六七八九十两几]+年(?:以|之)?后")  # 五年后, 3年以后
+
+
+def _future_stated(q: Question, top: list[Sentence]) -> bool:
+    """A question about a time to come (五年后, 明年, 将来) is answered by a plan, a forecast or a target
+    (将, 预计, 力争, 到2030年), not by what a sentence reports as done now: 已入驻企业18家 says nothing of
+    how many there will be."""
+    if not (_YEARS_AHEAD.search(q.text) or any(w in q.text for w in lang.words("question", "future_times"))):
+        return True
+    planned = lang.pattern("claims", "planned")
+    return any(planned.search(s.before + s.text) or re.search(r"到\d{4}年", s.text) for s in top)
+
+
+def _names_place(place: str, article: str) -> bool:
+    """Does the article name the place, whole, without its suffix (北京市 → 北京) or by its
+    one-character name (渝 for 重庆)? Without an article it may."""
+    core = place.rstrip("".join(lang.words("answer", "place_suffixes"))) or place
+    short = [a for a, full in lang.data()["claims"]["place_abbreviations"] if full == core]
+    return not article or core in article or any(a in article for a in short)
 
 
 def _done_elsewhere(text: str, place: str, verb: str) -> bool:
@@ -257,25 +281,56 @@ def _head_counted(head: str, unit: str, top: list[Sentence]) -> bool:
     return any(counted.search(s.text) for s in top)
 
 
-def _measure_stated(q: Question, top: list[Sentence]) -> bool:
+def _measure_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | None = None) -> bool:
     """多少钱 and 多少 asked of a measure (年产值能达到多少, 2023年实现税收多少, 基金规模有多大): one of the best
     sentences must hold the measure and an amount in one clause. 投资3.5亿元 does not say what the
-    project's 年产值 will be, nor 产值215亿元 what its 税收 was. Asked of a counted noun (多少家企业),
-    `_counted_stated` judges instead."""
+    project's 年产值 will be, nor 产值215亿元 what its 税收 was. A measure any thing has (规模, 金额) is
+    looked for with what it is the measure of (基金规模 → 基金): 设立产业发展基金 says no size. Asked of
+    a counted noun (多少家企业), `_counted_stated` judges instead. A sentence from an article that
+    never names the thing asked about states another thing's measure."""
     if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
         return True  # 占比多少 is asked in per cent: `_unit_stated` judges a number asked in a unit
-    noun = _measure(q.around[1]) if q.around[1] else _measure(q.around[0])  # 多少购房补贴, 投资多少
-    if not noun or noun in q.names or noun in lang.words("question", "generic_measures"):
+    before = q.around[1] or q.around[0]  # 多少购房补贴, 投资多少
+    noun = _measure(before)
+    if noun in lang.words("question", "count_measures"):
+        return True
+    if noun in lang.words("question", "generic_measures"):
+        noun = _owner(before, noun)
+    if not noun or noun in q.names:
         return True
     subject = _subject_of(q.text)
-    return _amount_beside((noun[:2], noun[-2:]), [s for s in top if not _names_another(subject, s.text)])
+    on = [s for s in top if not _names_another(subject, s.text) and _names_subject(subject, _article(s, docs))]
+    return _amount_beside((noun[:2], noun[-2:]), on)
+
+
+def _owner(before: str, measure: str) -> str:
+    """The noun a general measure is of: 基金 of 产业发展基金规模; "" when none stands right before it."""
+    words = [w for w in tag(before) if w.text != measure or not before.endswith(w.text)]
+    head = next((w for w in reversed(words) if w.end <= before.rfind(measure)), None)
+    return head.text if head and len(head.text) >= 2 and head.tag in ("n", "vn", "nz") \
+        and before.rfind(measure) == head.end else ""
+
+
+def _article(s: Sentence, docs: dict[str, dict] | None) -> str:
+    """The sentence's whole article with its headline ("" when the index holds no such article)."""
+    doc = (docs or {}).get(s.meta.get("doc_id", ""))
+    return doc["metadata"].get("title", "") + "\n" + doc["text"] if doc else ""
+
+
+def _names_subject(subject: tuple[str, str] | None, article: str) -> bool:
+    """Does the article name the thing asked about, by at least half its character pairs (a
+    paraphrased name keeps most of them)? Without an article or a subject to look for, it may."""
+    if subject is None or not article:
+        return True
+    pairs = {subject[0][i:i + 2] for i in range(len(subject[0]) - 1)}
+    return sum(p in article for p in pairs) * 2 >= len(pairs)
 
 
 def _subject_of(text: str) -> tuple[str, str] | None:
     """The thing a question asks a measure of, as (its distinguishing words, its kind): (牦牛养殖, 项目)
-    of 牦牛养殖项目预计年销售收入多少."""
-    words = tag(text)
-    return next(((m, k) for i, k in _kinds(words) if (m := _modifier(words, i, k))), None)
+    of 牦牛养殖项目预计年销售收入多少, (储氢瓶, 项目) of 某产业园的储氢瓶项目投资多少."""
+    words = tag(text)  # the last kind named: 某产业园的储氢瓶项目 asks of the project, not the park
+    return next(((m, k) for i, k in reversed(_kinds(words)) if (m := _modifier(words, i, k))), None)
 
 
 def _names_another(subject: tuple[str, str] | None, text: str) -> bool:
@@ -431,6 +486,8 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     indefinite = tuple(lang.words("answer", "indefinites"))
     plain = wanted == {"person": (PERSON, ORG), "org": (ORG,), "place": (PLACE,)}.get(q.wants or "")
+    if plain and not _focus_noun_said(q, top):
+        return False
     for s in top if plain else _on_focus(q, top):  # plain 谁/哪家: the tagger misses names (生态|环境|部)
         text = s.before + s.text if plain else s.text
         for w in tag(text):
@@ -442,6 +499,17 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
 
 
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多]+[家个名位所]$")
+
+
+def _focus_noun_said(q: Question, top: list[Sentence]) -> bool:
+    """A name asked of a thing (总部在哪个城市, 谁是项目的设计方) needs that thing in a best sentence, the one
+    before it or its headline: a city the article names for something else is not where the 总部 is.
+    A verb asked about (谁认为, 谁推出) is often worded otherwise, so only a noun is held to this."""
+    focus = max(q.focus, key=lambda t: q.weights.get(t, 0.0), default="")
+    words = tag(focus) if focus else []
+    if len(words) != 1 or words[0].tag not in ("n", "nz", "nw"):
+        return True
+    return any(focus in s.meta.get("title", "") + s.before + s.text for s in top)
 
 
 def _named_by_ending(word, wanted: tuple[str, ...]) -> bool:

@@ -1,7 +1,7 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
 from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _measure_stated, _money_stated,
-                             _name_stated, _place_stated, _quoted_stated, _unit_stated, _when_stated,
+                             _future_stated, _name_stated, _place_stated, _quoted_stated, _unit_stated, _when_stated,
                              _years_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
@@ -123,6 +123,22 @@ def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
     assert _measure_stated(share, [sentence("今年接待的游客中外地游客达到六成。")])
 
 
+def test_a_general_measure_is_looked_for_with_what_it_measures():
+    fund = analyse("园区新设立的农业发展基金规模有多大？", {})  # 规模 of the 基金
+    assert not _measure_stated(fund, [sentence("园区今年将新增建设用地800亩，并设立农业发展基金。")])
+    assert _measure_stated(fund, [sentence("园区设立农业发展基金3亿元，支持良种繁育。")])
+
+
+def test_a_measure_from_an_article_that_never_names_the_thing_asked_about_is_another_s():
+    q = analyse("牦牛养殖项目建成后年销售收入多少？", {})
+    found = Sentence({"doc_id": "b"}, "全部达产后预计年销售收入5亿元。", 0, 16)
+    docs = {"a": {"metadata": {"title": "某县签约牦牛养殖项目"}, "text": "牦牛养殖项目投资2亿元。"},
+            "b": {"metadata": {"title": "某区锂电材料项目开工"}, "text": "全部达产后预计年销售收入5亿元。"}}
+    assert not _measure_stated(q, [found], docs)
+    docs["b"]["text"] = "牦牛养殖项目一期已建成。全部达产后预计年销售收入5亿元。"
+    assert _measure_stated(q, [found], docs)
+
+
 def test_a_year_asked_about_must_be_one_the_article_states_or_is_dated_in():
     docs = {"d": {"text": "2022年，园区实现工业产值19.6亿元。今年园区将新建标准厂房5万平方米。",
                   "metadata": {"title": "园区建设提速", "date": "2023-09-12"}}}
@@ -180,6 +196,15 @@ def test_a_place_the_question_sets_its_act_in_must_be_the_act_s():
     assert _place_stated(analyse("这家无人机企业在北京设立了什么？", {}), [sentence("企业在京设立了研发中心。")])  # 京 for 北京
 
 
+def test_an_act_set_in_a_place_is_not_answered_from_articles_that_never_name_it():
+    q = analyse("经贸代表团在重庆签了几项协议？", {})
+    signed = sentence("经贸代表团与当地企业签署9项合作协议。")
+    docs = {"d": {"metadata": {"title": "经贸代表团访问成都"}, "text": "经贸代表团与当地企业签署9项合作协议。"}}
+    assert not _place_stated(q, [signed], docs)
+    docs["d"]["text"] = "代表团一行抵渝考察。" + docs["d"]["text"]  # 渝, the one-character name
+    assert _place_stated(q, [signed], docs)
+
+
 def test_where_needs_a_place_the_question_does_not_name():
     q = analyse("哪个城市的仓库发生了火情？", {})
     assert not _name_stated(q, [sentence("记者致电当地街道办事处，工作人员表示火情已扑灭。")])
@@ -188,9 +213,28 @@ def test_where_needs_a_place_the_question_does_not_name():
     assert _name_stated(spot, [sentence("支持在银行等金融机构设立便民服务站。")])
 
 
+def test_a_name_asked_of_a_thing_needs_a_sentence_on_that_thing():
+    q = analyse("这家航空公司的总部在哪个城市？", {"航空": 5.0, "公司": 2.0, "总部": 7.0})
+    assert not _name_stated(q, [sentence("这家航空公司与成都东部新区签署了维修基地合作协议。")])
+    assert _name_stated(q, [sentence("这家航空公司的总部设在西安，主营发动机维修。")])
+
+
+def test_a_measure_is_asked_of_the_last_thing_the_question_names():
+    q = analyse("滨江产业园的储氢瓶项目投资多少？", {})
+    assert not _measure_stated(q, [sentence("滨江产业园首批签约氢能装备项目5个，总投资28亿元。")])
+    assert _measure_stated(q, [sentence("其中储氢瓶项目投资6亿元。")])
+
+
 def test_a_quoted_term_must_be_in_a_best_sentence():
     q = analyse("谁最早提出了“飞地经济”的说法？", {})
     assert not _quoted_stated(q, [sentence("某研究院院长在论坛上提出了发展园区经济的建议。")])
     assert _quoted_stated(q, [sentence("飞地经济这一说法最早由某研究院院长提出。")])  # without its marks
     assert _quoted_stated(analyse("《园区管理办法（试行）》对什么进行规范？", {}),
                           [sentence("管委会制定了《园区管理办法(试行)》，对入园企业用地进行规范。")])  # full-width forms
+
+
+def test_a_time_to_come_is_answered_by_a_plan_not_by_what_is_done():
+    q = analyse("三年后茶叶产业园会有多少家企业入驻？", {})
+    assert not _future_stated(q, [sentence("茶叶产业园已入驻加工企业12家。")])
+    assert _future_stated(q, [sentence("茶叶产业园力争到2027年入驻企业30家。")])
+    assert _future_stated(analyse("茶叶产业园已入驻多少家企业？", {}), [sentence("茶叶产业园已入驻加工企业12家。")])
