@@ -11,4 +11,4 @@ WENJIN="${WENJIN:-.venv/bin/wenjin}"
   --min hit@1=0.95 --min hit@5=0.97 --min mrr@10=0.95 --min recall@10=0.95 \
   --min fact_recall=0.75 --min answer_correct=0.75 --min first_line=0.55 --min char_f1=0.3 \
   --max answer_chars_median=100 --min citation_precision=0.95 --min citation_correct=0.7 \
-  --min refusal_recall=0.75 --max false_refusals=0.06
+  --min refusal_recall=0.85 --max false_refusals=0.06
