@@ -109,7 +109,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
                       and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
                       and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3], docs) and _money_stated(q, ranked[:3])
-                      and _place_stated(q, ranked[:3], docs) and _future_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
+                      and _place_stated(q, ranked[:3], docs) and _future_stated(q, ranked[:3]) and _superlative_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
                       and _edition_reported(q, ranked[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
@@ -215,6 +215,17 @@ def _future_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     planned = lang.pattern("claims", "planned")
     return any(planned.search(s.before + s.text) or re.search(r"到\d{4}年", s.text) for s in top)
+
+
+def _superlative_stated(q: Question, top: list[Sentence]) -> bool:
+    """Which one is the most of something (投资额最大的项目是哪个, 哪家企业产量最高) is answered by a sentence
+    that ranks (最大的是…, 居首, 第一), not by one that lists the items with their figures: comparing
+    them is reasoning the extractive answerer does not do (the LLM, whose gate this rule does not
+    touch, may)."""
+    if q.kind == "general" or not lang.pattern("question", "superlatives").search(q.text):
+        return True
+    ranked = lang.pattern("claims", "superlatives")
+    return any(ranked.search(s.before + s.text) for s in top)
 
 
 def _names_place(place: str, article: str) -> bool:

@@ -1,8 +1,8 @@
 """The answerability gate's rules of kind: what a question asks for must be in the best sentences."""
 
-from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _measure_stated, _money_stated,
-                             _future_stated, _name_stated, _place_stated, _quoted_stated, _unit_stated, _when_stated,
-                             _years_stated)
+from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _future_stated, _measure_stated,
+                             _money_stated, _name_stated, _place_stated, _quoted_stated, _superlative_stated,
+                             _unit_stated, _when_stated, _years_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -238,3 +238,11 @@ def test_a_time_to_come_is_answered_by_a_plan_not_by_what_is_done():
     assert not _future_stated(q, [sentence("茶叶产业园已入驻加工企业12家。")])
     assert _future_stated(q, [sentence("茶叶产业园力争到2027年入驻企业30家。")])
     assert _future_stated(analyse("茶叶产业园已入驻多少家企业？", {}), [sentence("茶叶产业园已入驻加工企业12家。")])
+
+
+def test_the_most_of_something_needs_a_sentence_that_ranks():
+    q = analyse("推介会上投资额最大的签约项目是哪个？", {})
+    listed = sentence("推介会现场签约项目12个，其中冷链物流项目投资8亿元，饮料灌装项目投资5亿元。")
+    assert not _superlative_stated(q, [listed])
+    assert _superlative_stated(q, [listed, sentence("其中投资额最大的是冷链物流项目。")])
+    assert _superlative_stated(analyse("推介会上签约了哪些项目？", {}), [listed])
