@@ -124,9 +124,9 @@ def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
 
 
 def test_a_general_measure_is_looked_for_with_what_it_measures():
-    fund = analyse("园区新设立的农业发展基金规模有多大？", {})  # 规模 of the 基金
-    assert not _measure_stated(fund, [sentence("园区今年将新增建设用地800亩，并设立农业发展基金。")])
-    assert _measure_stated(fund, [sentence("园区设立农业发展基金3亿元，支持良种繁育。")])
+    fund = analyse("县里的乡村振兴基金规模有多大？", {})  # 规模 of the 基金
+    assert not _measure_stated(fund, [sentence("县里今年将新修机耕道40公里，并设立乡村振兴基金。")])
+    assert _measure_stated(fund, [sentence("县里设立乡村振兴基金3亿元，支持良种繁育。")])
 
 
 def test_a_measure_from_an_article_that_never_names_the_thing_asked_about_is_another_s():
@@ -197,11 +197,11 @@ def test_a_place_the_question_sets_its_act_in_must_be_the_act_s():
 
 
 def test_an_act_set_in_a_place_is_not_answered_from_articles_that_never_name_it():
-    q = analyse("经贸代表团在重庆签了几项协议？", {})
-    signed = sentence("经贸代表团与当地企业签署9项合作协议。")
-    docs = {"d": {"metadata": {"title": "经贸代表团访问成都"}, "text": "经贸代表团与当地企业签署9项合作协议。"}}
+    q = analyse("招商小组在重庆签了几个合作项目？", {})
+    signed = sentence("招商小组与当地企业签下合作项目6个。")
+    docs = {"d": {"metadata": {"title": "招商小组赴贵阳考察"}, "text": "招商小组与当地企业签下合作项目6个。"}}
     assert not _place_stated(q, [signed], docs)
-    docs["d"]["text"] = "代表团一行抵渝考察。" + docs["d"]["text"]  # 渝, the one-character name
+    docs["d"]["text"] = "小组一行随后抵渝。" + docs["d"]["text"]  # 渝, the one-character name
     assert _place_stated(q, [signed], docs)
 
 
@@ -214,15 +214,15 @@ def test_where_needs_a_place_the_question_does_not_name():
 
 
 def test_a_name_asked_of_a_thing_needs_a_sentence_on_that_thing():
-    q = analyse("这家航空公司的总部在哪个城市？", {"航空": 5.0, "公司": 2.0, "总部": 7.0})
-    assert not _name_stated(q, [sentence("这家航空公司与成都东部新区签署了维修基地合作协议。")])
-    assert _name_stated(q, [sentence("这家航空公司的总部设在西安，主营发动机维修。")])
+    q = analyse("这家茶企的总部设在哪个城市？", {"茶企": 6.0, "总部": 7.0})
+    assert not _name_stated(q, [sentence("这家茶企与雅安市名山区签下了万亩茶园的合作协议。")])
+    assert _name_stated(q, [sentence("这家茶企的总部在杭州，主营绿茶出口。")])
 
 
 def test_a_measure_is_asked_of_the_last_thing_the_question_names():
-    q = analyse("滨江产业园的储氢瓶项目投资多少？", {})
-    assert not _measure_stated(q, [sentence("滨江产业园首批签约氢能装备项目5个，总投资28亿元。")])
-    assert _measure_stated(q, [sentence("其中储氢瓶项目投资6亿元。")])
+    q = analyse("滨江工业园的电解槽项目投资多少？", {})
+    assert not _measure_stated(q, [sentence("滨江工业园首批签约新能源项目7个，总投资31亿元。")])
+    assert _measure_stated(q, [sentence("其中电解槽项目投资6亿元。")])
 
 
 def test_a_quoted_term_must_be_in_a_best_sentence():
@@ -234,15 +234,15 @@ def test_a_quoted_term_must_be_in_a_best_sentence():
 
 
 def test_a_time_to_come_is_answered_by_a_plan_not_by_what_is_done():
-    q = analyse("三年后茶叶产业园会有多少家企业入驻？", {})
-    assert not _future_stated(q, [sentence("茶叶产业园已入驻加工企业12家。")])
-    assert _future_stated(q, [sentence("茶叶产业园力争到2027年入驻企业30家。")])
-    assert _future_stated(analyse("茶叶产业园已入驻多少家企业？", {}), [sentence("茶叶产业园已入驻加工企业12家。")])
+    q = analyse("三年后茶叶加工园的年产值能有多少？", {})
+    assert not _future_stated(q, [sentence("茶叶加工园去年实现产值2亿元。")])
+    assert _future_stated(q, [sentence("茶叶加工园力争到2027年产值达到5亿元。")])
+    assert _future_stated(analyse("茶叶加工园去年的产值是多少？", {}), [sentence("茶叶加工园去年实现产值2亿元。")])
 
 
 def test_the_most_of_something_needs_a_sentence_that_ranks():
-    q = analyse("推介会上投资额最大的签约项目是哪个？", {})
-    listed = sentence("推介会现场签约项目12个，其中冷链物流项目投资8亿元，饮料灌装项目投资5亿元。")
+    q = analyse("入驻的几家企业里哪家年产量最高？", {})
+    listed = sentence("园区入驻企业5家，其中一家饲料厂年产20万吨，一家面粉厂年产8万吨。")
     assert not _superlative_stated(q, [listed])
-    assert _superlative_stated(q, [listed, sentence("其中投资额最大的是冷链物流项目。")])
-    assert _superlative_stated(analyse("推介会上签约了哪些项目？", {}), [listed])
+    assert _superlative_stated(q, [listed, sentence("年产量最高的是这家饲料厂。")])
+    assert _superlative_stated(analyse("园区入驻了哪些企业？", {}), [listed])
