@@ -218,7 +218,7 @@ def _future_stated(q: Question, top: list[Sentence]) -> bool:
 
 
 def _superlative_stated(q: Question, top: list[Sentence]) -> bool:
-    """Which one is the most of something (投资额最大的项目是哪个, 哪家企业产量最高) is answered by a sentence
+    """Which one is the most of something (哪家企业产量最高, 哪个项目投资最多) is answered by a sentence
     that ranks (最大的是…, 居首, 第一), not by one that lists the items with their figures: comparing
     them is reasoning the extractive answerer does not do (the LLM, whose gate this rule does not
     touch, may)."""
@@ -339,8 +339,8 @@ def _names_subject(subject: tuple[str, str] | None, article: str) -> bool:
 
 def _subject_of(text: str) -> tuple[str, str] | None:
     """The thing a question asks a measure of, as (its distinguishing words, its kind): (牦牛养殖, 项目)
-    of 牦牛养殖项目预计年销售收入多少, (储氢瓶, 项目) of 某产业园的储氢瓶项目投资多少."""
-    words = tag(text)  # the last kind named: 某产业园的储氢瓶项目 asks of the project, not the park
+    of 牦牛养殖项目预计年销售收入多少, (电解槽, 项目) of 某产业园的电解槽项目投资多少."""
+    words = tag(text)  # the last kind named: 某产业园的电解槽项目 asks of the project, not the park
     return next(((m, k) for i, k in reversed(_kinds(words)) if (m := _modifier(words, i, k))), None)
 
 
