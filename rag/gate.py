@@ -109,7 +109,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
                       and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
                       and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3], docs) and _money_stated(q, ranked[:3])
-                      and _place_stated(q, ranked[:3], docs) and _future_stated(q, ranked[:3]) and _superlative_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
+                      and _place_stated(q, ranked[:3], docs) and _future_stated(q, ranked[:3]) and _superlative_stated(q, ranked[:3]) and _yes_no_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
                       and _edition_reported(q, ranked[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
@@ -226,6 +226,18 @@ def _superlative_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     ranked = lang.pattern("claims", "superlatives")
     return any(ranked.search(s.before + s.text) for s in top)
+
+
+def _yes_no_stated(q: Question, top: list[Sentence]) -> bool:
+    """是否 and 有没有 ask whether what follows holds: one of the best sentences (with its headline and
+    the sentence before) must speak of it, holding each of its nouns and qualities (是否被认定为省级开发区:
+    省级 too; a sentence on where the park lies does not say). Its verbs may be worded otherwise."""
+    cue = lang.pattern("question", "yes_no").search(q.text)
+    if not cue:
+        return True
+    asked = [w.text for w in tag(q.text[cue.end():]) if w.tag in ("n", "nz", "nw", "a", PERSON, ORG, PLACE)
+             and len(w.text) >= 2]
+    return not asked or any(all(a in s.meta.get("title", "") + s.before + s.text for a in asked) for s in top)
 
 
 def _names_place(place: str, article: str) -> bool:
@@ -504,9 +516,16 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
         for w in tag(text):
             if (w.tag in wanted or q.wants != "what" and _named_by_ending(w, wanted)) and w.text not in q.text \
                     and not text[max(0, w.start - 4):w.start].endswith(indefinite) \
-                    and not _COUNTED.search(text[max(0, w.start - 6):w.start]) and not _quoted(text, w.start):
+                    and not _COUNTED.search(text[max(0, w.start - 6):w.start]) and not _quoted(text, w.start) \
+                    and not _provincial(w.text):
                 return True
     return False
+
+
+def _provincial(word: str) -> bool:
+    """A province's one-character name made a word (川内, 渝企, 港资): it says where from, not who."""
+    short = {a for a, _ in lang.data()["claims"]["place_abbreviations"]}
+    return len(word) == 2 and word[0] in short and word[1] in lang.words("claims", "province_words")
 
 
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多]+[家个名位所]$")
@@ -533,7 +552,9 @@ def _named_by_ending(word, wanted: tuple[str, ...]) -> bool:
         return False
     keys = [k for t, k in ((PERSON, "person_suffixes"), (ORG, "org_suffixes")) if t in wanted]
     keys += ["place_suffixes"] if PLACE in wanted else []
-    return any(word.text.endswith(tuple(lang.words("answer", k))) for k in keys)
+    # a one-character ending names only after two more (商务部, not 头部 or 东部)
+    return any(word.text.endswith(e) and len(word.text) - len(e) >= (2 if len(e) == 1 else 1)
+               for k in keys for e in lang.words("answer", k))
 
 
 def _names_wanted(q: Question) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from wenjin.rag.gate import (_counted_stated, _edition_reported, _editions_stated, _future_stated, _measure_stated,
                              _money_stated, _name_stated, _place_stated, _quoted_stated, _superlative_stated,
-                             _unit_stated, _when_stated, _years_stated)
+                             _unit_stated, _when_stated, _years_stated, _yes_no_stated)
 from wenjin.rag.question import analyse
 from wenjin.rag.sentences import Sentence
 
@@ -50,6 +50,7 @@ def test_who_needs_a_name_not_an_indefinite():
     which = analyse("磷酸锰铁锂正极材料项目是深圳哪家企业投资的？", {})
     assert not _name_stated(which, [sentence("眉山市彭山区与深圳一家新能源材料企业签署投资协议。")])
     assert _name_stated(which, [sentence("眉山市彭山区与深圳市德方纳米科技股份有限公司签署投资协议。")])
+    assert not _name_stated(which, [sentence("投资方既有沿海的行业头部企业，也有川内成长型科技企业。")])  # 川内: where from
 
 
 def test_a_unit_asked_in_is_compared_in_its_base_unit():
@@ -246,3 +247,9 @@ def test_the_most_of_something_needs_a_sentence_that_ranks():
     assert not _superlative_stated(q, [listed])
     assert _superlative_stated(q, [listed, sentence("年产量最高的是这家饲料厂。")])
     assert _superlative_stated(analyse("园区入驻了哪些企业？", {}), [listed])
+
+
+def test_whether_something_holds_needs_a_sentence_naming_it():
+    q = analyse("这家茶厂是否获得了有机认证？", {})
+    assert not _yes_no_stated(q, [sentence("这家茶厂位于名山区，年加工干茶300吨。")])
+    assert _yes_no_stated(q, [sentence("这家茶厂去年通过了有机认证。")])  # 获得 worded otherwise
