@@ -228,11 +228,11 @@ def _slash_credits(line: str, removed: list | None) -> str:
         name = _name_at(line, m.end())
         if m.start() < pos or not _NAME_CHARS.fullmatch(name) or not _SENTENCE_END.search(line, m.end()):
             continue
-        after = line[m.end() + len(name):].lstrip(BOUNDARY + " ")
-        if p.credit_word.match(after) or p.slash_credit.match(after[:8]):
+        end = m.end() + len(name)
+        if p.credit_word.match(line, _BLANKS.match(line, end).end()):  # 文/某某 图/某某: a run, judged whole
             continue
-        parts += [line[pos:m.start()], _note(removed, line[m.start():m.end() + len(name)], _CUT)]
-        pos = m.end() + len(name)
+        parts += [line[pos:m.start()], _note(removed, line[m.start():end], _CUT)]
+        pos = end
     return "".join(parts) + line[pos:] if parts else line
 
 
@@ -350,6 +350,7 @@ def _name_before_credit(clause: str, m: re.Match) -> str:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_BLANKS = re.compile(rf"[{BOUNDARY} ]*")
 _NAME_CHARS = re.compile(rf"(?:(?!丨)[\u4e00-\u9fff·{BOUNDARY}])+")  # 丨 is a separator in the CJK block
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")  # jieba tags rare characters (謦) as x, like punctuation
 _NOT_NAME = frozenset("p c u d m t x f q r v uj ul ug eng".split())  # function words, numbers, verbs

@@ -71,7 +71,7 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
     best = ranked[0]
     chunk_cover = max(coverage(q.weights, h.meta.get("title", ""), h.node.text) for h in hits)
     doc = docs[best.meta["doc_id"]]
-    doc_text = doc["metadata"].get("title", "") + "\n" + doc["text"]
+    doc_text = _article(best, docs)
     rarest = max(q.weights, key=q.weights.get) if q.weights else ""
     top_docs = [s.meta["doc_id"] for s in ranked[:3]]
     return {
@@ -106,11 +106,12 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    x["kind"] = float(_unit_stated(q, ranked[:3]) and _counted_stated(q, ranked[:3]) and _name_stated(q, ranked[:3])
-                      and _editions_stated(q, hits[:3]) and _years_stated(q, ranked[:3], docs)
-                      and _when_stated(q, ranked[:3]) and _measure_stated(q, ranked[:3], docs) and _money_stated(q, ranked[:3])
-                      and _place_stated(q, ranked[:3], docs) and _future_stated(q, ranked[:3]) and _superlative_stated(q, ranked[:3]) and _yes_no_stated(q, ranked[:3]) and _quoted_stated(q, ranked[:3])
-                      and _edition_reported(q, ranked[:3], docs))
+    top = ranked[:3]
+    x["kind"] = float(_unit_stated(q, top) and _counted_stated(q, top) and _name_stated(q, top)
+                      and _editions_stated(q, hits[:3]) and _years_stated(q, top, docs) and _when_stated(q, top)
+                      and _measure_stated(q, top, docs) and _money_stated(q, top) and _place_stated(q, top, docs)
+                      and _future_stated(q, top) and _superlative_stated(q, top) and _yes_no_stated(q, top)
+                      and _quoted_stated(q, top) and _edition_reported(q, top, docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -243,16 +244,21 @@ def _yes_no_stated(q: Question, top: list[Sentence]) -> bool:
 def _names_place(place: str, article: str) -> bool:
     """Does the article name the place, whole, without its suffix (北京市 → 北京) or by its
     one-character name (渝 for 重庆)? Without an article it may."""
-    core = place.rstrip("".join(lang.words("answer", "place_suffixes"))) or place
+    core = _core(place)
     short = [a for a, full in lang.data()["claims"]["place_abbreviations"] if full == core]
     return not article or core in article or any(a in article for a in short)
+
+
+def _core(place: str) -> str:
+    """The place without its suffix (北京市 → 北京); one made of suffix characters only stays (中山)."""
+    return place.rstrip("".join(lang.words("answer", "place_suffixes"))) or place
 
 
 def _done_elsewhere(text: str, place: str, verb: str) -> bool:
     """Does the sentence set `verb` in a place that is not `place` (在绵阳投资 for 在雅安投资)? A place
     sharing a character with it (在京 for 北京) may be the same one written short."""
     words = tag(text)
-    core = place.rstrip("".join(lang.words("answer", "place_suffixes"))) or place  # 北京市 → 北京; 中山 stays
+    core = _core(place)
     return any(a.text in ("在", "于") and b.tag == PLACE and c.text.startswith(verb[0])
                and not set(core) & set(b.text) for a, b, c in zip(words, words[1:], words[2:]))
 
@@ -328,10 +334,9 @@ def _measure_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | No
 
 def _owner(before: str, measure: str) -> str:
     """The noun a general measure is of: 基金 of 产业发展基金规模; "" when none stands right before it."""
-    words = [w for w in tag(before) if w.text != measure or not before.endswith(w.text)]
-    head = next((w for w in reversed(words) if w.end <= before.rfind(measure)), None)
-    return head.text if head and len(head.text) >= 2 and head.tag in ("n", "vn", "nz") \
-        and before.rfind(measure) == head.end else ""
+    at = before.rfind(measure)
+    head = next((w for w in tag(before) if w.end == at), None)
+    return head.text if head and len(head.text) >= 2 and head.tag in ("n", "vn", "nz") else ""
 
 
 def _article(s: Sentence, docs: dict[str, dict] | None) -> str:
@@ -345,8 +350,13 @@ def _names_subject(subject: tuple[str, str] | None, article: str) -> bool:
     paraphrased name keeps most of them)? Without an article or a subject to look for, it may."""
     if subject is None or not article:
         return True
-    pairs = {subject[0][i:i + 2] for i in range(len(subject[0]) - 1)}
-    return sum(p in article for p in pairs) * 2 >= len(pairs)
+    return _mostly_in(subject[0], article)
+
+
+def _mostly_in(name: str, text: str) -> bool:
+    """At least half the name's character pairs are in the text: the name, or a paraphrase of it."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+    return sum(p in text for p in pairs) * 2 >= len(pairs)
 
 
 def _subject_of(text: str) -> tuple[str, str] | None:
@@ -363,8 +373,7 @@ def _names_another(subject: tuple[str, str] | None, text: str) -> bool:
     if subject is None:
         return False
     own, kind = subject
-    pairs = {own[i:i + 2] for i in range(len(own) - 1)}
-    if sum(p in text for p in pairs) * 2 >= len(pairs):
+    if _mostly_in(own, text):
         return False
     words = tag(text)
     referring = lang.words("question", "referring_words")
