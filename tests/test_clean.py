@@ -149,6 +149,10 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "来源：某某日报记者王某某编辑：李某某\ufe0f将我设为“星标”，获取第一手某地资讯",  # an emoji selector in a name
     "【原标题】某地暴雨致多条道路中断来源|某某网编辑|李某某",  # the headline again, among the closing credits
     "责任编辑：",
+    "来源某某财经编辑王某监制赵某某点击在看，让更多朋友看到！",  # credits, then a prompt to press a button
+    "来源/某县交警编辑/李某审核/王某监制/赵某点赞的你最可爱↓↓↓",
+    "订阅号加星标，身边消息不错过",
+    "责编丨李某审核丨王某猜你还会看：· 某地发布高温预警 · 某县开通夜间公交",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -172,6 +176,7 @@ def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     "他们在现场拍摄了基地的全景。",
     "事发后有网友拍摄的视频显示，河水已漫过桥面。",                    # not 某某网+name+摄
     "带队老师王某某(某区摄影家协会副秘书长)指导学员拍摄了基地全景。",      # an office, not a photo credit
+    "村民们纷纷为他点个赞，这段视频让更多人看到了守山人的坚持。",        # praise and reach, not page buttons
 ])
 def test_prose_that_looks_like_credits_is_kept(prose):
     assert clean_text(prose + BODY) == normalize(prose + BODY)
@@ -234,7 +239,7 @@ def test_a_column_label_after_a_block_mark_goes_and_its_text_stays():
 
 @pytest.mark.parametrize("furniture", ["☝点上面蓝字 免费订阅某某信息！", "图片来自外交部", "(摄影：王某某)",
                                        "△视频截图 图源：某某新闻客户端", "播放视频 画中画", "【编者按】",
-                                       "扫描下方二维码了解活动细则哦~", "【此前报道】"])
+                                       "扫描下方二维码了解活动细则哦~", "【此前报道】", "点个“在看”", "↓↓↓"])
 def test_a_prompt_or_source_glued_between_sentences_goes(furniture):
     caption = "图为牧民在基地采收红景天。"
     assert clean_text(caption + furniture + BODY) == caption + BODY
