@@ -842,7 +842,8 @@ def _extreme_named_reasons(part: str, p: str) -> list[str]:
     to another item than the one the passage names with it."""
     theirs = {m[1]: m[2] for m in _EXTREME_NAMED.finditer(p)}
     for m in _EXTREME_NAMED.finditer(part):
-        named, mine = theirs.get(m[1]), _bigrams(m[2]) - {"项目", "企业"}  # heads every item shares
+        head = m[2].rsplit("的", 1)[-1]  # 计划投资38亿元的|锂电铜箔项目: what 的 modifies is the item named
+        named, mine = theirs.get(m[1]), _bigrams(head if len(head) >= 2 else m[2]) - {"项目", "企业"}  # heads every item shares
         if named and len(mine & _bigrams(named)) * 2 < len(mine):
             return [f"{m[1]}的是{m[2]}：资料中是{named}"]
     return []

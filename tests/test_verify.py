@@ -390,6 +390,10 @@ CLASSES = [
     # a designation put where a superlative names another
     ("其中投资最大的是光伏组件项目，计划投资20亿元；储能电站项目投资6亿元。",
      "此次签约项目中投资最大的是储能电站项目，计划投资20亿元。", False),
+    ("其中投资最大的是光伏组件项目，计划投资20亿元；储能电站项目投资6亿元。",
+     "此次签约项目中，投资最大的是计划投资20亿元的光伏组件项目。", True),  # what 的 modifies is the item
+    ("其中投资最大的是光伏组件项目，计划投资20亿元；储能电站项目投资6亿元。",
+     "此次签约项目中，投资最大的是计划投资20亿元的储能电站项目。", False),
     # what a sentence says of a designation it names, given to one another sentence names
     ("会上发布了《山区农旅融合倡议》。大会还推出了乡村民宿地图，首批收录精品民宿120家。",
      "《山区农旅融合倡议》首批收录了精品民宿120家。", False),
