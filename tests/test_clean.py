@@ -153,6 +153,8 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "来源/某县交警编辑/李某审核/王某监制/赵某点赞的你最可爱↓↓↓",
     "订阅号加星标，身边消息不错过",
     "责编丨李某审核丨王某猜你还会看：· 某地发布高温预警 · 某县开通夜间公交",
+    "大家都在看↓↓↓某地发布高温预警！某县开通夜间公交...",
+    "本文源自某某财经李某",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -269,3 +271,10 @@ def test_an_outlet_with_its_account_id_closing_the_page_goes():
 
 def test_a_bracketed_compiler_credit_goes():
     assert clean_text(BODY + "(整理：李某某)" + BODY) == BODY + BODY
+
+
+def test_a_bracket_closing_a_short_report_goes():
+    """A short page's source in brackets after its last sentence, as long pages' closing credits go."""
+    report = "某县原副县长王某涉嫌严重违纪违法，目前正接受纪律审查和监察调查。王某，男，汉族，曾任某县政府副县长。"
+    assert clean_text(report + " (某省纪委监委)") == report
+    assert clean_text("他笑着说：“来了就不想走。”") == "他笑着说：“来了就不想走。”"
