@@ -26,6 +26,12 @@ def test_the_type_of_answer_comes_from_the_question_word():
     assert kind("为什么这种电池更安全").wants == "reason"
 
 
+def test_the_kind_of_thing_asked_is_a_common_noun_never_a_name():
+    assert kind("大会的主题是什么？").kind_noun == "主题"
+    assert kind("考察团到访绵阳是谁带队的？").kind_noun == ""      # 绵阳 is where, not what kind of person
+    assert kind("谁在上海进博会上发布了新品？").kind_noun == ""
+
+
 def test_question_words_are_matched_as_words():
     assert kind("他被选为什么职位？").wants == "what"    # 选为 / 什么, not 为什么
     assert kind("几乎所有企业落户在哪里").wants == "place"  # 几乎 is no 几
