@@ -212,17 +212,17 @@ def strip(line: str, removed: list | None = None) -> str:
         if tail is not None:
             _note(removed, line[tail:])
             line = line[:tail].rstrip()
-    elif (tail := _credits_after_blank(line)) is not None or (tail := _closing_bracket(line)) is not None:
+    elif (tail := _credits_after_blank(line)) is not None or (tail := _closing_run(line)) is not None:
         _note(removed, line[tail:])
         line = line[:tail].rstrip()
     return line
 
 
-def _closing_bracket(line: str) -> int | None:
-    """Where a bracket alone after a short line's last sentence starts (…副区长。 (某市纪委监委)): the
-    source or author a page closes a report with. Long lines judge it with the other closing credits."""
+def _closing_run(line: str) -> int | None:
+    """Where credits after a short line's last sentence start (…副区长。 (某市纪委监委)): the same
+    closing-run test long lines get, without the search for runs that no sentence end precedes."""
     tail = _tail(line)
-    return tail if tail is not None and patterns().lone_bracket.fullmatch(line[tail:].strip()) else None
+    return tail if tail is not None and is_credit_run(line[tail:].strip()) else None
 
 
 def _slash_credits(line: str, removed: list | None) -> str:

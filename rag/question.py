@@ -182,8 +182,8 @@ def _kind_noun(q: str, s: int, e: int, words) -> str:
     if within and (len(within.group(1)) >= 2 or within.group(1) in _PLACE_CHARS):
         return within.group(1)
 
-    def noun(w) -> bool:  # a common noun: a named place, body or person (访问成都是谁带队的) is no kind
-        return len(w.text) >= 2 and w.tag.startswith("n") and w.tag not in ("nr", "ns", "nt")
+    def noun(w) -> bool:  # a noun by LAC's tags: a place, body or person it names (LOC, ORG, PER) is no kind
+        return len(w.text) >= 2 and w.tag.startswith("n")
 
     after = next((w.text for w in words if e <= w.start <= e + 1 and noun(w)), "")
     if after or not re.search(r"[是为]$", q[:s]):
