@@ -15,6 +15,7 @@ from functools import lru_cache
 from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
+from .quantities import quantities, value
 from .question import Question
 from .select import Similarity, rank, semantic
 from .tagger import tag
@@ -60,6 +61,31 @@ def ranked_sentences(q: Question, hits: list[Hit], docs: dict[str, dict],
     return semantic(ranked, similarity) if similarity else ranked
 
 
+TYPED_REACH = 5  # how far down a sentence that states the amount or names the noun asked for may come up
+
+
+def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
+    """多少, 哪个学院: a best sentence that holds no amount (not the kind of thing asked) cannot state
+    the answer, however well it repeats the question (巴中合同外资规模呈现跨越式增长 for 合同外资一共多少);
+    the first sentence of the same article, among the next few, that holds one comes before it. (何时
+    is left alone: its answer is often a time no tagger reads as one, 出发前.)"""
+    asked = q.wants in ("number", "money") or q.wants == "what" and bool(q.kind_noun)
+    if not asked or not ranked or _states(q, ranked[0].text):
+        return ranked
+    doc = ranked[0].meta["doc_id"]
+    i = next((i for i, s in enumerate(ranked[1:TYPED_REACH], 1) if s.meta["doc_id"] == doc and _states(q, s.text)), None)
+    return ranked if i is None else [ranked[i]] + ranked[:i] + ranked[i + 1:]
+
+
+def _states(q: Question, text: str) -> bool:
+    """Does the text hold an amount (not a date's year or day: 2023年 is no count), or for 哪个学院 the
+    word 学院? 一大亮点 and 一系列 are no amounts, which a numeral alone would be."""
+    if q.wants == "what":
+        return q.kind_noun in text
+    return any(not n.ordinal and not (n.unit == "年" and n.lo >= 1000 or n.unit in ("月", "日"))
+               for n in quantities(text))
+
+
 def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],
             composer: Composer | None = None) -> tuple[str, list[Citation]] | None:
     """The answer text and its citations from the ranked sentences, or None when there are none.
@@ -69,6 +95,7 @@ def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],
     if not ranked:
         return None
     composer = composer or Composer()
+    ranked = _stating_first(q, ranked)  # after the gate, which reads the answer model's own order
     text = None
     if q.kind == "list":
         text = _list_answer(q, ranked, docs, composer)
@@ -180,6 +207,8 @@ def _list_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], com
     strong = {s.meta["doc_id"] for s in ranked if s.score >= RELEVANT_DOC * ranked[0].score}
     relevant = [top_doc] + sorted(strong - {top_doc})
     whole = sentences([(d, 0, len(docs[d]["text"])) for d in relevant[:3]], docs)
+    if count := _asked_count(q.text):  # 哪八个市: the sentence that says 等八个, or names that many, and no other
+        return _counted(q, whole, composer, count)
     found: dict[str, Sentence] = {}
     for s in whole:
         name = list_item(s.text, q.head)
@@ -250,6 +279,53 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
             return (f"共找到 {len(names)} 项：{'、'.join(names)}。\n"
                     f"原文：{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}")
     return None
+
+
+_ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")
+
+
+def _asked_count(question: str) -> int | None:
+    """How many things a list question says there are (哪三个园 → 3), or None (哪些, 哪几个)."""
+    m = _ASKED_COUNT.search(question)
+    n = value(m.group(1)) if m else None
+    return int(n) if n and n >= 2 else None
+
+
+def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int) -> str | None:
+    """A list asked with its count (哪八个市参加, 哪四个方面): the first sentence of the relevant articles
+    that says that many of the noun counted (…永川等八个市, 围绕“惠商”“助商”…四个方面), its items cut
+    from before the count, or the sentence itself where none can be; else the first whose enumeration
+    names that many beside the question's words."""
+    asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
+    head = re.escape(q.head or "\0")
+    units = "|".join(map(re.escape, sorted(lang.words("question", "units"), key=len, reverse=True)))
+    said_re = re.compile(rf"等?([两二三四五六七八九十\d]+)(?:{units}|大)?{head}")
+    for s in whole:
+        said = next((m for m in said_re.finditer(s.text) if value(m.group(1)) == count), None)
+        if said:
+            names = _items_before(s.text[:said.start()], q.head, asked)
+            return _listed(names, s, composer) if len(names) >= 2 else _best_sentences([s], composer, 1)
+    for s in whole:
+        if q.head and q.head in s.text and any(w in s.text for w in asked):
+            names = _items_before(s.text, q.head, asked)
+            if len(names) == count:
+                return _listed(names, s, composer)
+    return None
+
+
+def _items_before(text: str, head: str | None, asked: tuple[str, ...]) -> list[str]:
+    """The items an enumeration names (资阳和重庆渝北: two), or a run of quoted terms (“惠商”“助商”)."""
+    quoted = re.search(r"(?:[“\"][^“”\"]{1,12}[”\"][、和及与]?){2,}$", text)
+    if quoted:
+        return re.findall(r"[“\"]([^“”\"]{1,12})[”\"]", quoted.group())
+    listed = enumeration(text, head, asked)
+    return list(dict.fromkeys(x for n in listed for x in (_last_items(n) or [n])))
+
+
+def _listed(names: list[str], s: Sentence, composer: Composer) -> str:
+    lo, hi = _past_dateline(s.text, 0, len(s.text))
+    return (f"共找到 {len(names)} 项：{'、'.join(names)}。\n"
+            f"原文：{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}")
 
 
 _COUNTED = re.compile(r"等|[一二三四五六七八九十两\d]+(?:大|个|类|项|种|家|条)")

@@ -320,7 +320,7 @@ def _measure_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | No
     if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
         return True  # 占比多少 is asked in per cent: `_unit_stated` judges a number asked in a unit
     before = q.around[1] or q.around[0]  # 多少购房补贴, 投资多少
-    noun = _measure(before)
+    noun = _measure_after(q.around[1]) or _measure(before)
     if noun in lang.words("question", "count_measures"):
         return True
     if noun in lang.words("question", "generic_measures"):
@@ -426,6 +426,27 @@ def _measure(before: str) -> str:
         if not w.tag.startswith("v"):
             return ""
     return ""
+
+
+def _measure_after(after: str) -> str:
+    """The measure a 多少 asks of, from the words after it: the head of the noun phrase that the
+    amount modifies (资金 of 多少钱的专项资金搞农村电商, 补贴 of 多少万元补贴给农户), not the last noun,
+    which a clause of purpose may add. 多少钱建设… names no measure after it."""
+    words = list(tag(after))
+    amount = bool(words) and (words[0].text == "钱" or words[0].tag in ("m", "q"))
+    if amount:
+        words.pop(0)
+        if words and words[0].text == "的":
+            words.pop(0)
+        elif after.startswith("钱"):
+            return ""
+    run = []
+    for w in words:
+        if w.tag not in ("n", "vn", "nz", "a"):
+            break
+        run.append(w)
+    nouns = [w.text for w in run if w.tag != "a"]
+    return nouns[-1] if nouns and len(nouns[-1]) >= 2 else ""
 
 
 def _editions_stated(q: Question, hits: list[Hit]) -> bool:

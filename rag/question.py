@@ -205,19 +205,21 @@ def _units() -> list[str]:
 
 
 def _list_head(q: str, s: int, e: int, words) -> str | None:
-    """The noun the items are named by: the last noun of the phrase after 哪些 (哪些非洲国家领导人 → 领导人),
-    else the last noun before it (德格帮扶项目有哪些 → 项目)."""
+    """The noun the items are named by: the last noun of the phrase after 哪些 (哪些非洲国家领导人 → 领导人,
+    哪三个园 → 园), else the last noun before it (德格帮扶项目有哪些 → 项目)."""
     def nouns(lo: int, hi: int) -> list[str]:
         return [w.text for w in words if lo <= w.start and w.end <= hi and len(w.text) >= 2
                 and (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC", "PER"))]
 
     after, head = [], None
     for w in words:
-        if w.start < e:
-            continue
-        if not (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC")) or len(w.text) < 2:
+        if w.start < e or w.tag == "q" and not after:
+            continue  # 哪三|个|园: the classifier after the count
+        if not (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC")) or len(w.text) < 2 and after:
             break
         after.append(w.text)
+        if len(w.text) < 2:
+            break  # 哪五个县的文旅部门: the one-character noun counted is what the items are
     if after:
         head = after[-1]
     before = nouns(0, s)
@@ -230,15 +232,17 @@ def split_parts(question: str) -> list[str]:
     """'A和B的总投资分别是多少' → ['A的总投资是多少', 'B的总投资是多少']; [] when not such a question.
 
     Only questions that say they ask about each part (分别, 加起来…) are split, at
-    their first 和/与/以及, and the shared predicate is copied to both subjects.
+    their first 和/与/以及 standing as a word (not 同 of 合同外资, 与 of 与会), and the shared
+    predicate is copied to both subjects.
     """
     q = question.strip()
     if not lang.pattern("question", "joint").search(q):
         return []
-    m = lang.pattern("question", "joins").search(q)
+    joins = set(lang.words("question", "joins"))
+    m = next((w for w in tag(q) if w.text in joins), None)
     if not m:
         return []
-    left, right = q[: m.start()], q[m.end():]
+    left, right = q[: m.start], q[m.end:]
     p = lang.pattern("question", "predicate_starts").search(right, 2)
     if not p or len(left) < 2:
         return []

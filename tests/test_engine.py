@@ -240,3 +240,33 @@ def test_a_question_that_contracts_a_name_the_articles_write_in_full_is_answered
     a = engine.ask("川藏农博会意向签约金额是多少？")
     assert not a.refused and "12.5亿元" in a.text.splitlines()[0], a.text
     assert engine.ask("火星农博会意向签约金额是多少？").refused  # no contraction of anything there
+
+
+def test_a_list_asked_with_its_count_is_the_enumeration_of_that_many(tmp_path):
+    """哪五个县参加: the best sentence repeats the question's words with a stray 、 (区、县的), the list
+    stands in another sentence that says 等五个县; its items, one joined by 和, are the answer."""
+    engine = _engine_over(tmp_path, "秦巴山区文旅联盟成立\n"
+                                    "联盟成立大会上，秦巴山区五个区、县的文旅部门分别推介了本地精品线路。"
+                                    "来自陕西省宁强、略阳和四川省旺苍、南江、通江等五个县的文旅部门签署了合作协议。")
+    a = engine.ask("秦巴山区文旅联盟是哪五个县的文旅部门参加的？")
+    first = a.text.splitlines()[0]
+    assert not a.refused and "共找到 5 项" in first, a.text
+    assert all(n in first for n in ("宁强", "略阳", "旺苍", "南江", "通江")), a.text
+
+
+def test_a_number_asked_for_is_answered_by_a_sentence_that_holds_one(tmp_path):
+    """合同外资一共多少: the sentence that repeats the question best says the amount grew, not what it
+    is; the one after it, in the same article, states the amount."""
+    engine = _engine_over(tmp_path, "某县外资工作通报\n数据显示，某县当年新设外资企业数量及合同外资规模均大幅增长，"
+                                    "成为全县开放型经济的一大亮点。其中合同外资总额达3120万美元，同比增长两倍。")
+    a = engine.ask("某县当年合同外资一共多少？")
+    assert not a.refused and "3120万美元" in a.text.splitlines()[0], a.text
+
+
+def test_the_kind_of_thing_asked_comes_from_a_sentence_that_names_it(tmp_path):
+    """推介会的主题是什么: the sentence that repeats the question's words says when it opened; the
+    one that says 为主题 names the theme."""
+    engine = _engine_over(tmp_path, "川南文旅推介会开幕\n第五届川南文旅推介会当天上午在泸州隆重开幕。\n"
+                                    "本次活动由四市文旅部门联合主办，以“山水相逢·共享未来”为主题。")
+    a = engine.ask("第五届川南文旅推介会的主题是什么？")
+    assert not a.refused and "山水相逢" in a.text.splitlines()[0], a.text

@@ -122,6 +122,9 @@ def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
     assert _measure_stated(sales, [sentence("该项目建成后预计年销售收入1.2亿元。")])  # 该项目 refers back
     share = analyse("外地游客的占比是多少？", {})  # asked in per cent: the unit check judges it
     assert _measure_stated(share, [sentence("今年接待的游客中外地游客达到六成。")])
+    grant = analyse("某镇前年争取到多少钱的扶持资金修村道？", {})  # the measure the amount modifies, not 村道
+    assert _measure_stated(grant, [sentence("前年，某镇争取上级扶持资金860万元，村道硬化全面完成。")])
+    assert not _measure_stated(grant, [sentence("前年，某镇新修村道12公里。")])
 
 
 def test_a_general_measure_is_looked_for_with_what_it_measures():

@@ -13,6 +13,9 @@ def test_list_questions_and_their_head_noun():
     assert kind("德格帮扶项目有哪些").kind == "list" and kind("德格帮扶项目有哪些").head == "项目"
     assert kind("成都与德格签约了哪些企业").head == "企业"
     assert kind("部长与哪些非洲国家领导人举行了会谈？").head == "领导人"
+    counted = kind("示范区由哪四个镇组成？")  # a count of more than one asks for a list of what it counts
+    assert (counted.kind, counted.head) == ("list", "镇")
+    assert kind("示范区由哪一个镇牵头？").kind != "list"
 
 
 def test_the_type_of_answer_comes_from_the_question_word():
@@ -76,6 +79,8 @@ def test_two_part_questions_share_their_predicate():
     assert split_parts("武侯区帮扶德格的项目和锡会产业园的总投资分别是多少?") == [
         "武侯区帮扶德格的项目的总投资是多少?", "锡会产业园的总投资是多少?"]
     assert split_parts("成都和德阳在哪里签约") == []  # nothing says "each"
+    assert split_parts("某县去年合同外资一共多少？") == []  # 同 of 合同 joins nothing
+    assert split_parts("与会企业和高校一共多少家") == ["与会企业多少家", "高校多少家"]
 
 
 def test_list_items_open_their_sentence():
