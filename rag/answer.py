@@ -82,8 +82,7 @@ def _states(q: Question, text: str) -> bool:
     word 学院? 一大亮点 and 一系列 are no amounts, which a numeral alone would be."""
     if q.wants == "what":
         return q.kind_noun in text
-    return any(not n.ordinal and not (n.unit == "年" and n.lo >= 1000 or n.unit in ("月", "日"))
-               for n in quantities(text))
+    return any(n.amount for n in quantities(text))
 
 
 def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],
@@ -297,11 +296,8 @@ def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int)
     from before the count, or the sentence itself where none can be; else the first whose enumeration
     names that many beside the question's words."""
     asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-    head = re.escape(q.head or "\0")
-    units = "|".join(map(re.escape, sorted(lang.words("question", "units"), key=len, reverse=True)))
-    said_re = re.compile(rf"等?([两二三四五六七八九十\d]+)(?:{units}|大)?{head}")
     for s in whole:
-        said = next((m for m in said_re.finditer(s.text) if value(m.group(1)) == count), None)
+        said = next((m for m in _count_of(q.head or "\0").finditer(s.text) if value(m.group(1)) == count), None)
         if said:
             names = _items_before(s.text[:said.start()], q.head, asked)
             return _listed(names, s, composer) if len(names) >= 2 else _best_sentences([s], composer, 1)
@@ -311,6 +307,13 @@ def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int)
             if len(names) == count:
                 return _listed(names, s, composer)
     return None
+
+
+@lru_cache(maxsize=64)
+def _count_of(head: str) -> re.Pattern:
+    """A count of `head` in a classifier (等八个市, 四个方面, 三大板块)."""
+    units = "|".join(map(re.escape, sorted(lang.words("question", "units"), key=len, reverse=True)))
+    return re.compile(rf"等?([两二三四五六七八九十\d]+)(?:{units}|大)?{re.escape(head)}")
 
 
 def _items_before(text: str, head: str | None, asked: tuple[str, ...]) -> list[str]:

@@ -407,13 +407,8 @@ def _modifier(words, i: int, kind: str) -> str:
 def _amount_beside(keys: tuple[str, str], top: list[Sentence]) -> bool:
     """Whether a clause of a best sentence holds one of `keys` and an amount (no date or position)."""
     return any(any(k in clause for k in keys)
-               and any(not n.ordinal and not _calendar(n) for n in quantities(clause))
+               and any(n.amount for n in quantities(clause))
                for s in top for clause in re.findall(r"[^，。；！？\n]+", s.text))
-
-
-def _calendar(n) -> bool:
-    """Is the amount a date's part (2023年, 9月, 4日) rather than a length of time (一年过渡期)?"""
-    return n.unit == "年" and n.lo >= 1000 or n.unit in ("月", "日")
 
 
 def _measure(before: str) -> str:

@@ -40,6 +40,12 @@ class Quantity:
     def exact(self) -> bool:
         return self.lo == self.hi
 
+    @property
+    def amount(self) -> bool:
+        """How much or how many: no position (第二届) and no date's part (2023年, 9月, 4日), while a
+        length of time (一年过渡期) is one."""
+        return not self.ordinal and not (self.unit == "年" and self.lo >= 1000 or self.unit in ("月", "日"))
+
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
