@@ -319,7 +319,7 @@ def _measure_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | No
     never names the thing asked about states another thing's measure."""
     if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
         return True  # 占比多少 is asked in per cent: `_unit_stated` judges a number asked in a unit
-    before = q.around[1] or q.around[0]  # 多少购房补贴, 投资多少
+    before = q.around[1].lstrip("钱") and q.around[1] or q.around[0]  # 多少购房补贴; 投资多少(钱)
     noun = _measure_after(q.around[1]) or _measure(before)
     if noun in lang.words("question", "count_measures"):
         return True

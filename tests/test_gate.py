@@ -125,6 +125,9 @@ def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
     grant = analyse("某镇前年争取到多少钱的扶持资金修村道？", {})  # the measure the amount modifies, not 村道
     assert _measure_stated(grant, [sentence("前年，某镇争取上级扶持资金860万元，村道硬化全面完成。")])
     assert not _measure_stated(grant, [sentence("前年，某镇新修村道12公里。")])
+    tax = analyse("这家药厂去年上缴的税收有多少钱？", {})  # 多少钱 at the end: the measure stands before it
+    assert not _measure_stated(tax, [sentence("这家药厂去年新上两条生产线，总投资1.5亿元。")])
+    assert _measure_stated(tax, [sentence("这家药厂去年上缴税收2300万元。")])
 
 
 def test_a_general_measure_is_looked_for_with_what_it_measures():
