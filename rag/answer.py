@@ -16,6 +16,7 @@ from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
 from .quantities import quantities, value
+from .gate import amount_of, asked_measure
 from .question import Question
 from .select import Similarity, rank, semantic
 from .tagger import tag
@@ -82,7 +83,8 @@ def _states(q: Question, text: str) -> bool:
     word 学院? 一大亮点 and 一系列 are no amounts, which a numeral alone would be."""
     if q.wants == "what":
         return q.kind_noun in text
-    return any(n.amount for n in quantities(text))
+    measure = asked_measure(q)  # 合同外资多少: 新增外资企业6家 holds an amount, of another measure
+    return amount_of(measure, text) if measure else any(n.amount for n in quantities(text))
 
 
 def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],

@@ -301,7 +301,7 @@ def _counted_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     if q.unit and _head_counted(noun[-1], q.unit, top):
         return True  # 多少座车站 answered by 设站37座: the noun's head character beside the count
-    return _amount_beside((noun[:2], noun[-2:]), top)  # 就业岗位 is counted as 就业1200人 as often as 岗位1200个
+    return amount_beside(noun, [s.text for s in top])
 
 
 def _head_counted(head: str, unit: str, top: list[Sentence]) -> bool:
@@ -317,19 +317,26 @@ def _measure_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | No
     looked for with what it is the measure of (基金规模 → 基金): 设立产业发展基金 says no size. Asked of
     a counted noun (多少家企业), `_counted_stated` judges instead. A sentence from an article that
     never names the thing asked about states another thing's measure."""
-    if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
-        return True  # 占比多少 is asked in per cent: `_unit_stated` judges a number asked in a unit
-    before = q.around[1].lstrip("钱") and q.around[1] or q.around[0]  # 多少购房补贴; 投资多少(钱)
-    noun = _measure_after(q.around[1]) or _measure(before)
-    if noun in lang.words("question", "count_measures"):
-        return True
-    if noun in lang.words("question", "generic_measures"):
-        noun = _owner(before, noun)
-    if not noun or noun in q.names:
+    noun = asked_measure(q)
+    if not noun:
         return True
     subject = _subject_of(q.text)
     on = [s for s in top if not _names_another(subject, s.text) and _names_subject(subject, _article(s, docs))]
-    return _amount_beside((noun[:2], noun[-2:]), on)
+    return amount_beside(noun, [s.text for s in on])
+
+
+def asked_measure(q: Question) -> str:
+    """The measure a 多少 of money or number asks of (年产值, 税收, 基金 of 基金规模), or "" when it asks
+    in a unit (占比多少 is asked in per cent: `_unit_stated` judges), of a counted noun or of a name."""
+    if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
+        return ""
+    before = q.around[1].lstrip("钱") and q.around[1] or q.around[0]  # 多少购房补贴; 投资多少(钱)
+    noun = _measure_after(q.around[1]) or _measure(before)
+    if noun in lang.words("question", "count_measures"):
+        return ""
+    if noun in lang.words("question", "generic_measures"):
+        noun = _owner(before, noun)
+    return "" if noun in q.names else noun
 
 
 def _owner(before: str, measure: str) -> str:
@@ -404,21 +411,70 @@ def _modifier(words, i: int, kind: str) -> str:
     return "".join(w.text for w in run) if any(w.tag in _NOUNISH for w in run) else ""
 
 
-def _amount_beside(keys: tuple[str, str], top: list[Sentence]) -> bool:
-    """Whether a clause of a best sentence holds one of `keys` and an amount (no date or position)."""
-    return any(any(k in clause for k in keys)
-               and any(n.amount for n in quantities(clause))
-               for s in top for clause in re.findall(r"[^，。；！？\n]+", s.text))
+def amount_beside(noun: str, texts: list[str]) -> bool:
+    """Whether a clause of the texts holds the noun (by its first or last two characters: 就业岗位 is
+    counted as 就业1200人 as often as 岗位1200个) and an amount (no date or position)."""
+    keys = (noun[:2], noun[-2:])
+    return any(any(k in clause for k in keys) and any(n.amount for n in quantities(clause))
+               for text in texts for clause in re.findall(r"[^，。；！？\n]+", text))
+
+
+_OTHER_NOUN = frozenset({"n", "nz", "nw", "j", "LOC", "ORG", "PER"})
+
+
+def amount_of(noun: str, text: str) -> bool:
+    """Whether a clause of the text gives the noun (its first or last two characters) an amount: one
+    after it with no other noun between (合同外资总额6438万美元, 年产值可达10亿元; not 新增外资企业6家, a
+    count of 企业, nor 投资建设了3个产业园) or one before the phrase it heads (1.2万亿元的经济总量). A general
+    measure (总额, 规模) between them is the noun's own. Stricter than `amount_beside`, which takes
+    any amount of the clause."""
+    generic = set(lang.words("question", "generic_measures"))
+    for clause in re.findall(r"[^，。；！？\n]+", text):
+        keys = [(m.start(), m.end()) for k in {noun[:2], noun[-2:]} for m in re.finditer(re.escape(k), clause)]
+        if not keys:
+            continue
+        words = tag(clause)
+        for a in (n for n in quantities(clause) if n.amount):
+            after = next((w for w in words if w.start >= a.end), None)
+            if a.unit in _count_classifiers() and after and after.tag in _OTHER_NOUN and not any(
+                    after.start <= k < after.end for k, _ in keys):
+                continue  # 3个产业园 counts 产业园
+            if any(e <= a.start and not any(w.start >= e and w.end <= a.start and w.tag in _OTHER_NOUN
+                                             and w.text not in generic for w in words) for _, e in keys):
+                return True
+            if _head_after(words, a.end, keys):
+                return True
+    return False
+
+
+def _head_after(words, end: int, keys: list[tuple[int, int]]) -> bool:
+    """Does the noun phrase right after an amount (past a 的) end in one of the keys? 2.6万亿元的经济总量
+    is an amount of 总量, 6家外资企业 one of 企业, not of 外资."""
+    run = [w for w in words if w.start >= end]
+    if run and run[0].text == "的":
+        run = run[1:]
+    head = None
+    for w in run:
+        if w.tag not in _OTHER_NOUN:
+            break
+        head = w
+    return head is not None and any(head.start <= k < head.end for k, _ in keys)
+
+
+@lru_cache(maxsize=1)
+def _count_classifiers() -> frozenset[str]:
+    return frozenset(lang.words("quantities", "count_classifiers"))
 
 
 def _measure(before: str) -> str:
     """The measure a 多少 asks of, from the words before it: the last noun (年产值 of 年产值能达到, past the
-    verbs), or a verb that is itself a measure of money (投资 of 基地投资多少, which the tagger reads as v)."""
+    verbs and adverbs: 合同外资一共), or a verb that is itself a measure of money (投资 of 基地投资多少,
+    which the tagger reads as v)."""
     money = lang.words("question", "money_topics")
     for w in reversed(tag(before)):
         if len(w.text) >= 2 and (w.tag in ("n", "vn", "nz") or w.tag == "v" and w.text in money):
             return w.text
-        if not w.tag.startswith("v"):
+        if not w.tag.startswith(("v", "d")):
             return ""
     return ""
 

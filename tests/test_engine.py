@@ -261,6 +261,12 @@ def test_a_number_asked_for_is_answered_by_a_sentence_that_holds_one(tmp_path):
                                     "成为全县开放型经济的一大亮点。其中合同外资总额达3120万美元，同比增长两倍。")
     a = engine.ask("某县当年合同外资一共多少？")
     assert not a.refused and "3120万美元" in a.text.splitlines()[0], a.text
+    # an amount of another noun (新设外资企业12家 counts 企业) is not the measure's either
+    (tmp_path / "other").mkdir()
+    engine = _engine_over(tmp_path / "other", "某市外资工作通报\n某市当年新设外资企业12家，合同外资规模大幅增长。"
+                                              "全年合同外资总额达5870万美元，同比增长两倍。")
+    a = engine.ask("某市当年合同外资一共多少？")
+    assert not a.refused and "5870万美元" in a.text.splitlines()[0], a.text
 
 
 def test_the_kind_of_thing_asked_comes_from_a_sentence_that_names_it(tmp_path):

@@ -259,3 +259,13 @@ def test_whether_something_holds_needs_a_sentence_naming_it():
     q = analyse("这家茶厂是否获得了有机认证？", {})
     assert not _yes_no_stated(q, [sentence("这家茶厂位于名山区，年加工干茶300吨。")])
     assert _yes_no_stated(q, [sentence("这家茶厂去年通过了有机认证。")])  # 获得 worded otherwise
+
+
+def test_an_amount_belongs_to_the_noun_it_follows_with_no_other_noun_between():
+    from wenjin.rag.gate import amount_of
+    assert amount_of("外资", "全年合同外资总额达5870万美元")  # a general measure between is the noun's own
+    assert amount_of("产值", "达产后年产值可达12亿元")
+    assert amount_of("总量", "迈上2.6万亿元的经济总量")  # or right before it
+    assert not amount_of("外资", "当年新设外资企业12家")  # 12家 counts 企业
+    assert not amount_of("投资", "吸引投资项目9个")
+    assert not amount_of("投资", "投资建设了3个物流园")  # a count of the noun after its classifier
