@@ -267,18 +267,21 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
     """何时 and 哪一年 ask for a time: one of the best sentences on the relation asked about, or the one
     before it, must name a time the question does not (明年6月底, 近日, 2025年底) — 建成后年产300台
     says what, not when, and the dateline's 7月27日 is when the deal was signed, not when it opens.
-    何时 may also be answered by another event (在发布行程前), 哪一年 only by the calendar."""
+    何时 may also be answered by another event (在发布行程前), 哪一年 only by the calendar (not 目前)."""
     if q.wants != "date":
         return True
     calendar = any(cue in q.text for cue in lang.words("question", "date") if re.search("[年月天日号]", cue))
     relative = () if calendar else tuple(lang.words("question", "relative_times"))
     for s in _on_event(q, top):
         text = s.before + s.text
-        if any(w.text not in q.text for w in time_words(text)) or any(
+        if any(w.text not in q.text and (not calendar or _ON_CALENDAR.search(w.text)) for w in time_words(text)) or any(
                 w.tag == "f" and w.text in relative and w.start > 0 for w in tag(text)):
             return True
     return False
 
+
+# a time on the calendar (2025年, 年底, 6月, 11日, 当天, 周五), which 目前 and 近日 are not
+_ON_CALENDAR = re.compile(r"[年月天]|[\d〇零一二三四五六七八九十]+[日号]|周[一二三四五六日末]|星期")
 
 
 def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:

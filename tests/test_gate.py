@@ -191,6 +191,9 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     opened = analyse("茶叶加工厂是哪一天正式投产的？", {"茶叶加工厂": 5.0, "投产": 2.0})
     assert not _when_stated(opened, [sentence("8月3日，茶叶加工厂项目在县城签约，总投资8000万元。")])  # no 投产 said
     assert _when_stated(opened, [sentence("茶叶加工厂已于9月1日正式投产。")])
+    assert not _when_stated(year, [sentence("目前储能电站已完成主体建设，正在调试并网设备。")])  # now is no year
+    assert _when_stated(year, [sentence("储能电站预计明年年底并网。")])
+    assert _when_stated(q, [sentence("目前储能电站已经并网。")])  # 什么时候 may be answered by 目前
 
 
 
