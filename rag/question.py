@@ -149,6 +149,8 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     elif kind == "number" and lang.pattern("question", "money_topics").search(q):
         kind = "money"
     noun = _kind_noun(q, s, e, words)
+    if kind == "what" and _a_person_s_name(before, noun):
+        kind = "person"  # 副台长叫什么名字 asks who, as 副台长是谁 does
     if noun:  # the answer stands in for the noun it asks for: 主席 answers 什么职位 without saying 职位
         weights = {t: w * 0.1 if t in noun else w for t, w in weights.items()}
     return Question(q, "factoid", kind, unit, None, (before, after), numbers, names, weights, noun, times=times)
@@ -190,6 +192,19 @@ def _kind_noun(q: str, s: int, e: int, words) -> str:
         return after
     before = [w for w in words if w.end <= s - 1 and noun(w)]
     return before[-1].text if before and before[-1].end >= s - 2 else ""
+
+
+def _a_person_s_name(before: str, noun: str) -> bool:
+    """Is the name asked (叫什么名字, 的姓名是什么, 叫什么) that of someone named by a role or a kind of
+    person (副台长, 负责人, 企业家)? A one-character ending needs two before it: 国家 names no person."""
+    if noun not in lang.words("answer", "name_nouns") and (noun or not re.search(r"叫做?$", before)):
+        return False
+    owner = re.sub(r"(?:的|是|叫做?|为)+$", "", before.removesuffix(noun) if noun else before)
+    if not owner:
+        return False
+    word = tag(owner)[-1].text
+    return word.endswith(tuple(lang.words("answer", "person_titles"))) or any(
+        word.endswith(x) and len(word) - len(x) >= (2 if len(x) == 1 else 1) for x in lang.words("answer", "person_suffixes"))
 
 
 def _unit(after: str) -> str:

@@ -38,6 +38,11 @@ def test_the_kind_of_thing_asked_is_a_common_noun_never_a_name():
 def test_question_words_are_matched_as_words():
     assert kind("他被选为什么职位？").wants == "what"    # 选为 / 什么, not 为什么
     assert kind("几乎所有企业落户在哪里").wants == "place"  # 几乎 is no 几
+    assert kind("签约仪式上发言的那位副市长叫什么名字？").wants == "person"  # a role's name: who
+    assert kind("合作社理事长叫什么").wants == "person"
+    assert kind("园区运营方负责人的姓名是什么").wants == "person"
+    assert kind("这个新品种叫什么名字").wants == "what"  # a thing's name
+    assert kind("这个国家叫什么名字").wants == "what"  # 国家 ends in 家 but names no person
     assert kind("全面生效对口岸进口规模有何影响？").kind == "general"
 
 
