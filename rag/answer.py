@@ -15,8 +15,8 @@ from functools import lru_cache
 from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
-from .quantities import quantities, value
 from .gate import amount_of, asked_measure
+from .quantities import quantities, value
 from .question import Question
 from .select import Similarity, rank, semantic
 from .tagger import tag

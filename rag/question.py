@@ -203,8 +203,9 @@ def _a_person_s_name(before: str, noun: str) -> bool:
     if not owner:
         return False
     word = tag(owner)[-1].text
+    kinds = lang.words("answer", "person_suffixes")
     return word.endswith(tuple(lang.words("answer", "person_titles"))) or any(
-        word.endswith(x) and len(word) - len(x) >= (2 if len(x) == 1 else 1) for x in lang.words("answer", "person_suffixes"))
+        word.endswith(x) and len(word) - len(x) >= (2 if len(x) == 1 else 1) for x in kinds)
 
 
 def _unit(after: str) -> str:
