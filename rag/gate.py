@@ -111,7 +111,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
                       and _editions_stated(q, hits[:3]) and _years_stated(q, top, docs) and _when_stated(q, top)
                       and _measure_stated(q, top, docs) and _money_stated(q, top) and _place_stated(q, top, docs)
                       and _future_stated(q, top) and _superlative_stated(q, top) and _yes_no_stated(q, top)
-                      and _quoted_stated(q, top) and _edition_reported(q, top, docs))
+                      and _quoted_stated(q, top) and _edition_reported(q, top, docs) and _place_named(q, top, docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -239,6 +239,15 @@ def _yes_no_stated(q: Question, top: list[Sentence]) -> bool:
     asked = [w.text for w in tag(q.text[cue.end():]) if w.tag in ("n", "nz", "nw", "a", PERSON, ORG, PLACE)
              and len(w.text) >= 2]
     return not asked or any(all(a in s.meta.get("title", "") + s.before + s.text for a in asked) for s in top)
+
+
+def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None = None) -> bool:
+    """A place the question names (资阳有几个产业集群) must be named by the article of the best sentence,
+    whole, short or by its one-character name: an article on 德阳 states 德阳's figures, however well
+    its sentence repeats the rest of the question. (A place no indexed text names refuses already.)"""
+    home = lang.words("question", "home_country")
+    places = [w.text for w in tag(q.text) if w.tag == PLACE and len(w.text) >= 2 and w.text not in home]
+    return not places or not top or all(_names_place(p, _article(top[0], docs)) for p in places)
 
 
 def _names_place(place: str, article: str) -> bool:

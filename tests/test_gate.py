@@ -272,3 +272,12 @@ def test_an_amount_belongs_to_the_noun_it_follows_with_no_other_noun_between():
     assert not amount_of("外资", "当年新设外资企业12家")  # 12家 counts 企业
     assert not amount_of("投资", "吸引投资项目9个")
     assert not amount_of("投资", "投资建设了3个物流园")  # a count of the noun after its classifier
+
+
+def test_a_place_the_question_names_must_be_named_by_the_best_sentence_s_article():
+    from wenjin.rag.gate import _place_named
+    found = Sentence({"doc_id": "a"}, "全市已培育5个省级特色产业集群。", 0, 16)
+    docs = {"a": {"metadata": {"title": "绵阳市推进新型工业化"}, "text": "绵阳市工业经济稳中向好。全市已培育5个省级特色产业集群。"}}
+    assert not _place_named(analyse("遂宁有几个省级特色产业集群？", {}), [found], docs)  # the article is on 绵阳
+    assert _place_named(analyse("绵阳有几个省级特色产业集群？", {}), [found], docs)  # 绵阳 for 绵阳市
+    assert _place_named(analyse("全市有几个省级特色产业集群？", {}), [found], docs)  # no place named
