@@ -42,6 +42,13 @@ class Question:
         return _PUNCT.sub("", self.text)
 
     @property
+    def asks_two(self) -> bool:
+        """Does it ask a second thing after its question word (哪一天、在哪开的; 是啥公司，重点做哪个领域)?
+        One clause cannot answer it."""
+        found = find_cue(self.text)
+        return bool(found) and find_cue(self.text[found[2]:]) is not None
+
+    @property
     def condition(self) -> str:
         """The condition a conditional question supposes, as its own clause before a comma
         (如果武侯区不再安排资金，项目还能运营吗 → 武侯区不再安排资金); "" for any other question."""

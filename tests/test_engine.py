@@ -276,3 +276,12 @@ def test_the_kind_of_thing_asked_comes_from_a_sentence_that_names_it(tmp_path):
                                     "本次活动由四市文旅部门联合主办，以“山水相逢·共享未来”为主题。")
     a = engine.ask("第五届川南文旅推介会的主题是什么？")
     assert not a.refused and "山水相逢" in a.text.splitlines()[0], a.text
+
+
+def test_a_question_that_asks_two_things_gets_both_on_the_first_line(tmp_path):
+    """多少…，增长了多少: the clause that answers the first leaves out the second; the sentence holds both."""
+    engine = _engine_over(tmp_path, "某县上半年外贸运行情况\n今年上半年，某县外贸进出口总额达到12.6亿元，同比增长8.4%，"
+                                    "增速居全市第二。全县新增外贸备案企业31家。")
+    a = engine.ask("某县上半年外贸进出口总额是多少，增长了多少？")
+    first = a.text.splitlines()[0]
+    assert not a.refused and "12.6亿元" in first and "8.4%" in first, a.text
