@@ -119,10 +119,9 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
             c0, c1 = spans.clause(before.text, found[0], found[1])
             lines.append(f"{_quoted(before, c0, c1)}{composer.cite(before, before.start + c0, before.start + c1)}")
     found = spans.best(q, best.text)
-    two = q.asks_two and len(best.text) <= 2 * QUOTE_CHARS  # both answers: the sentence, not one clause
-    lo, hi = _past_dateline(best.text, *((0, len(best.text)) if two else window(best.text, found[:2] if found else None, q)), found)
+    lo, hi = _past_dateline(best.text, *window(best.text, found[:2] if found else None, q), found)
     marker = composer.cite(best, best.start + lo, best.start + hi)
-    if found and found[2] >= SPAN_MIN and not lines and not two:
+    if found and found[2] >= SPAN_MIN and not lines and not q.asks_two:  # two answers: not one clause
         c0, c1 = _past_dateline(best.text, *spans.clause(best.text, found[0], found[1]), found)
         if not (c0 <= lo and hi <= c1):  # the window says more than the answering clause
             lines.append(f"{_shown(best.text, c0, c1)}{marker}")

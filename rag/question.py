@@ -44,9 +44,11 @@ class Question:
     @property
     def asks_two(self) -> bool:
         """Does it ask a second thing after its question word (哪一天、在哪开的; 是啥公司，重点做哪个领域)?
-        One clause cannot answer it."""
+        One clause may not answer it. 是否 after it is an embedded question (谁在调查…是否存在…), not one."""
         found = find_cue(self.text)
-        return bool(found) and find_cue(self.text[found[2]:]) is not None
+        rest = self.text[found[2]:] if found else ""
+        second = find_cue(rest)
+        return second is not None and rest[second[1]:second[2]] not in lang.words("question", "yes_no")
 
     @property
     def condition(self) -> str:
