@@ -10,6 +10,7 @@ model (rag/select.py, rag/span.py). Each cited text is exactly `document.text[st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from wenjin.index.furniture import dateline_credit, dateline_end
@@ -71,20 +72,27 @@ def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
     the first sentence of the same article, among the next few, that holds one comes before it. (何时
     is left alone: its answer is often a time no tagger reads as one, 出发前.)"""
     asked = q.wants in ("number", "money") or q.wants == "what" and bool(q.kind_noun)
-    if not asked or not ranked or _states(q, ranked[0].text):
+    if not asked or not ranked:
+        return ranked
+    states = _stating(q)
+    if states(ranked[0].text):
         return ranked
     doc = ranked[0].meta["doc_id"]
-    i = next((i for i, s in enumerate(ranked[1:TYPED_REACH], 1) if s.meta["doc_id"] == doc and _states(q, s.text)), None)
+    i = next((i for i, s in enumerate(ranked[1:TYPED_REACH], 1) if s.meta["doc_id"] == doc and states(s.text)), None)
     return ranked if i is None else [ranked[i]] + ranked[:i] + ranked[i + 1:]
 
 
-def _states(q: Question, text: str) -> bool:
-    """Does the text hold an amount (not a date's year or day: 2023年 is no count), or for 哪个学院 the
-    word 学院? 一大亮点 and 一系列 are no amounts, which a numeral alone would be."""
+def _stating(q: Question) -> Callable[[str], bool]:
+    """Whether a text holds what is asked: for 哪个学院 the word 学院; for 多少 asked of a measure, an amount
+    of that measure (合同外资多少: 新增外资企业6家 holds an amount of 企业); otherwise any amount (not a
+    date's year or day: 2023年 is no count; 一大亮点 and 一系列 are no amounts, which a numeral alone
+    would be). The measure is read once, not once a sentence."""
     if q.wants == "what":
-        return q.kind_noun in text
-    measure = asked_measure(q)  # 合同外资多少: 新增外资企业6家 holds an amount, of another measure
-    return amount_of(measure, text) if measure else any(n.amount for n in quantities(text))
+        return lambda text: q.kind_noun in text
+    measure = asked_measure(q)
+    if measure:
+        return lambda text: amount_of(measure, text)
+    return lambda text: any(n.amount for n in quantities(text))
 
 
 def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],

@@ -157,10 +157,25 @@ def _engine_over(tmp_path, text: str) -> Engine:
     ("雅安推出大熊猫主题文旅卡\n近日，一款大熊猫主题文旅卡在雅安上线，受到游客欢迎。\n"
      "这款文旅卡由雅安市文化广电旅游局联合当地景区推出，持卡可游览8个景区。",
      "大熊猫主题文旅卡由谁推出？", "雅安市文化广电旅游局"),
+    # 合同外资一共多少: the sentence repeating the question best says the amount grew, not what it is
+    ("某县外资工作通报\n数据显示，某县当年新设外资企业数量及合同外资规模均大幅增长，"
+     "成为全县开放型经济的一大亮点。其中合同外资总额达3120万美元，同比增长两倍。",
+     "某县当年合同外资一共多少？", "3120万美元"),
+    # …nor is an amount of another noun the measure's (新设外资企业12家 counts 企业)
+    ("某市外资工作通报\n某市当年新设外资企业12家，合同外资规模大幅增长。全年合同外资总额达5870万美元，同比增长两倍。",
+     "某市当年合同外资一共多少？", "5870万美元"),
+    # 主题是什么: the sentence repeating the question says when it opened; the one saying 为主题 names it
+    ("川南文旅推介会开幕\n第五届川南文旅推介会当天上午在泸州隆重开幕。\n"
+     "本次活动由四市文旅部门联合主办，以“山水相逢·共享未来”为主题。",
+     "第五届川南文旅推介会的主题是什么？", "山水相逢"),
+    # 多少…，增长了多少: the clause that answers the first leaves out the second
+    ("某县上半年外贸运行情况\n今年上半年，某县外贸进出口总额达到12.6亿元，同比增长8.4%，增速居全市第二。"
+     "全县新增外贸备案企业31家。", "某县上半年外贸进出口总额是多少，增长了多少？", ("12.6亿元", "8.4%")),
 ])
 def test_the_sentence_stating_the_asked_fact_comes_first(tmp_path, article, question, first_line):
     a = _engine_over(tmp_path, article).ask(question)
-    assert not a.refused and first_line in a.text.splitlines()[0], a.text
+    wanted = (first_line,) if isinstance(first_line, str) else first_line
+    assert not a.refused and all(w in a.text.splitlines()[0] for w in wanted), a.text
 
 
 def test_the_answer_names_the_instance_not_the_echo(tmp_path):
@@ -252,36 +267,3 @@ def test_a_list_asked_with_its_count_is_the_enumeration_of_that_many(tmp_path):
     first = a.text.splitlines()[0]
     assert not a.refused and "共找到 5 项" in first, a.text
     assert all(n in first for n in ("宁强", "略阳", "旺苍", "南江", "通江")), a.text
-
-
-def test_a_number_asked_for_is_answered_by_a_sentence_that_holds_one(tmp_path):
-    """合同外资一共多少: the sentence that repeats the question best says the amount grew, not what it
-    is; the one after it, in the same article, states the amount."""
-    engine = _engine_over(tmp_path, "某县外资工作通报\n数据显示，某县当年新设外资企业数量及合同外资规模均大幅增长，"
-                                    "成为全县开放型经济的一大亮点。其中合同外资总额达3120万美元，同比增长两倍。")
-    a = engine.ask("某县当年合同外资一共多少？")
-    assert not a.refused and "3120万美元" in a.text.splitlines()[0], a.text
-    # an amount of another noun (新设外资企业12家 counts 企业) is not the measure's either
-    (tmp_path / "other").mkdir()
-    engine = _engine_over(tmp_path / "other", "某市外资工作通报\n某市当年新设外资企业12家，合同外资规模大幅增长。"
-                                              "全年合同外资总额达5870万美元，同比增长两倍。")
-    a = engine.ask("某市当年合同外资一共多少？")
-    assert not a.refused and "5870万美元" in a.text.splitlines()[0], a.text
-
-
-def test_the_kind_of_thing_asked_comes_from_a_sentence_that_names_it(tmp_path):
-    """推介会的主题是什么: the sentence that repeats the question's words says when it opened; the
-    one that says 为主题 names the theme."""
-    engine = _engine_over(tmp_path, "川南文旅推介会开幕\n第五届川南文旅推介会当天上午在泸州隆重开幕。\n"
-                                    "本次活动由四市文旅部门联合主办，以“山水相逢·共享未来”为主题。")
-    a = engine.ask("第五届川南文旅推介会的主题是什么？")
-    assert not a.refused and "山水相逢" in a.text.splitlines()[0], a.text
-
-
-def test_a_question_that_asks_two_things_gets_both_on_the_first_line(tmp_path):
-    """多少…，增长了多少: the clause that answers the first leaves out the second; the sentence holds both."""
-    engine = _engine_over(tmp_path, "某县上半年外贸运行情况\n今年上半年，某县外贸进出口总额达到12.6亿元，同比增长8.4%，"
-                                    "增速居全市第二。全县新增外贸备案企业31家。")
-    a = engine.ask("某县上半年外贸进出口总额是多少，增长了多少？")
-    first = a.text.splitlines()[0]
-    assert not a.refused and "12.6亿元" in first and "8.4%" in first, a.text
