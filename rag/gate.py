@@ -222,8 +222,9 @@ def _superlative_stated(q: Question, top: list[Sentence]) -> bool:
     """Which one is the most of something (哪家企业产量最高, 哪个项目投资最多) is answered by a sentence
     that ranks (最大的是…, 居首, 第一), not by one that lists the items with their figures: comparing
     them is reasoning the extractive answerer does not do (the LLM, whose gate this rule does not
-    touch, may)."""
-    if q.kind == "general" or not lang.pattern("question", "superlatives").search(q.text):
+    touch, may). The earliest or latest asked of a date (最早从哪一年说起) is the date asked for."""
+    asked = set(lang.pattern("question", "superlatives").findall(q.text))
+    if q.kind == "general" or not asked or q.wants == "date" and asked <= set(lang.words("question", "time_superlatives")):
         return True
     ranked = lang.pattern("claims", "superlatives")
     return any(ranked.search(s.before + s.text) for s in top)
@@ -296,8 +297,10 @@ _ON_CALENDAR = re.compile(r"[年月天]|[\d〇零一二三四五六七八九十]
 def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:
     """The sentences on the event whose time is asked (投产 of 什么时候投产, 开园 of 哪一天正式开园): the
     last content word after the question word, or the relation `_on_focus` finds where none follows.
-    Where no sentence names the event, none is on it: their times (a dateline's) are other events'."""
-    events = [w.text for w in tag(q.around[1]) if w.tag in ("v", "vn", "n") and len(w.text) >= 2]
+    Where no sentence names the event, none is on it: their times (a dateline's) are other events'.
+    A verb of telling from a point (从哪一年说起) is no event."""
+    telling = lang.words("question", "telling_verbs")
+    events = [w.text for w in tag(q.around[1]) if w.tag in ("v", "vn", "n") and len(w.text) >= 2 and w.text not in telling]
     if not events:
         return _on_focus(q, top)
     return [s for s in top if events[-1] in s.before + s.text]
@@ -627,8 +630,9 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多]+[家�
 def _focus_noun_said(q: Question, top: list[Sentence]) -> bool:
     """A name asked of a thing (总部在哪个城市, 谁是项目的设计方) needs that thing in a best sentence, the one
     before it or its headline: a city the article names for something else is not where the 总部 is.
-    A verb asked about (谁认为, 谁推出) is often worded otherwise, so only a noun is held to this."""
-    focus = max(q.focus, key=lambda t: q.weights.get(t, 0.0), default="")
+    A verb asked about (谁认为, 谁推出) is often worded otherwise, so only a noun is held to this, and
+    not the kind the question word asks for (哪家单位设的: a 供电公司 is the 单位, named otherwise)."""
+    focus = max((t for t in q.focus if t != q.kind_noun), key=lambda t: q.weights.get(t, 0.0), default="")
     words = tag(focus) if focus else []
     if len(words) != 1 or words[0].tag not in ("n", "nz", "nw"):
         return True

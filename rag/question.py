@@ -126,8 +126,19 @@ def weigh(text: str, tokens: list[str], idf) -> dict[str, float]:
     """Each distinct question word's weight, `idf(token, content)` where `content` says whether the
     tagger reads it as part of a noun, name, number or time in the question (not a verb or a particle)."""
     words = tag(text.strip())
-    content = [w.text.lower() for w in words if w.tag.startswith(_CONTENT_TAGS) or re.fullmatch(r"[\w.-]+", w.text, re.A)]
+    content = [w.text.lower() for w in words if (w.tag.startswith(_CONTENT_TAGS) and not _phrasing(w))
+               or re.fullmatch(r"[\w.-]+", w.text, re.A)]
     return {t: idf(t, any(t in c or c in t for c in content)) for t in dict.fromkeys(tokens)}
+
+
+def _phrasing(w: Word) -> bool:
+    """A time or number word that names no thing (现在, 三个): a small collection may never use it,
+    which says nothing of what it covers."""
+    return w.text in lang.words("question", "present_times") or (
+        w.tag == "m" and not re.search(r"\d", w.text) and w.text[0] in _NUMERALS)
+
+
+_NUMERALS = "一二两三四五六七八九十百千几"
 
 
 def analyse(text: str, weights: dict[str, float]) -> Question:
@@ -167,10 +178,12 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
 
 def _times(words, found: tuple[str, int, int] | None, text: str) -> tuple[str, ...]:
     """The question's time expressions, by the tagger's TIME label, other than the one it asks for
-    (哪一年, 几月), and only on word boundaries: 投产后年产值 holds no 后年."""
+    (哪一年, 几月) and the reporter's present (现在), and only on word boundaries: 投产后年产值 holds
+    no 后年."""
     s, e = found[1:] if found else (0, 0)
     return tuple(dict.fromkeys(w.text for w in time_words(text, words) if not (w.start < e and w.end > s)
-                               and not re.search(r"[哪几何]|多少|什么", w.text)))
+                               and not re.search(r"[哪几何]|多少|什么", w.text)
+                               and w.text not in lang.words("question", "present_times")))
 
 
 def time_words(text: str, words: tuple[Word, ...] | None = None) -> list[Word]:

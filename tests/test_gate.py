@@ -194,6 +194,8 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     assert not _when_stated(year, [sentence("目前储能电站已完成主体建设，正在调试并网设备。")])  # now is no year
     assert _when_stated(year, [sentence("储能电站预计明年年底并网。")])
     assert _when_stated(q, [sentence("目前储能电站已经并网。")])  # 什么时候 may be answered by 目前
+    told = analyse("两座城市的交往要从哪一年说起？", {"交往": 5.0})  # 说起 tells; it is no event to find
+    assert _when_stated(told, [sentence("两座城市的交往可以追溯到2008年。")])
 
 
 
@@ -227,6 +229,8 @@ def test_a_name_asked_of_a_thing_needs_a_sentence_on_that_thing():
     q = analyse("这家茶企的总部设在哪个城市？", {"茶企": 6.0, "总部": 7.0})
     assert not _name_stated(q, [sentence("这家茶企与雅安市名山区签下了万亩茶园的合作协议。")])
     assert _name_stated(q, [sentence("这家茶企的总部在杭州，主营绿茶出口。")])
+    set_up = analyse("园区里的便民服务窗口，是哪家单位设的？", {"窗口": 5.0, "单位": 2.0})  # 单位 is the kind asked
+    assert _name_stated(set_up, [sentence("国网成都供电公司在园区设立了便民服务窗口。")])
 
 
 def test_a_measure_is_asked_of_the_last_thing_the_question_names():
@@ -256,6 +260,8 @@ def test_the_most_of_something_needs_a_sentence_that_ranks():
     assert not _superlative_stated(q, [listed])
     assert _superlative_stated(q, [listed, sentence("年产量最高的是这家饲料厂。")])
     assert _superlative_stated(analyse("园区入驻了哪些企业？", {}), [listed])
+    since = analyse("两座城市的交往最早要从哪一年说起？", {})  # the earliest asked of a date is the date asked
+    assert _superlative_stated(since, [sentence("两座城市的交往可以追溯到2008年。")])
 
 
 def test_whether_something_holds_needs_a_sentence_naming_it():

@@ -145,6 +145,19 @@ def test_the_times_a_question_is_about_but_not_how_long_or_which():
     assert kind("五年后园区会有多少家企业").times == ("五年后",)
     assert kind("园区一年能加工多少吨花椒").times == ()  # a length of time, not a point in it
     assert kind("园区是哪一年建成的").times == ()      # the time asked for
+    assert kind("园区现在有多少家企业").times == ()    # the reporter's present: every article's own
+
+
+def test_a_word_for_now_or_a_bare_count_the_collection_lacks_is_phrasing_not_a_gap():
+    """A small collection may never write 现在 or 三个; only a thing it never names says it lacks the answer."""
+    from wenjin.rag.question import weigh
+
+    def idf(token: str, content: bool) -> float:
+        return 9.0 if content else 0.1  # as for words the index has never seen
+
+    weights = weigh("园区现在有哪三个火星基地", ["园区", "现在", "三个", "火星", "基地"], idf)
+    assert weights["现在"] == weights["三个"] == 0.1
+    assert weights["火星"] == weights["基地"] == 9.0
 
 
 def test_a_name_written_inside_a_longer_word_is_not_unknown():
