@@ -93,7 +93,8 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
     """(type, start, end) of the first question word on a word boundary.
 
     A cue must start where a jieba word starts and end where one ends, or end inside a word
-    whose rest is a classifier (几套, 多少家): 为什么 in 被选为/什么 is no cue, 什么 is.
+    whose rest is a classifier (几套, 多少家): 为什么 in 被选为/什么 is no cue, 什么 is. A cue
+    holding 哪 asks wherever it ends, as jieba glues it to what follows (哪些方面, 在|哪开).
     """
     spans = _jieba_words(text)
     starts, ends = {s for s, _ in spans}, {e for _, e in spans}
@@ -104,7 +105,7 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
             if s not in starts:
                 continue
             rest = text[e:_end_of(e, spans)]
-            if e in ends or rest in units or (cue == "几" and rest in lang.words("question", "after_ji")):
+            if e in ends or rest in units or (cue == "几" and rest in lang.words("question", "after_ji")) or "哪" in cue:
                 if kind == "what" and text[e:e + 1] in _PLACE_CHARS and cue.startswith("哪"):
                     return "place", s, e + 1  # 哪个乡, 哪座岛: any place word after 哪个 asks for a place
                 return kind, s, e

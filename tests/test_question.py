@@ -44,6 +44,8 @@ def test_question_words_are_matched_as_words():
     assert kind("这个新品种叫什么名字").wants == "what"  # a thing's name
     assert kind("这个国家叫什么名字").wants == "what"  # 国家 ends in 家 but names no person
     assert kind("全面生效对口岸进口规模有何影响？").kind == "general"
+    assert kind("园区重点在哪些方面加强合作？").kind == "list"  # jieba's one word 哪些方面 still asks
+    assert kind("推介会是哪一天、在哪开的？").asks_two  # and so does 在哪 in 在|哪开
 
 
 def test_the_unit_a_count_is_asked_in():
