@@ -275,9 +275,11 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
     introduced = [s for s in whole if head and re.search(rf"{head}(?:{intro})[^，。]{{1,24}}、", s.text)]
     named = [s for s in ranked[:5] if head and re.search(rf"(?:等|{_COUNTED.pattern})[^，。]{{0,4}}{head}", s.text)]
     named.sort(key=lambda s: bool(q.head_phrase) and q.head_phrase not in s.text)  # 主导产业 before other 产业
-    after = q.around[1][len(q.head or ""):] if q.around[1].startswith(q.head or "\0") else ""
-    framed = [s for s in ranked[1:5] if len(after) >= 2 and s.meta["doc_id"] == ranked[0].meta["doc_id"]
-              and re.search(rf"、[^，。；]{{1,24}}{re.escape(after[:2])}", s.text)]  # the best article's, after its best
+    at = q.around[1].find(q.head) if q.head else -1  # 哪几家单位: the head after its classifier
+    after = q.around[1][at + len(q.head):] if 0 <= at <= 1 else ""
+    cues = "|".join(map(re.escape, _follow_cues(after)))
+    framed = [s for s in ranked[1:5] + whole if cues and s.meta["doc_id"] == ranked[0].meta["doc_id"]
+              and re.search(rf"、[^，。；]{{1,24}}(?:{cues})", s.text)]  # the best article's, after its best
     for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named] + framed:
         asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
         names = list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
@@ -356,9 +358,10 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     runs = list(_RUN.finditer(sentence))
     if not runs:
         return []
-    cue = follows[:2] if len(follows) >= 2 else None
-    framed = [r for r in runs if cue and cue in r.group().split("、")[-1]  # …东莞市人民政府共同举办
-              and not any(cue in part for part in r.group().split("、")[:-1])]  # clauses, each 创下…, are no items
+    cues = _follow_cues(follows)
+    framed = [r for r in runs if any(c in r.group().split("、")[-1] for c in cues)  # …东莞市人民政府共同举办
+              and not any(c in part for c in cues for part in r.group().split("、")[:-1])]  # clauses, each 创下…, are no items
+    cue = next((c for c in cues if framed and c in framed[0].group().split("、")[-1]), "")
     runs = framed or runs
     def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域)
         return sentence[max(r.start(), r.end() - 6): r.end() + 12]
@@ -373,11 +376,23 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     run = max(runs, key=lambda r: r.group().count("、"))
     parts = run.group().split("、")
     if run in framed:
-        parts[-1] = parts[-1][:parts[-1].index(cue)]
+        parts[-1] = parts[-1][:min(parts[-1].index(c) for c in cues if c in parts[-1])]
     parts[0] = _noun_tail(_after_intro(parts[0]))
     parts[-1:] = _last_items(_COUNTED.split(parts[-1])[0])
     items = [p.strip("“”\"《》 ") for p in parts]
     return [p for p in items if 1 < len(p) <= 20]
+
+
+def _follow_cues(follows: str) -> tuple[str, ...]:
+    """What marks the end of the items in a sentence, from the words after the question's head
+    (共同举办 of 由哪几家单位共同举办): their first two characters, and their last verb, which a
+    sentence may say with another adverb (联合举办 asked, 共同举办 written) or another verb of the same act
+    (`same_acts`: 主办 asked, 举办 written)."""
+    if len(follows) < 2:
+        return ()
+    verbs = [w.text for w in tag(follows) if w.tag == "v" and len(w.text) >= 2][-1:]
+    acts = [a for family in lang.data()["answer"]["same_acts"] if verbs and verbs[0] in family for a in family]
+    return tuple(dict.fromkeys([follows[:2]] + verbs + acts))
 
 
 def _last_items(text: str) -> list[str]:
@@ -386,6 +401,8 @@ def _last_items(text: str) -> list[str]:
     words = tag(text)
     while len(words) > 2 and words[-1].tag == "v" and words[-2].tag in ("ad", "d", "vd"):
         text, words = text[:words[-2].start], words[:-2]  # 共同主办, 联合举办: what the items did
+    if len(words) > 1 and words[-1].tag in ("ad", "d", "vd"):
+        text, words = text[:words[-1].start], words[:-1]  # 共同 of 共同举办, cut at the verb asked
     cuts = [w for w in words if w.tag == "c" and w.text in ("和", "及", "与", "以及", "跟")]
     bounds = [0] + [x for w in cuts for x in (w.start, w.end)] + [len(text)]
     return [text[a:b] for a, b in zip(bounds[::2], bounds[1::2])]

@@ -171,6 +171,11 @@ def _engine_over(tmp_path, text: str) -> Engine:
     # 多少…，增长了多少: the clause that answers the first leaves out the second
     ("某县上半年外贸运行情况\n今年上半年，某县外贸进出口总额达到12.6亿元，同比增长8.4%，增速居全市第二。"
      "全县新增外贸备案企业31家。", "某县上半年外贸进出口总额是多少，增长了多少？", ("12.6亿元", "8.4%")),
+    # 由哪几家单位联合主办: the organisers stand before 共同举办, another verb of the same act, far from the lead
+    ("第三届川南食品博览会在宜宾开幕\n12月8日，第三届川南食品博览会在宜宾市会展中心开幕，为期三天。\n"
+     "本届博览会展览面积达2万平方米，吸引了300余家企业参展，现场签约金额超过5亿元。\n"
+     "博览会由四川省商务厅、宜宾市人民政府、川南经济区联席会议办公室共同举办，以“川味出川”为主题。",
+     "第三届川南食品博览会由哪几家单位联合主办？", ("四川省商务厅、宜宾市人民政府、川南经济区联席会议办公室。",)),
 ])
 def test_the_sentence_stating_the_asked_fact_comes_first(tmp_path, article, question, first_line):
     a = _engine_over(tmp_path, article).ask(question)

@@ -131,6 +131,7 @@ def test_the_run_right_before_the_words_after_the_question_word_wins():
     s = ("大会由省经济和信息化厅、市人民政府、某某产业联盟共同举办，旨在整合资源、发布成果、促进对接、"
          "搭建合作网络。")
     assert enumeration(s, "单位", ("大会",), "共同举办") == ["省经济和信息化厅", "市人民政府", "某某产业联盟"]
+    assert enumeration(s, "单位", ("大会",), "联合主办") == ["省经济和信息化厅", "市人民政府", "某某产业联盟"]  # same act
     clauses = "甲市创下了连续40天高温的纪录、乙市创下了连续30天高温的纪录，丙市也接近纪录。"
     assert enumeration(clauses, "城市", (), "创下了新的纪录") == enumeration(clauses, "城市", ())
 
