@@ -88,11 +88,20 @@ def _stating(q: Question) -> Callable[[str], bool]:
     date's year or day: 2023年 is no count; 一大亮点 and 一系列 are no amounts, which a numeral alone
     would be). The measure is read once, not once a sentence."""
     if q.wants == "what":
-        return lambda text: q.kind_noun in text
+        noun = _named_thing(q) if q.kind_noun in lang.words("answer", "name_nouns") else q.kind_noun
+        return lambda text: noun in text
     measure = asked_measure(q)
     if measure:
         return lambda text: amount_of(measure, text)
     return lambda text: any(n.amount for n in quantities(text))
+
+
+def _named_thing(q: Question) -> str:
+    """What a name is asked of (新书 of 那本新书叫什么名字, 项目 of 项目的名称是什么): the sentence naming
+    it names that thing, where one that never mentions it names something else."""
+    before = re.sub(r"(?:的|是|叫做?|为)+$", "", q.around[0])
+    nouns = [w.text for w in tag(before) if w.tag in ("n", "nz", "nw") and len(w.text) >= 2]
+    return nouns[-1] if nouns else q.kind_noun
 
 
 def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],
@@ -136,8 +145,8 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
     lines.append(("原文：" if lines else "") + f"{_quoted(best, lo, hi)}{marker}")
     for other in _runners_up(ranked):
         found = spans.best(q, other.text)
-        c0, c1 = _past_dateline(other.text, *(spans.clause(other.text, *found[:2]) if found
-                                              else window(other.text, None, q)), found)
+        c0, c1 = _past_dateline(other.text, *(spans.clause(other.text, *found[:2]) if found and not q.asks_two
+                                              else window(other.text, found[:2] if found else None, q)), found)
         lines.append(f"另见：{_quoted(other, c0, c1)}{composer.cite(other, other.start + c0, other.start + c1)}")
     return "\n".join(lines)
 

@@ -27,7 +27,7 @@ from . import lang
 from .asked import QUOTED
 from .quantities import quantities, units_match
 from .select import in_unit
-from .question import Question, time_words
+from .question import Question, find_cue, time_words
 from .tagger import ORG, PERSON, PLACE, tag
 from .sentences import Sentence, coverage
 from .types import Hit
@@ -298,9 +298,12 @@ def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:
     """The sentences on the event whose time is asked (投产 of 什么时候投产, 开园 of 哪一天正式开园): the
     last content word after the question word, or the relation `_on_focus` finds where none follows.
     Where no sentence names the event, none is on it: their times (a dateline's) are other events'.
-    A verb of telling from a point (从哪一年说起) is no event."""
+    A verb of telling from a point (从哪一年说起) is no event, nor a noun of a second question."""
     telling = lang.words("question", "telling_verbs")
-    events = [w.text for w in tag(q.around[1]) if w.tag in ("v", "vn", "n") and len(w.text) >= 2 and w.text not in telling]
+    after = q.around[1]
+    second = find_cue(after)  # 几号在哪个城市开的: 城市 is the second question's, no event
+    after = after[:second[1]] if second else after
+    events = [w.text for w in tag(after) if w.tag in ("v", "vn", "n") and len(w.text) >= 2 and w.text not in telling]
     if not events:
         return _on_focus(q, top)
     return [s for s in top if events[-1] in s.before + s.text]

@@ -176,6 +176,10 @@ def _engine_over(tmp_path, text: str) -> Engine:
      "本届博览会展览面积达2万平方米，吸引了300余家企业参展，现场签约金额超过5亿元。\n"
      "博览会由四川省商务厅、宜宾市人民政府、川南经济区联席会议办公室共同举办，以“川味出川”为主题。",
      "第三届川南食品博览会由哪几家单位联合主办？", ("四川省商务厅、宜宾市人民政府、川南经济区联席会议办公室。",)),
+    # 那本新书叫什么名字: the name is in the sentence on the 新书, not in the one repeating the rest
+    ("某市产业发展大会召开\n11月3日，某市产业发展大会在市会展中心召开。\n"
+     "某市产业发展大会上还首发了“产业名片”榜单，启动了“产业名片”推广项目。\n同时，《县域产业集群发展实务》新书首次发布。",
+     "某市产业发展大会上首发的那本新书叫什么名字？", "县域产业集群发展实务"),
 ])
 def test_the_sentence_stating_the_asked_fact_comes_first(tmp_path, article, question, first_line):
     a = _engine_over(tmp_path, article).ask(question)

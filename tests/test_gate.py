@@ -194,6 +194,8 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     assert not _when_stated(year, [sentence("目前储能电站已完成主体建设，正在调试并网设备。")])  # now is no year
     assert _when_stated(year, [sentence("储能电站预计明年年底并网。")])
     assert _when_stated(q, [sentence("目前储能电站已经并网。")])  # 什么时候 may be answered by 目前
+    both = analyse("推介会是几月几号在哪个城市开的？", {"推介会": 5.0})  # 城市 is the second question's
+    assert _when_stated(both, [sentence("5月20日，川南文旅推介会在泸州开幕。")])
     told = analyse("两座城市的交往要从哪一年说起？", {"交往": 5.0})  # 说起 tells; it is no event to find
     assert _when_stated(told, [sentence("两座城市的交往可以追溯到2008年。")])
 
