@@ -18,7 +18,7 @@ from wenjin.index.furniture import dateline_credit, dateline_end
 from . import lang, span as spans
 from .gate import amount_of, asked_measure
 from .quantities import quantities, value
-from .question import Question
+from .question import Question, without_copula
 from .select import Similarity, rank, semantic
 from .tagger import tag
 from .sentences import Sentence, neighbour, sentences
@@ -99,8 +99,7 @@ def _stating(q: Question) -> Callable[[str], bool]:
 def _named_thing(q: Question) -> str:
     """What a name is asked of (新书 of 那本新书叫什么名字, 项目 of 项目的名称是什么): the sentence naming
     it names that thing, where one that never mentions it names something else."""
-    before = re.sub(r"(?:的|是|叫做?|为)+$", "", q.around[0])
-    nouns = [w.text for w in tag(before) if w.tag in ("n", "nz", "nw") and len(w.text) >= 2]
+    nouns = [w.text for w in tag(without_copula(q.around[0])) if w.tag in ("n", "nz", "nw") and len(w.text) >= 2]
     return nouns[-1] if nouns else q.kind_noun
 
 
@@ -370,7 +369,6 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     cues = _follow_cues(follows)
     framed = [r for r in runs if any(c in r.group().split("、")[-1] for c in cues)  # …东莞市人民政府共同举办
               and not any(c in part for c in cues for part in r.group().split("、")[:-1])]  # clauses, each 创下…, are no items
-    cue = next((c for c in cues if framed and c in framed[0].group().split("、")[-1]), "")
     runs = framed or runs
     def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域)
         return sentence[max(r.start(), r.end() - 6): r.end() + 12]
@@ -392,6 +390,7 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     return [p for p in items if 1 < len(p) <= 20]
 
 
+@lru_cache(maxsize=64)  # read for each sentence a list question offers
 def _follow_cues(follows: str) -> tuple[str, ...]:
     """What marks the end of the items in a sentence, from the words after the question's head
     (共同举办 of 由哪几家单位共同举办): their first two characters, and their last verb, which a

@@ -27,7 +27,7 @@ from . import lang
 from .asked import QUOTED
 from .quantities import quantities, units_match
 from .select import in_unit
-from .question import Question, find_cue, time_words
+from .question import Question, find_cue, time_words, without_copula
 from .tagger import ORG, PERSON, PLACE, tag
 from .sentences import Sentence, coverage
 from .types import Hit
@@ -661,7 +661,7 @@ def _names_wanted(q: Question) -> tuple[str, ...]:
     """The entity tags that answer the question, if it asks for a name: 谁 asked of a role only a person
     holds (管委会主任是谁) wants a person; 哪一家 or 叫什么名字 asked of a kind of organisation (省属国企,
     横琴企业叫什么名字) wants an organisation, as 哪家 does, and so does a list of them (哪几家企业)."""
-    before = re.sub(r"(?:的|是|叫做?|为)+$", "", q.around[0])
+    before = without_copula(q.around[0])
     kinds = tuple(w for w in lang.words("answer", "org_suffixes") if len(w) >= 2)  # 企业, 国企; not 队 of 军队
     if q.wants == "person":
         titles = tuple(lang.words("answer", "person_titles"))

@@ -217,12 +217,17 @@ def _kind_noun(q: str, s: int, e: int, words) -> str:
     return before[-1].text if before and before[-1].end >= s - 2 else ""
 
 
+def without_copula(before: str) -> str:
+    """The words before a question word without the 的, 是 or 叫 that ties them to it: what is asked of."""
+    return re.sub(r"(?:的|是|叫做?|为)+$", "", before)
+
+
 def _a_person_s_name(before: str, noun: str) -> bool:
     """Is the name asked (叫什么名字, 的姓名是什么, 叫什么) that of someone named by a role or a kind of
     person (副台长, 负责人, 企业家)? A one-character ending needs two before it: 国家 names no person."""
     if noun not in lang.words("answer", "name_nouns") and (noun or not re.search(r"叫做?$", before)):
         return False
-    owner = re.sub(r"(?:的|是|叫做?|为)+$", "", before.removesuffix(noun) if noun else before)
+    owner = without_copula(before.removesuffix(noun) if noun else before)
     if not owner:
         return False
     word = tag(owner)[-1].text
