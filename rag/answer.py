@@ -127,13 +127,11 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
     the answer model is unsure between sentences, the runners-up's answering clauses follow."""
     best = ranked[0]
     lines = []
-    if q.wants == "date" and lang.pattern("answer", "anaphors").match(best.text) and (
-            before := neighbour(best, docs, after=False)):
-        # 那一年，… : the year asked for is in the sentence before, which the reader needs first
-        found = spans.best(q, before.text)
-        if found:
-            c0, c1 = spans.clause(before.text, found[0], found[1])
-            lines.append(f"{_quoted(before, c0, c1)}{composer.cite(before, before.start + c0, before.start + c1)}")
+    before = _antecedent(q, best, docs)
+    found = spans.best(q, before.text) if before else None
+    if found:  # the sentence that names what `best` refers back to, which the reader needs first
+        c0, c1 = spans.clause(before.text, found[0], found[1])
+        lines.append(f"{_quoted(before, c0, c1)}{composer.cite(before, before.start + c0, before.start + c1)}")
     found = spans.best(q, best.text)
     lo, hi = _past_dateline(best.text, *window(best.text, found[:2] if found else None, q), found)
     marker = composer.cite(best, best.start + lo, best.start + hi)
@@ -148,6 +146,27 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
                                               else window(other.text, found[:2] if found else None, q)), found)
         lines.append(f"另见：{_quoted(other, c0, c1)}{composer.cite(other, other.start + c0, other.start + c1)}")
     return "\n".join(lines)
+
+
+ANTECEDENT_REACH = 5  # how many sentences back a pronoun's person may be named
+
+
+def _antecedent(q: Question, best: Sentence, docs: dict[str, dict]) -> Sentence | None:
+    """The earlier sentence that names what the best one only refers to. 那一年，… : the year asked for is
+    in the sentence before. 他强调，… or a speech continued with no subject: a news report names its
+    speaker once and then says 他, so 谁 is answered by the nearest sentence before that names a person."""
+    if q.wants == "date":
+        return neighbour(best, docs, after=False) if lang.pattern("answer", "anaphors").match(best.text) else None
+    if q.wants != "person" or without_copula(q.around[0]).strip() or not _opens_with_pronoun(best.text):
+        return None  # 向谁提供 asks no subject
+    earlier = sentences([(best.meta["doc_id"], 0, best.start)], docs)[-ANTECEDENT_REACH:]
+    return next((s for s in reversed(earlier) if any(w.tag == "PER" and w.text not in q.text for w in tag(s.text))), None)
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    """Is the sentence's subject a pronoun (他强调…, 此外，她表示…)?"""
+    connective = lang.pattern("answer", "connectives").pattern
+    return bool(re.match(rf"(?:(?:{connective})，?)?(?:{lang.pattern('answer', 'pronouns').pattern})", text))
 
 
 def _runners_up(ranked: list[Sentence]) -> list[Sentence]:

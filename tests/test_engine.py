@@ -237,6 +237,17 @@ def test_a_sentence_opening_with_同年_takes_its_year_from_the_one_before_only_
     assert not who.refused and "县农牧农村局" in who.text.splitlines()[0], who.text
 
 
+def test_a_speaker_named_once_and_then_called_他_is_who_said_it(tmp_path):
+    engine = _engine_over(tmp_path, "甘孜州召开文旅招商推进会\n7月12日，甘孜州委常委、副州长罗晓川在康定主持召开文旅招商推进会。"
+                                    "会议听取了各县重点文旅项目的进展汇报。"
+                                    "他要求，各县要把温泉康养项目作为招商重点，年底前完成签约。"
+                                    "会上，泸定县向与会企业推介了海螺沟温泉小镇项目。")
+    who = engine.ask("谁要求把温泉康养项目作为招商重点？")
+    assert not who.refused and "罗晓川" in who.text.splitlines()[0], who.text
+    to_whom = engine.ask("泸定县向谁推介了海螺沟温泉小镇项目？")  # no subject asked: no earlier person
+    assert not to_whom.refused and "罗晓川" not in to_whom.text, to_whom.text
+
+
 def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_credit(tmp_path):
     """本报讯（记者 某某）is kept in the index (it says where and when) but is no part of an answer."""
     engine = _engine_over(tmp_path, "德格县藏药加工厂投产\n本报讯（记者 周立言 通讯员 何小川）德格县藏药加工厂昨日正式投产，"
