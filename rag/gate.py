@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from wenjin.index.tokens import plain_cutter
+
 from . import lang
 from .asked import QUOTED
 from .quantities import quantities, units_match
@@ -247,8 +249,22 @@ def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None 
     whole, short or by its one-character name: an article on 德阳 states 德阳's figures, however well
     its sentence repeats the rest of the question. (A place no indexed text names refuses already.)"""
     home = lang.words("question", "home_country")
-    places = [w.text for w in tag(q.text) if w.tag == PLACE and len(w.text) >= 2 and w.text not in home]
+    words = tag(q.text)
+    places = [w.text for w in words if w.tag == PLACE and len(w.text) >= 2 and w.text not in home]
+    places += [p for w in words if w.tag == ORG for p in _leading_divisions(w.text)]
     return not places or not top or all(_names_place(p, _article(top[0], docs)) for p in places)
+
+
+def _leading_divisions(org: str) -> list[str]:
+    """The divisions an organisation's name opens with (广东省侨联 → 广东省, 成都市武侯区人民政府 → 成都市,
+    武侯区): the tagger reads the whole as one body, and 福建省侨联 is another body of the same kind.
+    jieba's words say where the place ends; 国家市场监督管理总局 opens with none."""
+    out = []
+    for word in plain_cutter().lcut(org):
+        if len(word) < 3 or not word.endswith(tuple(lang.words("answer", "admin_suffixes"))) or word == org:
+            break
+        out.append(word)
+    return out
 
 
 def _names_place(place: str, article: str) -> bool:

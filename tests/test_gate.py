@@ -289,3 +289,12 @@ def test_a_place_the_question_names_must_be_named_by_the_best_sentence_s_article
     assert not _place_named(analyse("遂宁有几个省级特色产业集群？", {}), [found], docs)  # the article is on 绵阳
     assert _place_named(analyse("绵阳有几个省级特色产业集群？", {}), [found], docs)  # 绵阳 for 绵阳市
     assert _place_named(analyse("全市有几个省级特色产业集群？", {}), [found], docs)  # no place named
+
+
+def test_a_body_named_after_its_place_is_not_answered_from_the_same_body_of_another_place():
+    from wenjin.rag.gate import _place_named
+    found = Sentence({"doc_id": "a"}, "会议选举产生新一届委员会，张某当选主席。", 0, 21)
+    docs = {"a": {"metadata": {"title": ""}, "text": "甘肃省工商联第十届代表大会在兰州召开。会议选举产生新一届委员会，张某当选主席。"}}
+    assert not _place_named(analyse("青海省工商联主席是谁？", {}), [found], docs)  # the article is on 甘肃
+    assert _place_named(analyse("甘肃省工商联主席是谁？", {}), [found], docs)
+    assert _place_named(analyse("国家市场监督管理总局局长是谁？", {}), [found], docs)  # opens with no place
