@@ -256,8 +256,8 @@ def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None 
 
 
 def _leading_divisions(org: str) -> list[str]:
-    """The divisions an organisation's name opens with (广东省侨联 → 广东省, 成都市武侯区人民政府 → 成都市,
-    武侯区): the tagger reads the whole as one body, and 福建省侨联 is another body of the same kind.
+    """The divisions an organisation's name opens with (甘肃省工商联 → 甘肃省, 成都市武侯区人民政府 → 成都市,
+    武侯区): the tagger reads the whole as one body, and 青海省工商联 is another body of the same kind.
     jieba's words say where the place ends; 国家市场监督管理总局 opens with none."""
     out = []
     for word in plain_cutter().lcut(org):
