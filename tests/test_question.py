@@ -46,6 +46,9 @@ def test_question_words_are_matched_as_words():
     assert kind("全面生效对口岸进口规模有何影响？").kind == "general"
     assert kind("园区重点在哪些方面加强合作？").kind == "list"  # jieba's one word 哪些方面 still asks
     assert kind("推介会是哪一天、在哪开的？").asks_two  # and so does 在哪 in 在|哪开
+    assert kind("园区引进的是哪艘科考船的配套项目？").wants == "what"  # 哪|艘: 哪 and a classifier
+    assert kind("这次地震的烈度是几级？").wants == "number"  # jieba's one word 几级
+    assert kind("这家合作社因何被通报表扬？").wants == "reason"  # 因何, jieba's one word
 
 
 def test_the_unit_a_count_is_asked_in():
