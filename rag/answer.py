@@ -20,7 +20,7 @@ from .gate import amount_of, asked_measure
 from .quantities import quantities, value
 from .question import Question, without_copula
 from .select import Similarity, rank, semantic
-from .tagger import tag
+from .tagger import PERSON, tag
 from .sentences import Sentence, neighbour, sentences
 from .types import Citation, Hit
 
@@ -245,6 +245,8 @@ def _list_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], com
     whole = sentences([(d, 0, len(docs[d]["text"])) for d in relevant[:3]], docs)
     if count := _asked_count(q.text):  # 哪八个市: the sentence that says 等八个, or names that many, and no other
         return _counted(q, whole, composer, count)
+    if _asks_people(q) and (people := _people(q, ranked[:3], composer)):
+        return people
     found: dict[str, Sentence] = {}
     for s in whole:
         name = list_item(s.text, q.head)
@@ -260,6 +262,21 @@ def _list_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], com
     for i, (name, s) in enumerate(shown, 1):
         lines.append(f"{i}. {name}：{_detail(s.text, name)}{composer.cite(s)}")
     return "\n".join(lines)
+
+
+def _asks_people(q: Question) -> bool:
+    """分别是谁, 都有谁, 哪几位专家: a list of people, whose items are the names a tagger reads."""
+    return "谁" in q.text or bool(q.head) and q.head.endswith(tuple(lang.words("answer", "person_suffixes")))
+
+
+def _people(q: Question, best: list[Sentence], composer: Composer) -> str | None:
+    """The people the best sentence names that the question does not (何飞, 任烨, 夏正旺: each name
+    with its title, in commas, which no 、-pattern reads as one enumeration)."""
+    for s in best:
+        names = list(dict.fromkeys(w.text for w in tag(s.text) if w.tag == PERSON and w.text not in q.text))
+        if len(names) >= 2:
+            return _listed(names, s, composer)
+    return None
 
 
 _NUMBERED = re.compile(r"^(?:第[一二三四五六七八九十]+|[（(]?[一二三四五六七八九十\d]+[)）、.．])[，,：:、]?")
@@ -338,7 +355,10 @@ def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int)
     for s in whole:
         said = next((m for m in _count_of(q.head or "\0").finditer(s.text) if value(m.group(1)) == count), None)
         if said:
-            names = _items_before(s.text[:said.start()], q.head, asked)
+            named = re.match(r"[（(]([^（）()]+)[)）]", s.text[said.end():])  # 三市（汉中、安康、商洛）: named after
+            names = re.split(r"[、和及与]", named.group(1)) if named else []
+            if len(names) != count:
+                names = _items_before(s.text[:said.start()], q.head, asked)
             return _listed(names, s, composer) if len(names) >= 2 else _best_sentences([s], composer, 1)
     for s in whole:
         if q.head and q.head in s.text and any(w in s.text for w in asked):

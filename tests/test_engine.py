@@ -248,6 +248,16 @@ def test_a_speaker_named_once_and_then_called_他_is_who_said_it(tmp_path):
     assert not to_whom.refused and "罗晓川" not in to_whom.text, to_whom.text
 
 
+def test_a_list_of_people_is_the_names_and_a_counted_list_may_name_its_items_in_brackets(tmp_path):
+    engine = _engine_over(tmp_path, "雅安对口帮扶工作座谈会召开\n座谈会上，州农业农村局副局长陈立军(挂职)，"
+                                    "石棉县委常委、副县长黄维(挂职)，县商务局副局长林雪梅(挂职)3名帮扶干部围绕产业帮扶、"
+                                    "劳务协作、茶叶销售等方面作了汇报。会议还介绍了川西三县（宝兴、芦山、天全）的旅游资源。")
+    who = engine.ask("座谈会上作汇报的帮扶干部分别是谁？")
+    assert who.text.splitlines()[0] == "共找到 3 项：陈立军、黄维、林雪梅。", who.text
+    which = engine.ask("会议介绍的川西三县是哪三个县？")
+    assert which.text.splitlines()[0] == "共找到 3 项：宝兴、芦山、天全。", which.text
+
+
 def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_credit(tmp_path):
     """本报讯（记者 某某）is kept in the index (it says where and when) but is no part of an answer."""
     engine = _engine_over(tmp_path, "德格县藏药加工厂投产\n本报讯（记者 周立言 通讯员 何小川）德格县藏药加工厂昨日正式投产，"
