@@ -18,7 +18,7 @@ from wenjin.index.furniture import dateline_credit, dateline_end
 from . import lang, span as spans
 from .gate import amount_of, asked_measure
 from .quantities import quantities, value
-from .question import Question, without_copula
+from .question import Question, find_cue, without_copula
 from .select import Similarity, rank, semantic
 from .tagger import PERSON, tag
 from .sentences import Sentence, neighbour, sentences
@@ -190,6 +190,12 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
     keep = {i for i, (a, b) in enumerate(bounds) if answer and a < answer[1] and answer[0] < b}
     if not keep:
         keep = {max(range(len(bounds)), key=lambda i: weight[i])}
+    limit = QUOTE_CHARS
+    if q.asks_two and (second := _second_clause(q, text, bounds)) is not None:
+        # 签了多少个项目？签约总额多少？: the clause the second question's words stand in is shown too
+        lo_i, hi_i = min(keep | {second}), max(keep | {second})
+        if bounds[hi_i][1] - bounds[lo_i][0] <= 2 * QUOTE_CHARS:
+            keep, limit = set(range(lo_i, hi_i + 1)), 2 * QUOTE_CHARS
     # widen towards the clause with the most question weight next to what is kept, while it fits
     while True:
         lo_i, hi_i = min(keep), max(keep)
@@ -197,11 +203,21 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
         if not options:
             break
         i = max(options, key=lambda j: weight[j])
-        if bounds[max(hi_i, i)][1] - bounds[min(lo_i, i)][0] > QUOTE_CHARS:
+        if bounds[max(hi_i, i)][1] - bounds[min(lo_i, i)][0] > limit:
             break
         keep.add(i)
     a, b = bounds[min(keep)][0], bounds[max(keep)][1]
     return a, len(text[:b].rstrip("，；：,;: "))
+
+
+def _second_clause(q: Question, text: str, bounds: list[tuple[int, int]]) -> int | None:
+    """The clause holding most of the words the question asks after its first question word."""
+    found = find_cue(q.text)
+    rest = q.text[found[2]:] if found else ""
+    terms = {t: w for t, w in q.weights.items() if len(t) >= 2 and t in rest}
+    weight = [sum(w for t, w in terms.items() if t in text[a:b]) for a, b in bounds]
+    best = max(range(len(bounds)), key=lambda i: weight[i])
+    return best if weight[best] > 0 else None
 
 
 def _past_dateline(text: str, lo: int, hi: int, found: tuple | None = None) -> tuple[int, int]:

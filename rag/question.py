@@ -46,9 +46,14 @@ class Question:
         """Does it ask a second thing after its question word (哪一天、在哪开的; 是啥公司，重点做哪个领域)?
         One clause may not answer it. 是否 after it is an embedded question (谁在调查…是否存在…), not one."""
         found = find_cue(self.text)
-        rest = self.text[found[2]:] if found else ""
-        second = find_cue(rest)
-        return second is not None and rest[second[1]:second[2]] not in lang.words("question", "yes_no")
+        if not found:
+            return False
+        after, before = self.text[found[2]:], self.text[:found[1]]
+        second = find_cue(after)
+        if second is not None and after[second[1]:second[2]] not in lang.words("question", "yes_no"):
+            return True
+        first = find_cue(before)  # the cue found first may stand second, in a clause of its own (几家、…多少)
+        return first is not None and bool(re.search(r"[，、？；,;?]", before[first[2]:]))
 
     @property
     def condition(self) -> str:

@@ -258,6 +258,15 @@ def test_a_list_of_people_is_the_names_and_a_counted_list_may_name_its_items_in_
     assert which.text.splitlines()[0] == "共找到 3 项：宝兴、芦山、天全。", which.text
 
 
+def test_two_questions_in_one_are_quoted_with_the_clause_of_each(tmp_path):
+    engine = _engine_over(tmp_path, "阿坝州专场招商推介会举行\n9月6日，第二十届中国西部国际博览会阿坝州文旅康养产业专场招商推介会"
+                                    "在成都世纪城举行，现场集中签约文旅康养项目17个，签约总额达96.4亿元，"
+                                    "项目涵盖温泉疗养、冰雪运动、藏羌民宿和高原生态农业等多个领域。")
+    both = engine.ask("阿坝州那场推介会一共签了几个项目？签约总额是多少？")
+    first = both.text.splitlines()[0]
+    assert not both.refused and "17个" in first and "96.4亿元" in first, both.text  # 几个 stands before 多少
+
+
 def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_credit(tmp_path):
     """本报讯（记者 某某）is kept in the index (it says where and when) but is no part of an answer."""
     engine = _engine_over(tmp_path, "德格县藏药加工厂投产\n本报讯（记者 周立言 通讯员 何小川）德格县藏药加工厂昨日正式投产，"
