@@ -333,6 +333,7 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
     head = re.escape(q.head or "")
     intro = "|".join(map(re.escape, lang.words("answer", "enumeration_intro")))
     introduced = [s for s in whole if head and re.search(rf"{head}(?:{intro})[^，。]{{1,24}}、", s.text)]
+    introduced.sort(key=lambda s: not any(n in s.text for n in q.names))  # 吴江区的项目分别是… for 吴江区的项目
     named = [s for s in ranked[:5] if head and re.search(rf"(?:等|{_COUNTED.pattern})[^，。]{{0,4}}{head}", s.text)]
     named.sort(key=lambda s: bool(q.head_phrase) and q.head_phrase not in s.text)  # 主导产业 before other 产业
     at = q.around[1].find(q.head) if q.head else -1  # 哪几家单位: the head after its classifier

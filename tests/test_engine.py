@@ -267,6 +267,14 @@ def test_two_questions_in_one_are_quoted_with_the_clause_of_each(tmp_path):
     assert not both.refused and "17个" in first and "96.4亿元" in first, both.text  # 几个 stands before 多少
 
 
+def test_a_list_asked_of_one_named_party_is_the_one_introduced_by_its_name(tmp_path):
+    engine = _engine_over(tmp_path, "成德眉资同城化项目集中签约\n会上共签约5个产业项目，总投资86亿元。"
+                                    "其中，锦江区的2个项目分别是航空发动机叶片项目、工业软件研发中心；"
+                                    "青羊区的3个项目分别是氢能重卡整车项目、储能电池包项目、碳纤维复材项目。")
+    which = engine.ask("青羊区签约的是哪几个项目？")
+    assert "氢能重卡整车项目" in which.text.splitlines()[0] and "航空发动机" not in which.text, which.text
+
+
 def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_credit(tmp_path):
     """本报讯（记者 某某）is kept in the index (it says where and when) but is no part of an answer."""
     engine = _engine_over(tmp_path, "德格县藏药加工厂投产\n本报讯（记者 周立言 通讯员 何小川）德格县藏药加工厂昨日正式投产，"
