@@ -153,14 +153,14 @@ ANTECEDENT_REACH = 5  # how many sentences back a pronoun's person may be named
 
 def _antecedent(q: Question, best: Sentence, docs: dict[str, dict]) -> Sentence | None:
     """The earlier sentence that names what the best one only refers to. 那一年，… : the year asked for is
-    in the sentence before. 他强调，… or a speech continued with no subject: a news report names its
-    speaker once and then says 他, so 谁 is answered by the nearest sentence before that names a person."""
+    in the sentence before. 他强调，… : a news report names its speaker once and then says 他, so 谁 is
+    answered by the nearest sentence before that names a person."""
     if q.wants == "date":
         return neighbour(best, docs, after=False) if lang.pattern("answer", "anaphors").match(best.text) else None
     if q.wants != "person" or without_copula(q.around[0]).strip() or not _opens_with_pronoun(best.text):
         return None  # 向谁提供 asks no subject
     earlier = sentences([(best.meta["doc_id"], 0, best.start)], docs)[-ANTECEDENT_REACH:]
-    return next((s for s in reversed(earlier) if any(w.tag == "PER" and w.text not in q.text for w in tag(s.text))), None)
+    return next((s for s in reversed(earlier) if any(w.tag == PERSON and w.text not in q.text for w in tag(s.text))), None)
 
 
 def _opens_with_pronoun(text: str) -> bool:
@@ -211,7 +211,7 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
 
 
 def _second_clause(q: Question, text: str, bounds: list[tuple[int, int]]) -> int | None:
-    """The clause holding most of the words the question asks after its first question word."""
+    """The clause holding most of the words the question asks after the question word it is read by."""
     found = find_cue(q.text)
     rest = q.text[found[2]:] if found else ""
     terms = {t: w for t, w in q.weights.items() if len(t) >= 2 and t in rest}
