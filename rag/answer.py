@@ -373,7 +373,8 @@ def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int)
         said = next((m for m in _count_of(q.head or "\0").finditer(s.text) if value(m.group(1)) == count), None)
         if said:
             named = re.match(r"[（(]([^（）()]+)[)）]", s.text[said.end():])  # 三市（汉中、安康、商洛）: named after
-            names = re.split(r"[、和及与]", named.group(1)) if named else []
+            parts = named.group(1).split("、") if named else []
+            names = parts[:-1] + _last_items(parts[-1]) if parts else []  # 和 inside a name is no cut
             if len(names) != count:
                 names = _items_before(s.text[:said.start()], q.head, asked)
             return _listed(names, s, composer) if len(names) >= 2 else _best_sentences([s], composer, 1)

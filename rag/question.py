@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import lang
 from .tagger import NAMED, TIME, Word, tag
@@ -41,7 +41,7 @@ class Question:
         """The question without its punctuation: what a sentence repeating it would share."""
         return _PUNCT.sub("", self.text)
 
-    @property
+    @cached_property  # read by each quote an answer shows; the question does not change
     def asks_two(self) -> bool:
         """Does it ask a second thing after its question word (哪一天、在哪开的; 是啥公司，重点做哪个领域)?
         One clause may not answer it. 是否 after it is an embedded question (谁在调查…是否存在…), not one."""
