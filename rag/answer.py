@@ -259,8 +259,10 @@ def _list_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], com
     strong = {s.meta["doc_id"] for s in ranked if s.score >= RELEVANT_DOC * ranked[0].score}
     relevant = [top_doc] + sorted(strong - {top_doc})
     whole = sentences([(d, 0, len(docs[d]["text"])) for d in relevant[:3]], docs)
-    if count := _asked_count(q.text):  # 哪八个市: the sentence that says 等八个, or names that many, and no other
-        return _counted(q, whole, composer, count)
+    if count := _asked_count(q):  # 哪八个市: the sentence that says 等八个, or names that many, and no other
+        counted = _counted(q, whole, composer, count)
+        if counted or _ASKED_COUNT.search(q.text):  # 这五个人都有谁: a count only stated may be read otherwise
+            return counted
     if _asks_people(q) and (people := _people(q, ranked[:3], composer)):
         return people
     found: dict[str, Sentence] = {}
@@ -343,7 +345,7 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
               and re.search(rf"、[^，。；]{{1,24}}(?:{cues})", s.text)]  # the best article's, after its best
     for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named] + framed:
         asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-        names = list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
+        names = _stated_items(s.text, q.head, asked) or list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a
             # wrongly cut item is visible at once
@@ -356,27 +358,26 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")
 
 
-def _asked_count(question: str) -> int | None:
-    """How many things a list question says there are (哪三个园 → 3), or None (哪些, 哪几个)."""
-    m = _ASKED_COUNT.search(question)
+def _asked_count(q: Question) -> int | None:
+    """How many things a list question says there are (哪三个园, 这5个产业分别是什么 → 3, 5), or None
+    (哪些, 哪几个)."""
+    says = tuple(lang.words("answer", "after_stated_count"))  # not 放在“十大战略”首位: a name
+    stated = [m for m in _count_of(q.head).finditer(q.text) if q.text[m.end():].startswith(says)] if q.head else []
+    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None)
     n = value(m.group(1)) if m else None
     return int(n) if n and n >= 2 else None
 
 
 def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int) -> str | None:
     """A list asked with its count (哪八个市参加, 哪四个方面): the first sentence of the relevant articles
-    that says that many of the noun counted (…永川等八个市, 围绕“惠商”“助商”…四个方面), its items cut
-    from before the count, or the sentence itself where none can be; else the first whose enumeration
+    that says that many of the noun counted (…永川等八个市, 围绕“惠商”“助商”…四个方面), its items read
+    around the count, or the sentence itself where none can be; else the first whose enumeration
     names that many beside the question's words."""
     asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
     for s in whole:
         said = next((m for m in _count_of(q.head or "\0").finditer(s.text) if value(m.group(1)) == count), None)
         if said:
-            named = re.match(r"[（(]([^（）()]+)[)）]", s.text[said.end():])  # 三市（汉中、安康、商洛）: named after
-            parts = named.group(1).split("、") if named else []
-            names = parts[:-1] + _last_items(parts[-1]) if parts else []  # 和 inside a name is no cut
-            if len(names) != count:
-                names = _items_before(s.text[:said.start()], q.head, asked)
+            names = _items_counted(s.text, said, count, q.head, asked)
             return _listed(names, s, composer) if len(names) >= 2 else _best_sentences([s], composer, 1)
     for s in whole:
         if q.head and q.head in s.text and any(w in s.text for w in asked):
@@ -386,18 +387,58 @@ def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int)
     return None
 
 
+def _items_counted(text: str, said: re.Match, count: int, head: str | None, asked: tuple[str, ...]) -> list[str]:
+    """The items of a stated count (`said`), where the sentence names them: in brackets after it
+    (三市（汉中、安康、商洛）), after 分别 (3个中心，分别位于A、B、C), or before it, as an enumeration, a
+    run of quoted terms, or clauses of their own (A项目，B项目，C项目等3个项目) — the reading that
+    names as many as the count wins."""
+    after, before = text[said.end():], text[:said.start()]
+    readings = []
+    if named := re.match(r"[（(]([^（）()]+)[)）]", after):
+        parts = named.group(1).split("、")
+        readings.append(parts[:-1] + _last_items(parts[-1]))  # 和 inside a name is no cut
+    if then := _named_after(after):
+        clause = re.split(r"[，。；]", after[then:])[0]
+        parts = clause.split("、")
+        readings.append([p for p in parts[:-1] + _last_items(parts[-1]) if p])
+    listed = _items_before(before, head, asked)
+    readings.append(listed)
+    if head and said.group().startswith("等"):
+        readings.append([c for c in re.split(r"[，,]", before)[-count:] if c.endswith(head[-1])])
+    return next((r for r in readings if len(r) == count), listed)
+
+
+def _named_after(text: str) -> int:
+    """Where the items named after a count begin (，分别位于A、B…), or 0 where none are."""
+    m = lang.pattern("answer", "named_after_count").match(text, 1 if text[:1] in "，," else 0)
+    return m.end() if m else 0
+
+
+def _stated_items(text: str, head: str | None, asked: tuple[str, ...]) -> list[str]:
+    """The items of a list whose count the sentence states (A，B，C等3个项目; 3个中心，分别位于…), where
+    as many are named as it says; else none."""
+    for said in _count_of(head).finditer(text) if head else ():
+        count = value(said.group(1))
+        if count and count >= 2 and (said.group().startswith("等") or _named_after(text[said.end():])):
+            names = _items_counted(text, said, int(count), head, asked)
+            if len(names) == count:
+                return names
+    return []
+
+
 @lru_cache(maxsize=64)
 def _count_of(head: str) -> re.Pattern:
-    """A count of `head` in a classifier (等八个市, 四个方面, 三大板块)."""
+    """A count of `head` in a classifier (等八个市, 四个方面, 三大板块, 5个千亿级产业)."""
     units = "|".join(map(re.escape, sorted(lang.words("question", "units"), key=len, reverse=True)))
-    return re.compile(rf"等?([两二三四五六七八九十\d]+)(?:{units}|大)?{re.escape(head)}")
+    return re.compile(rf"等?(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)(?:(?:{units}|大)[^，。；、“”\d]{{0,8}}?)?"
+                      rf"{re.escape(head)}")  # not 第24届青洽会, an edition
 
 
 def _items_before(text: str, head: str | None, asked: tuple[str, ...]) -> list[str]:
     """The items an enumeration names (资阳和重庆渝北: two), or a run of quoted terms (“惠商”“助商”)."""
-    quoted = re.search(r"(?:[“\"][^“”\"]{1,12}[”\"][、和及与]?){2,}$", text)
+    quoted = re.search(r"(?:[“\"][^“”\"]{1,20}[”\"][、和及与]?){2,}$", text)
     if quoted:
-        return re.findall(r"[“\"]([^“”\"]{1,12})[”\"]", quoted.group())
+        return re.findall(r"[“\"]([^“”\"]{1,20})[”\"]", quoted.group())
     listed = enumeration(text, head, asked)
     return list(dict.fromkeys(x for n in listed for x in (_last_items(n) or [n])))
 

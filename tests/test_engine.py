@@ -314,3 +314,21 @@ def test_a_list_asked_with_its_count_is_the_enumeration_of_that_many(tmp_path):
     first = a.text.splitlines()[0]
     assert not a.refused and "共找到 5 项" in first, a.text
     assert all(n in first for n in ("宁强", "略阳", "旺苍", "南江", "通江")), a.text
+
+
+def test_a_list_whose_count_the_sentence_states_is_read_as_that_many_items(tmp_path):
+    """Items in clauses of their own before 等4个项目 (one holding a 、 of its own), quoted items before
+    3大产业 asked with that count, and items after 分别是: the reading naming as many as stated."""
+    engine = _engine_over(tmp_path, "凉山州产业协作项目集中签约\n9月3日，凉山州产业协作推介会在西昌举行。"
+                                    "会理市年产3万吨钒钛新材料项目，德昌县光伏、储能一体化示范项目，冕宁县稀土精深加工项目，"
+                                    "宁南县蚕桑丝绸产业园项目等4个重点项目在现场集中签约。"
+                                    "会上还介绍了该州正在培育的“清洁能源和钒钛产业”“现代农业和特色食品”“文化旅游”3大优势产业。")
+    signed = engine.ask("凉山那场推介会上集中签约的重点项目都有哪些？")
+    assert signed.text.splitlines()[0].startswith("共找到 4 项：") and "德昌县光伏、储能一体化示范项目" in signed.text, signed.text
+    grown = engine.ask("凉山州正在培育的3大优势产业分别是什么？")
+    assert grown.text.splitlines()[0] == "共找到 3 项：清洁能源和钒钛产业、现代农业和特色食品、文化旅游。", grown.text
+    (tmp_path / "named").mkdir()
+    engine = _engine_over(tmp_path / "named", "西昌市项目签约\n西昌市的2个项目分别是迈科泛亚智能装备项目、航天配套产业园项目。")
+    xichang = engine.ask("西昌市签约的是哪几个项目？")
+    assert "迈科泛亚智能装备项目、航天配套产业园项目" in xichang.text.splitlines()[0], xichang.text
+
