@@ -25,7 +25,7 @@ from . import gate as gating, select, verify
 from .answer import Composer, compose, date_note, ranked_sentences
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
-from .question import Question, analyse, split_parts, weigh
+from .question import Question, analyse, split_parts, split_questions, weigh
 from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
 from .select import Similarity
@@ -77,14 +77,16 @@ class Engine:
 
     # --- the pipeline -------------------------------------------------------------
     def gather(self, question: str, filters: dict | None = None, top_k: int | None = None,
-               timings: dict | None = None) -> Evidence:
-        """Analyse, retrieve once, rank the passages' sentences and decide answerability."""
+               timings: dict | None = None, hits: list[Hit] | None = None) -> Evidence:
+        """Analyse, retrieve once (unless given the `hits` of the message a question is part of),
+        rank the passages' sentences and decide answerability."""
         timings = timings if timings is not None else {}
         t0 = time.perf_counter()
         self.retriever.prefetch(question)
         tokens = self.retriever.query_tokens(question)
         q = analyse(question, weigh(question, tokens, self.retriever.idf))
-        hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
+        if hits is None:
+            hits = self.retriever.search(question, top_k=top_k or self.settings.top_k, filters=filters)
         full = gating.written_out(q, hits, self.retriever.known)  # 农博会 where the passages say 农产品博览会
         if full != question:
             q = analyse(full, weigh(full, self.retriever.query_tokens(full), self.retriever.idf))
@@ -192,6 +194,8 @@ class Engine:
     def extractive(self, question: str, filters: dict | None = None, top_k: int | None = None) -> Answer:
         """The extractive answer (or refusal) to one question, without any LLM."""
         timings: dict[str, float] = {}
+        if asked := split_questions(question):
+            return self._each(question, asked, filters, top_k, timings)
         parts = split_parts(question) or [question]
         composer, texts = Composer(), []
         for part in parts:
@@ -208,6 +212,33 @@ class Engine:
             return Answer(question, refusal_text(question), [], True, "extractive", timings)
         return Answer(question, _dated("\n".join(texts), composer.citations), composer.citations, False,
                       "extractive", timings)
+
+    def _each(self, message: str, asked: list[str], filters: dict | None, top_k: int | None,
+              timings: dict) -> Answer:
+        """Several questions in one message, each answered from the passages the whole message finds
+        (a later one often leaves its subject to the first: 签了几个项目？签约总额是多少？). The first line
+        holds each one's short answer, or says it was not found; the quotes follow."""
+        whole = self.gather(message, filters, top_k, timings)
+        best = {s.meta["doc_id"] for s in whole.ranked[:1]}
+        composer, firsts, rest, scores = Composer(), [], [], []
+        for part in asked:
+            # a part naming nothing the rest of the message does not (线下展区设在哪里？) asks about what
+            # the message is about: its best article
+            others = "".join(p for p in asked if p != part)
+            new = [n for n in analyse(part, {}).names if n not in others]
+            hits = whole.hits if new else [h for h in whole.hits if h.meta["doc_id"] in best]
+            ev = self.gather(part, filters, top_k, timings, hits=hits)
+            composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
+            lines = composed[0].split("\n") if composed else [f"资料中没有找到“{part.rstrip('？? ')}”的答案"]
+            firsts.append(lines[0].rstrip("。；"))
+            rest += [line for line in lines[1:] if line not in rest]
+            scores.append(ev.gate.score)
+        if not composer.citations:
+            return self._refusal(message, message, "extractive", timings, whole)
+        answer = Answer(message, _dated("\n".join(["；".join(firsts), *rest]), composer.citations),
+                        composer.citations, False, "extractive", timings)
+        answer.answerability = round(max(scores), 4)
+        return answer
 
     def _refusal(self, question: str, standalone: str, mode: str, timings: dict, ev: Evidence) -> Answer:
         answer = Answer(question, refusal_text(standalone), [], True, mode, timings)

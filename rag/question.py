@@ -298,3 +298,16 @@ def split_parts(question: str) -> list[str]:
     subject, predicate = right[: p.start()], lang.pattern("question", "joint").sub("", right[p.start():])
     predicate = re.sub(r"^的的", "的", predicate)
     return [left + predicate, subject + predicate]
+
+
+def split_questions(message: str) -> list[str]:
+    """'签了几个项目？签约总额是多少？' → ['签了几个项目？', '签约总额是多少？']; [] for one question.
+
+    A message may ask several things, each ending in its own question mark and each with its own
+    question word; one sentence seldom answers them all, so each is answered on its own. A piece
+    without a question word (a remark, a greeting) keeps the message whole.
+    """
+    pieces = [p.strip() for p in re.findall(r"[^？?]+[？?]*", message) if p.strip(" ？?")]
+    if len(pieces) < 2 or not all(find_cue(p) for p in pieces):
+        return []
+    return pieces

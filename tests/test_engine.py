@@ -332,3 +332,17 @@ def test_a_list_whose_count_the_sentence_states_is_read_as_that_many_items(tmp_p
     xichang = engine.ask("西昌市签约的是哪几个项目？")
     assert "迈科泛亚智能装备项目、航天配套产业园项目" in xichang.text.splitlines()[0], xichang.text
 
+
+def test_several_questions_in_one_message_are_each_answered_on_the_first_line(tmp_path):
+    """Two questions, each with its own question mark, answered by different sentences; the second
+    leaves its subject to the first. One part the articles do not answer is said to be missing."""
+    engine = _engine_over(tmp_path, "泸州酒博会开幕\n8月2日，第十三届泸州酒业博览会在泸州国际会展中心开幕。"
+                                    "本届博览会以“美酒河畔 共享未来”为主题，吸引了1200家企业参展。"
+                                    "会上，泸州市政府与6家酒企签署合作协议，签约金额合计56亿元。"
+                                    "展会期间还举办了白酒品鉴会和酒文化论坛。")
+    both = engine.ask("泸州酒博会在哪里开幕的？签约金额一共多少？")
+    first = both.text.splitlines()[0]
+    assert not both.refused and "泸州国际会展中心" in first and "56亿元" in first, both.text
+    half = engine.ask("泸州酒博会以什么为主题？火星基地什么时候建成？")
+    first = half.text.splitlines()[0]
+    assert not half.refused and "美酒河畔" in first and "没有找到" in first, half.text
