@@ -252,7 +252,22 @@ def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None 
     words = tag(q.text)
     places = [w.text for w in words if w.tag == PLACE and len(w.text) >= 2 and w.text not in home]
     places += [p for w in words if w.tag == ORG for p in _leading_divisions(w.text)]
-    return not places or not top or all(_names_place(p, _article(top[0], docs)) for p in places)
+    article = _article(top[0], docs) if top else ""
+    return not places or not top or all(_names_place(p, article) or _names_parts(p, article) for p in places)
+
+
+def _names_parts(place: str, article: str) -> bool:
+    """A place the tagger reads as one with its neighbours (上海长宁 and the verb after it, 上海长宁派;
+    静安派) is named when each of jieba's words in it is, where those of two characters or more are
+    each a place of their own (not 北京城区: 城区 says which part of 北京)."""
+    parts = [w for w in plain_cutter().lcut(place) if len(w) >= 2]
+    glued = len(parts) >= 2 or bool(parts) and parts[0] != place
+    return glued and all(_is_place(w) and _names_place(w, article) for w in parts)
+
+
+def _is_place(word: str) -> bool:
+    words = tag(word)
+    return len(words) == 1 and words[0].tag == PLACE
 
 
 def _leading_divisions(org: str) -> list[str]:

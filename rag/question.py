@@ -69,8 +69,11 @@ class Question:
 
     @property
     def focus(self) -> tuple[str, ...]:
-        """The content words next to the question word: the relation asked about (接待…游客)."""
+        """The content words next to the question word: the relation asked about (接待…游客), not the
+        noun a second question word asks for (哪个市的哪位领导: 领导 is asked, not what the city did)."""
         before, after = self.around
+        second = find_cue(after)
+        after = after[:second[1]] if second else after
         near = before[-6:] + "|" + after[:6]
         return tuple(t for t in self.weights if len(t) >= 2 and t in near)
 

@@ -346,3 +346,21 @@ def test_several_questions_in_one_message_are_each_answered_on_the_first_line(tm
     half = engine.ask("泸州酒博会以什么为主题？火星基地什么时候建成？")
     first = half.text.splitlines()[0]
     assert not half.refused and "美酒河畔" in first and "没有找到" in first, half.text
+
+
+def test_a_place_glued_to_the_word_after_it_is_named_by_an_article_naming_it(tmp_path):
+    """静安派 (the tagger reads the district and the verb after it as one place) is named by an article
+    saying 上海市静安区."""
+    engine = _engine_over(tmp_path, "静安区医疗队抵达夷陵\n8月28日，上海市静安区第二批援鄂医疗队8名队员抵达宜昌市夷陵区，"
+                                    "将在夷陵区人民医院开展为期半年的医疗帮扶。")
+    a = engine.ask("上海静安派去夷陵的医疗队在哪家医院干半年？")
+    assert not a.refused and "夷陵区人民医院" in a.text, a.text
+
+
+def test_a_place_and_a_person_asked_together_need_no_sentence_naming_the_persons_title(tmp_path):
+    """哪个市的哪位领导带的队: 领导 is what the second question word asks for, not a word the
+    answering sentence must repeat (it says 副市长)."""
+    engine = _engine_over(tmp_path, "资阳市赴小金县开展对口帮扶\n9月5日至6日，资阳市副市长周建国带队赴阿坝州小金县"
+                                    "开展对口帮扶活动，实地察看了苹果种植基地和县中医院住院楼建设情况。")
+    a = engine.ask("去小金县搞对口帮扶，是哪个市的哪位领导带的队？")
+    assert not a.refused and "周建国" in a.text and "资阳" in a.text, a.text
