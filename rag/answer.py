@@ -191,7 +191,7 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
     if not keep:
         keep = {max(range(len(bounds)), key=lambda i: weight[i])}
     limit = QUOTE_CHARS
-    if q.asks_two and (second := _second_clause(q, text, bounds)) is not None:
+    if q.asks_two and (second := _second_clause(q, text, bounds, max(keep))) is not None:
         # 签了多少个项目？签约总额多少？: the clause the second question's words stand in is shown too
         lo_i, hi_i = min(keep | {second}), max(keep | {second})
         if bounds[hi_i][1] - bounds[lo_i][0] <= 2 * QUOTE_CHARS:
@@ -210,14 +210,21 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
     return a, len(text[:b].rstrip("，；：,;: "))
 
 
-def _second_clause(q: Question, text: str, bounds: list[tuple[int, int]]) -> int | None:
-    """The clause holding most of the words the question asks after the question word it is read by."""
+def _second_clause(q: Question, text: str, bounds: list[tuple[int, int]], kept: int) -> int | None:
+    """The clause holding most of the words the question asks after the question word it is read by;
+    where those are only another question word asking an amount (卖了多少吨、多少钱), the next clause
+    after the `kept` one that states an amount."""
     found = find_cue(q.text)
     rest = q.text[found[2]:] if found else ""
     terms = {t: w for t, w in q.weights.items() if len(t) >= 2 and t in rest}
     weight = [sum(w for t, w in terms.items() if t in text[a:b]) for a, b in bounds]
     best = max(range(len(bounds)), key=lambda i: weight[i])
-    return best if weight[best] > 0 else None
+    if weight[best] > 0:
+        return best
+    second = find_cue(rest)
+    if second and second[0] == "number":
+        return next((i for i in range(kept + 1, len(bounds)) if re.search(r"\d", text[slice(*bounds[i])])), None)
+    return None
 
 
 def _past_dateline(text: str, lo: int, hi: int, found: tuple | None = None) -> tuple[int, int]:
@@ -263,7 +270,7 @@ def _list_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], com
         counted = _counted(q, whole, composer, count)
         if counted or _ASKED_COUNT.search(q.text):  # 这五个人都有谁: a count only stated may be read otherwise
             return counted
-    if _asks_people(q) and (people := _people(q, ranked[:3], composer)):
+    if _asks_people(q) and (people := _people(q, ranked[:3], composer, count, whole)):
         return people
     found: dict[str, Sentence] = {}
     for s in whole:
@@ -287,12 +294,19 @@ def _asks_people(q: Question) -> bool:
     return "谁" in q.text or bool(q.head) and q.head.endswith(tuple(lang.words("answer", "person_suffixes")))
 
 
-def _people(q: Question, best: list[Sentence], composer: Composer) -> str | None:
+def _people(q: Question, best: list[Sentence], composer: Composer, count: int | None = None,
+            whole: list[Sentence] = ()) -> str | None:
     """The people the best sentence names that the question does not (何飞, 任烨, 夏正旺: each name
-    with its title, in commas, which no 、-pattern reads as one enumeration)."""
+    with its title, in commas, which no 、-pattern reads as one enumeration). With a count asked
+    (这五个人都有谁), the first sentence of the relevant articles naming that many."""
+    def named(s: Sentence) -> list[str]:
+        return list(dict.fromkeys(w.text for w in tag(s.text) if w.tag == PERSON and w.text not in q.text))
+
+    for s in whole if count else ():
+        if len(names := named(s)) == count:
+            return _listed(names, s, composer)
     for s in best:
-        names = list(dict.fromkeys(w.text for w in tag(s.text) if w.tag == PERSON and w.text not in q.text))
-        if len(names) >= 2:
+        if len(names := named(s)) >= 2:
             return _listed(names, s, composer)
     return None
 
@@ -363,9 +377,16 @@ def _asked_count(q: Question) -> int | None:
     (哪些, 哪几个)."""
     says = tuple(lang.words("answer", "after_stated_count"))  # not 放在“十大战略”首位: a name
     stated = [m for m in _count_of(q.head).finditer(q.text) if q.text[m.end():].startswith(says)] if q.head else []
-    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None)
+    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None) or (_asks_people(q) and _people_count().search(q.text))
     n = value(m.group(1)) if m else None
     return int(n) if n and n >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _people_count() -> re.Pattern:
+    """A count of people a question states (这五个人, 三位专家), whatever noun jieba cuts off as its head."""
+    units = "|".join(map(re.escape, sorted(lang.words("answer", "person_units"), key=len, reverse=True)))
+    return re.compile(rf"(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)(?:{units})")
 
 
 def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int) -> str | None:

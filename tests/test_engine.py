@@ -364,3 +364,21 @@ def test_a_place_and_a_person_asked_together_need_no_sentence_naming_the_persons
                                     "开展对口帮扶活动，实地察看了苹果种植基地和县中医院住院楼建设情况。")
     a = engine.ask("去小金县搞对口帮扶，是哪个市的哪位领导带的队？")
     assert not a.refused and "周建国" in a.text and "资阳" in a.text, a.text
+
+
+def test_two_amounts_asked_by_question_words_alone_are_quoted_with_the_clause_of_each(tmp_path):
+    """卖了多少吨、多少钱: the second part names nothing but an amount, so the quote reaches the next
+    clause stating one."""
+    engine = _engine_over(tmp_path, "凉山苦荞销往浙江\n2023年上半年，凉山州出产的苦荞制品经东西部协作渠道在浙江各地累计销售"
+                                    "3.6万吨，实现销售额4.85亿元，带动种植户1.2万户增收，平均每户增收2000余元。")
+    a = engine.ask("凉山苦荞制品上半年在浙江卖了多少吨、多少钱？")
+    first = a.text.splitlines()[0]
+    assert not a.refused and "3.6万吨" in first and "4.85亿元" in first, a.text
+
+
+def test_a_count_of_people_asked_is_read_from_the_sentence_naming_that_many(tmp_path):
+    engine = _engine_over(tmp_path, "雅安援藏医疗队出征\n7月20日，在雅安援藏医疗队这次出征的行前动员会上，医疗队队长陈海涛"
+                                    "从市卫健委主任刘志远手中接过队旗。经过报名、遴选和体检，最终确定陈海涛、马丽娟、杨帆、"
+                                    "赵永强等四名医师入选，他们将在理塘县人民医院工作一年。")
+    a = engine.ask("雅安援藏医疗队这次去的四个人都有谁？")
+    assert a.text.splitlines()[0] == "共找到 4 项：陈海涛、马丽娟、杨帆、赵永强。", a.text
