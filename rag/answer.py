@@ -10,7 +10,7 @@ model (rag/select.py, rag/span.py). Each cited text is exactly `document.text[st
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from wenjin.index.furniture import dateline_credit, dateline_end
@@ -295,7 +295,7 @@ def _asks_people(q: Question) -> bool:
 
 
 def _people(q: Question, best: list[Sentence], composer: Composer, count: int | None = None,
-            whole: list[Sentence] = ()) -> str | None:
+            whole: Sequence[Sentence] = ()) -> str | None:
     """The people the best sentence names that the question does not (何飞, 任烨, 夏正旺: each name
     with its title, in commas, which no 、-pattern reads as one enumeration). With a count asked
     (这五个人都有谁), the first sentence of the relevant articles naming that many."""
@@ -377,7 +377,8 @@ def _asked_count(q: Question) -> int | None:
     (哪些, 哪几个)."""
     says = tuple(lang.words("answer", "after_stated_count"))  # not 放在“十大战略”首位: a name
     stated = [m for m in _count_of(q.head).finditer(q.text) if q.text[m.end():].startswith(says)] if q.head else []
-    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None) or (_asks_people(q) and _people_count().search(q.text))
+    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None)
+    m = m or (_people_count().search(q.text) if _asks_people(q) else None)
     n = value(m.group(1)) if m else None
     return int(n) if n and n >= 2 else None
 

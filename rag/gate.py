@@ -266,6 +266,7 @@ def _names_parts(place: str, article: str) -> bool:
 
 
 def _is_place(word: str) -> bool:
+    """Does the tagger read the word alone as a place?"""
     words = tag(word)
     return len(words) == 1 and words[0].tag == PLACE
 

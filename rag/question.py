@@ -67,7 +67,7 @@ class Question:
                 return re.sub(r"的话$", "", clause.group(1)).strip()
         return ""
 
-    @property
+    @cached_property  # read for each candidate sentence
     def focus(self) -> tuple[str, ...]:
         """The content words next to the question word: the relation asked about (接待…游客), not the
         noun a second question word asks for (哪个市的哪位领导: 领导 is asked, not what the city did)."""
