@@ -113,6 +113,8 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
             if s not in starts:
                 continue
             rest = text[e:_end_of(e, spans)]
+            if kind == "list" and text[e:].startswith(tuple(lang.words("question", "number"))):
+                continue  # 内资、外资分别是多少: an amount asked of each, not a list
             if e in ends or rest in units or (cue == "几" and rest in lang.words("question", "after_ji")) or "哪" in cue:
                 if kind == "what" and text[e:e + 1] in _PLACE_CHARS and cue.startswith("哪"):
                     return "place", s, e + 1  # 哪个乡, 哪座岛: any place word after 哪个 asks for a place

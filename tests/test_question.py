@@ -182,3 +182,9 @@ def test_a_time_is_read_on_word_boundaries_only():
     assert analyse("牦牛乳加工项目投产后年产值能达到多少？", {}).times == ()
     assert analyse("德阳的氢能产业规模到2030年能做到多大？", {}).times == ("2030年",)
     assert analyse("园区明年计划新建多少厂房？", {}).times == ("明年",)
+
+
+def test_an_amount_asked_of_each_of_several_things_is_a_number_question_not_a_list():
+    each = analyse("协议利用的内资、外资分别是多少？", {})
+    assert each.kind == "factoid" and each.wants in ("number", "money"), each
+    assert analyse("签约的项目分别是哪些？", {}).kind == "list"
