@@ -251,7 +251,9 @@ def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None 
     home = lang.words("question", "home_country")
     words = tag(q.text)
     places = [w.text for w in words if w.tag == PLACE and len(w.text) >= 2 and w.text not in home]
-    places += [p for w in words if w.tag == ORG for p in _leading_divisions(w.text)]
+    bodies = [w.text for w in words if w.tag == ORG or w.tag != PLACE and len(w.text) >= 4
+              and w.text.endswith(tuple(lang.words("answer", "org_suffixes")))]  # 驻深圳办事处, tagged a verb
+    places += [p for body in bodies for p in _places_within(body) if p not in home]
     article = _article(top[0], docs) if top else ""
     return not places or not top or all(_names_place(p, article) or _names_parts(p, article) for p in places)
 
@@ -269,6 +271,14 @@ def _is_place(word: str) -> bool:
     """Does the tagger read the word alone as a place?"""
     words = tag(word)
     return len(words) == 1 and words[0].tag == PLACE
+
+
+def _places_within(org: str) -> list[str]:
+    """The places an organisation's name holds: the divisions it opens with, and a place further in
+    that the tagger reads as one on its own (河南省政府驻上海办事处 → 河南省, 上海): 驻上海办事处 and
+    驻广州办事处 are two bodies, as 甘肃省工商联 and 青海省工商联 are."""
+    inner = [w for w in plain_cutter().lcut(org)[1:] if len(w) >= 2 and w != org and _is_place(w)]
+    return list(dict.fromkeys(_leading_divisions(org) + inner))
 
 
 def _leading_divisions(org: str) -> list[str]:

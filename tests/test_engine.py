@@ -382,3 +382,13 @@ def test_a_count_of_people_asked_is_read_from_the_sentence_naming_that_many(tmp_
                                     "赵永强等四名医师入选，他们将在理塘县人民医院工作一年。")
     a = engine.ask("雅安援藏医疗队这次去的四个人都有谁？")
     assert a.text.splitlines()[0] == "共找到 4 项：陈海涛、马丽娟、杨帆、赵永强。", a.text
+
+
+def test_a_body_named_after_the_place_it_sits_in_is_not_another_places_body(tmp_path):
+    """驻深圳办事处 and 驻广州办事处 are two bodies: the place inside the name must be the article's."""
+    engine = _engine_over(tmp_path, "四川驻穗办上半年招商成果\n今年上半年，四川省人民政府驻广州办事处围绕电子信息和食品饮料"
+                                    "产业开展招商，共签约项目36个，协议投资额182亿元。")
+    here = engine.ask("四川省人民政府驻广州办事处上半年签约了多少个项目？")
+    assert not here.refused and "36个" in here.text, here.text
+    other = engine.ask("四川省人民政府驻深圳办事处上半年签约了多少个项目？")
+    assert other.refused, other.text
