@@ -709,7 +709,9 @@ def _names_wanted(q: Question) -> tuple[str, ...]:
         titles = tuple(lang.words("answer", "person_titles"))
         held = lang.pattern("answer", "role_verbs").match(q.around[1]) if not before else None
         role = q.around[1][held.end():] if held else ""  # 谁担任园区管委会主任: the title after the verb
-        return (PERSON,) if before.endswith(titles) or role.endswith(titles) else (PERSON, ORG)
+        after = tag(q.around[1])
+        acts = bool(after) and after[0].tag == "v" and not held  # 专家是谁组织的: who did it, not who they are
+        return (PERSON,) if before.endswith(titles) and not acts or role.endswith(titles) else (PERSON, ORG)
     if q.wants == "org" or q.kind == "list" and (q.head or "").endswith(kinds):
         return (ORG,)
     if q.wants == "place" and q.kind_noun in lang.words("question", "divisions"):

@@ -392,3 +392,11 @@ def test_a_body_named_after_the_place_it_sits_in_is_not_another_places_body(tmp_
     assert not here.refused and "36个" in here.text, here.text
     other = engine.ask("四川省人民政府驻深圳办事处上半年签约了多少个项目？")
     assert other.refused, other.text
+
+
+def test_who_did_something_to_people_of_a_title_may_be_an_organisation(tmp_path):
+    """专家是谁组织的 asks who organised them (a body may have), not who the experts are."""
+    engine = _engine_over(tmp_path, "石渠县迎来义诊专家\n近日，四川省乡村医生协会组织来自成都、绵阳等地的18位医疗专家"
+                                    "赴石渠县开展为期三天的义诊。当天，专家们在县人民医院为群众看诊。")
+    a = engine.ask("去石渠县义诊的那批医疗专家是谁组织过去的？")
+    assert not a.refused and "四川省乡村医生协会" in a.text, a.text
