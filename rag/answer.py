@@ -370,6 +370,7 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
 
 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")
+_COUNT = r"(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)"  # a whole count, not 第24 (an edition)
 
 
 def _asked_count(q: Question) -> int | None:
@@ -387,7 +388,7 @@ def _asked_count(q: Question) -> int | None:
 def _people_count() -> re.Pattern:
     """A count of people a question states (这五个人, 三位专家), whatever noun jieba cuts off as its head."""
     units = "|".join(map(re.escape, sorted(lang.words("answer", "person_units"), key=len, reverse=True)))
-    return re.compile(rf"(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)(?:{units})")
+    return re.compile(rf"{_COUNT}(?:{units})")
 
 
 def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int) -> str | None:
@@ -452,8 +453,7 @@ def _stated_items(text: str, head: str | None, asked: tuple[str, ...]) -> list[s
 def _count_of(head: str) -> re.Pattern:
     """A count of `head` in a classifier (等八个市, 四个方面, 三大板块, 5个千亿级产业)."""
     units = "|".join(map(re.escape, sorted(lang.words("question", "units"), key=len, reverse=True)))
-    return re.compile(rf"等?(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)(?:(?:{units}|大)[^，。；、“”\d]{{0,8}}?)?"
-                      rf"{re.escape(head)}")  # not 第24届青洽会, an edition
+    return re.compile(rf"等?{_COUNT}(?:(?:{units}|大)[^，。；、“”\d]{{0,8}}?)?{re.escape(head)}")
 
 
 def _items_before(text: str, head: str | None, asked: tuple[str, ...]) -> list[str]:

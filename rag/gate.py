@@ -251,8 +251,9 @@ def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None 
     home = lang.words("question", "home_country")
     words = tag(q.text)
     places = [w.text for w in words if w.tag == PLACE and len(w.text) >= 2 and w.text not in home]
-    bodies = [w.text for w in words if w.tag == ORG or w.tag != PLACE and len(w.text) >= 4
-              and w.text.endswith(tuple(lang.words("answer", "org_suffixes")))]  # 驻深圳办事处, tagged a verb
+    endings = tuple(lang.words("answer", "org_suffixes"))
+    bodies = [w.text for w in words if w.tag == ORG  # and 驻深圳办事处, which the tagger reads as a verb
+              or (w.tag != PLACE and len(w.text) >= 4 and w.text.endswith(endings))]
     places += [p for body in bodies for p in _places_within(body) if p not in home]
     article = _article(top[0], docs) if top else ""
     return not places or not top or all(_names_place(p, article) or _names_parts(p, article) for p in places)
