@@ -223,11 +223,15 @@ class Engine:
         composer, firsts, rest, scores = Composer(), [], [], []
         for part in asked:
             # a part naming nothing the rest of the message does not (线下展区设在哪里？) asks about what
-            # the message is about: its best article
+            # the message is about: its best article. The gate reads it with the names the message
+            # gives it (聊城…？首批进了几家机构 asks of 聊城's, which an article on 德州's does not
+            # answer); its own words pick the sentence, as the names would pick the article's lead.
             others = "".join(p for p in asked if p != part)
             new = [n for n in analyse(part, {}).names if n not in others]
             hits = whole.hits if new else [h for h in whole.hits if h.meta["doc_id"] in best]
             ev = self.gather(part, filters, top_k, timings, hits=hits)
+            if lent := "" if new else "".join(n for n in whole.question.names if n not in part):
+                ev.gate = self.gather(lent + part, filters, top_k, timings, hits=hits).gate
             composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
             lines = composed[0].split("\n") if composed else [f"资料中没有找到“{part.rstrip('？? ')}”的答案"]
             firsts.append(lines[0].rstrip("。；"))

@@ -400,3 +400,15 @@ def test_who_did_something_to_people_of_a_title_may_be_an_organisation(tmp_path)
                                     "赴石渠县开展为期三天的义诊。当天，专家们在县人民医院为群众看诊。")
     a = engine.ask("去石渠县义诊的那批医疗专家是谁组织过去的？")
     assert not a.refused and "四川省乡村医生协会" in a.text, a.text
+
+
+def test_a_follow_up_question_asks_of_the_place_the_message_names(tmp_path):
+    """The second question leaves its subject to the first: 首批进了几家 asks of 宜宾's alliance, which
+    an article on 泸州's does not tell, though it answers the same question of 泸州's."""
+    engine = _engine_over(tmp_path, "泸州成立产业基金联盟\n8月2日，泸州市产业基金联盟在江阳区成立，首批入驻18家投资机构，"
+                                    "旨在搭建基金与项目对接平台。\n成立仪式上，联盟与企业现场签约4个项目，涉及新材料和白酒包装等领域。")
+    other = engine.ask("宜宾那边有没有也成立产业基金联盟？首批进了几家机构")
+    assert other.refused, other.text
+    both = engine.ask("泸州那个产业基金联盟首批进了几家机构？现场签了几个项目")
+    first = both.text.splitlines()[0]
+    assert not both.refused and "18家" in first and "4个" in first, both.text
