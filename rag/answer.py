@@ -84,7 +84,8 @@ def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
 
 def _stating(q: Question) -> Callable[[str], bool]:
     """Whether a text holds what is asked: for 哪个学院 the word 学院; for 多少 asked of a measure, an amount
-    of that measure (合同外资多少: 新增外资企业6家 holds an amount of 企业); otherwise any amount (not a
+    of that measure (合同外资多少: 新增外资企业6家 holds an amount of 企业); for money, a sum in some
+    currency; otherwise any amount (not a
     date's year or day: 2023年 is no count; 一大亮点 and 一系列 are no amounts, which a numeral alone
     would be). The measure is read once, not once a sentence."""
     if q.wants == "what":
@@ -93,6 +94,9 @@ def _stating(q: Question) -> Callable[[str], bool]:
     measure = asked_measure(q)
     if measure:
         return lambda text: amount_of(measure, text)
+    currencies = lang.words("quantities", "currencies")
+    if q.wants == "money" and (not q.unit or q.unit in currencies):  # 投多少钱: 年产12GWh is no sum
+        return lambda text: any(n.amount and n.unit in currencies for n in quantities(text))
     return lambda text: any(n.amount for n in quantities(text))
 
 

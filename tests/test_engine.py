@@ -412,3 +412,14 @@ def test_a_follow_up_question_asks_of_the_place_the_message_names(tmp_path):
     both = engine.ask("泸州那个产业基金联盟首批进了几家机构？现场签了几个项目")
     first = both.text.splitlines()[0]
     assert not both.refused and "18家" in first and "4个" in first, both.text
+
+
+def test_a_sum_of_money_is_answered_by_a_sentence_stating_one_not_a_capacity(tmp_path):
+    """投多少钱 asks for a sum: the lead that repeats the question's words states only the plant's yearly
+    capacity (年产8GWh), which is an amount but no money; the sentence with the sum comes first."""
+    engine = _engine_over(tmp_path, "储能电池项目在南溪投产\n近日，华曜科技年产8GWh储能电池项目一期在南溪经开区正式投产。"
+                                    "华曜科技董事长表示，南溪区位优越，配套完善。"
+                                    "该项目总投资45亿元，分两期建设，全部建成后可实现年销售收入80亿元。")
+    a = engine.ask("华曜科技在南溪那个电池厂一共要投多少钱？")
+    assert not a.refused and "45亿元" in a.text.splitlines()[0], a.text
+
