@@ -840,10 +840,14 @@ def written_out(q: Question, hits: list[Hit], known: Callable[[str], bool]) -> s
 
 def _abbreviated(word: str, text: str) -> bool:
     """Is `word` a Chinese abbreviation of a name in `text`: its first and last characters there, its
-    others between them in order, within a name's length (农博会 in 农产品博览会)?"""
-    from .verify import _contracted
+    others between them in order, within a name's length (农博会 in 农产品博览会)? Two characters in
+    order are found by chance, save a long city name cut to its first character and 市 (呼市 for
+    呼和浩特市, 乌市 for 乌鲁木齐市)."""
+    from .verify import _contracted, full_form
 
-    return len(word) >= 3 and _contracted(word, text)  # two characters in order are found by chance
+    if len(word) == 2 and word[1] == "市":
+        return len(full_form(word, text)) >= 4
+    return len(word) >= 3 and _contracted(word, text)
 
 
 def _unknown(name: str, unseen: tuple[str, ...]) -> bool:

@@ -423,3 +423,12 @@ def test_a_sum_of_money_is_answered_by_a_sentence_stating_one_not_a_capacity(tmp
     a = engine.ask("华曜科技在南溪那个电池厂一共要投多少钱？")
     assert not a.refused and "45亿元" in a.text.splitlines()[0], a.text
 
+
+
+def test_a_city_shortened_to_its_first_character_is_one_the_articles_name(tmp_path):
+    """呼市 is how 呼和浩特市 is said: a question using it asks of the city the article names in full."""
+    engine = _engine_over(tmp_path, "消费帮扶公益活动举行\n8月6日，消费帮扶集采中心“送清凉”公益活动在呼和浩特市赛罕区的"
+                                    "敕勒川广场举行，为300名环卫工人送去防暑物资。")
+    a = engine.ask("集采中心给环卫工人送清凉的活动在呼市哪里办的？")
+    assert not a.refused and "敕勒川广场" in a.text, a.text
+
