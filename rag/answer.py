@@ -361,9 +361,11 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
     cues = "|".join(map(re.escape, _follow_cues(after)))
     framed = [s for s in ranked[1:5] + whole if cues and s.meta["doc_id"] == ranked[0].meta["doc_id"]
               and re.search(rf"、[^，。；]{{1,24}}(?:{cues})", s.text)]  # the best article's, after its best
-    for s in introduced[:1] + named + [s for s in ranked[:1] if s not in named] + framed:
+    quoted = [s for s in whole if _quoted_items(s.text, q.head)]
+    for s in introduced[:1] + quoted[:1] + named + [s for s in ranked[:1] if s not in named] + framed:
         asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-        names = _stated_items(s.text, q.head, asked) or list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
+        names = _stated_items(s.text, q.head, asked) or _quoted_items(s.text, q.head) or \
+            list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
         if len(names) >= 2:
             # the items are cut out of one sentence by pattern: the sentence itself follows, so a
             # wrongly cut item is visible at once
@@ -371,6 +373,15 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
             return (f"共找到 {len(names)} 项：{'、'.join(names)}。\n"
                     f"原文：{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}")
     return None
+
+
+def _quoted_items(text: str, head: str | None) -> list[str]:
+    """Names quoted side by side, each ending in the noun asked for (开发了“A技术”“B技术”“C技术”): the
+    list, though no 、 parts them and no count or 等 closes them; else none."""
+    if not head:
+        return []
+    run = re.search(rf"(?:“[^“”]{{1,30}}{re.escape(head)}”(?:[、，,和及与]|以及)?){{2,}}", text)
+    return re.findall(r"“([^“”]+)”", run.group()) if run else []
 
 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")

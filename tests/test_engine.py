@@ -432,3 +432,17 @@ def test_a_city_shortened_to_its_first_character_is_one_the_articles_name(tmp_pa
     a = engine.ask("集采中心给环卫工人送清凉的活动在呼市哪里办的？")
     assert not a.refused and "敕勒川广场" in a.text, a.text
 
+
+
+def test_a_list_written_as_quoted_names_each_ending_in_the_noun_asked_is_found(tmp_path):
+    """研发了哪几项技术: the article quotes each technique by its name, side by side with no 、 between
+    and no count; each name ends in 技术, which makes the run the list, though the sentence that
+    repeats the question's words enumerates other things (the waste the techniques turn to use)."""
+    engine = _engine_over(tmp_path, "高校团队助力茶园增效\n2019年以来，西南农科大学定点帮扶雷波县。"
+                                    "为帮助雷波茶园增效，农科大学专家团队多次调研，找到了“变废为宝”的突破口——"
+                                    "对茶渣、修剪枝条等茶园废弃物进行资源化利用。"
+                                    "专家团队先后研发了“茶渣生物炭改良技术”“枝条粉碎堆肥技术”“滴灌施肥技术”。"
+                                    "目前，全县茶叶亩产提高了两成。")
+    a = engine.ask("农科大学的专家在雷波搞茶园增效，研发了哪几项技术")
+    first = a.text.splitlines()[0]
+    assert all(t in first for t in ("茶渣生物炭改良技术", "枝条粉碎堆肥技术", "滴灌施肥技术")), a.text
