@@ -446,3 +446,12 @@ def test_a_list_written_as_quoted_names_each_ending_in_the_noun_asked_is_found(t
     a = engine.ask("农科大学的专家在雷波搞茶园增效，研发了哪几项技术")
     first = a.text.splitlines()[0]
     assert all(t in first for t in ("茶渣生物炭改良技术", "枝条粉碎堆肥技术", "滴灌施肥技术")), a.text
+
+
+def test_an_amount_asked_in_a_unit_is_not_answered_by_a_bare_number(tmp_path):
+    """多少磅 asks for pounds: a sentence whose only numbers are a clock time (20:00) and a count of
+    courts says nothing of them, however much it shares with the question."""
+    engine = _engine_over(tmp_path, "城南羽毛球馆启用\n8月3日20:00，城南全民健身中心羽毛球馆正式启用，馆内设有12片场地。"
+                                    "市民可在馆内租借球拍，穿线服务由专业教练提供。")
+    a = engine.ask("羽毛球拍穿线一般拉多少磅合适？")
+    assert a.refused, a.text
