@@ -85,9 +85,9 @@ def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
 def _stating(q: Question) -> Callable[[str], bool]:
     """Whether a text holds what is asked: for 哪个学院 the word 学院; for 多少 asked of a measure, an amount
     of that measure (合同外资多少: 新增外资企业6家 holds an amount of 企业); for money, a sum in some
-    currency; otherwise any amount (not a
-    date's year or day: 2023年 is no count; 一大亮点 and 一系列 are no amounts, which a numeral alone
-    would be). The measure is read once, not once a sentence."""
+    currency (年产12GWh is none); otherwise any amount (not a date's year or day: 2023年 is no count;
+    一大亮点 and 一系列 are no amounts, which a numeral alone would be). The measure is read once, not
+    once a sentence."""
     if q.wants == "what":
         noun = _named_thing(q) if q.kind_noun in lang.words("answer", "name_nouns") else q.kind_noun
         return lambda text: noun in text
@@ -95,7 +95,7 @@ def _stating(q: Question) -> Callable[[str], bool]:
     if measure:
         return lambda text: amount_of(measure, text)
     currencies = lang.words("quantities", "currencies")
-    if q.wants == "money" and (not q.unit or q.unit in currencies):  # 投多少钱: 年产12GWh is no sum
+    if q.wants == "money" and (not q.unit or q.unit in currencies):
         return lambda text: any(n.amount and n.unit in currencies for n in quantities(text))
     return lambda text: any(n.amount for n in quantities(text))
 
@@ -161,10 +161,21 @@ def _antecedent(q: Question, best: Sentence, docs: dict[str, dict]) -> Sentence 
     answered by the nearest sentence before that names a person."""
     if q.wants == "date":
         return neighbour(best, docs, after=False) if lang.pattern("answer", "anaphors").match(best.text) else None
+    if _named_before(q, best):
+        return neighbour(best, docs, after=False)
     if q.wants != "person" or without_copula(q.around[0]).strip() or not _opens_with_pronoun(best.text):
         return None  # 向谁提供 asks no subject
     earlier = sentences([(best.meta["doc_id"], 0, best.start)], docs)[-ANTECEDENT_REACH:]
     return next((s for s in reversed(earlier) if any(w.tag == PERSON and w.text not in q.text for w in tag(s.text))), None)
+
+
+def _named_before(q: Question, best: Sentence) -> bool:
+    """哪个铺面 where the best sentence describes the thing (70多平方米的场地将被打造成…) and the one before
+    names it (南大街26号是新开辟的铺面): the kind of thing asked of is said there, not in the best one.
+    Not a division (哪个城市): a place is named without the word 城市."""
+    noun = q.kind_noun
+    return (q.wants in ("place", "what") and len(noun) >= 2 and noun not in lang.words("question", "divisions")
+            and noun not in best.text and noun in best.before)
 
 
 def _opens_with_pronoun(text: str) -> bool:

@@ -158,7 +158,7 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
     unit = q.unit or next((u for u in _units() if q.around[1].startswith(u)), "")
     unit = lang.data()["quantities"]["unit_factor"].get(unit, [unit])[0]  # 兆瓦 is read as 瓦, as the passage's are
     found = [n.unit for s in top for n in quantities(s.before + s.text)]
-    if unit:  # a bare number (20 of 20:00) is in no unit asked: a claim may leave its unit to the context, a count may not
+    if unit:  # a bare number (20 of 20:00) is in no unit: a claim may leave its unit to the context, a count may not
         people = lang.words("quantities", "people_counts")
         return any(u and (units_match(unit, u) or u in people and unit in people) for u in found)
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money

@@ -455,3 +455,13 @@ def test_an_amount_asked_in_a_unit_is_not_answered_by_a_bare_number(tmp_path):
                                     "市民可在馆内租借球拍，穿线服务由专业教练提供。")
     a = engine.ask("羽毛球拍穿线一般拉多少磅合适？")
     assert a.refused, a.text
+
+
+def test_the_thing_asked_of_named_in_the_sentence_before_the_best_one_is_quoted_first(tmp_path):
+    """开在哪个铺面: the best sentence describes the showroom (80平方米的场地将改造成…窗口) and the sentence
+    before it names the shop front; the answer starts there."""
+    engine = _engine_over(tmp_path, "老街街区提升改造\n在城北老街，工人们在一间间铺面里忙着装修。"
+                                    "老街12—16号是本次新辟的铺面。80平方米的场地将改造成东西部协作成果展示窗口，"
+                                    "展销对口地区的特色农产品。老街35号则引入一家老字号茶馆。")
+    a = engine.ask("老街那个东西部协作成果展示窗口开在哪个铺面？")
+    assert not a.refused and "12—16号" in a.text.splitlines()[0], a.text
