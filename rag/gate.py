@@ -108,17 +108,22 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    top = ranked[:3]
-    x["kind"] = float(_unit_stated(q, top) and _counted_stated(q, top) and _name_stated(q, top)
-                      and _editions_stated(q, hits[:3]) and _years_stated(q, top, docs) and _when_stated(q, top)
-                      and _measure_stated(q, top, docs) and _money_stated(q, top) and _place_stated(q, top, docs)
-                      and _future_stated(q, top) and _superlative_stated(q, top) and _yes_no_stated(q, top)
-                      and _quoted_stated(q, top) and _edition_reported(q, top, docs) and _place_named(q, top, docs))
+    x["kind"] = float(kind_stated(q, ranked[:3], hits[:3], docs))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
     return Gate(score if known and x["premise"] and x["kind"] else 0.0, model["threshold"], model["llm_threshold"], x,
                 llm_score=score if known else 0.0)
+
+
+def kind_stated(q: Question, top: list[Sentence], hits: list[Hit], docs: dict[str, dict]) -> bool:
+    """Whether the best sentences hold what the question asks for, of the kind it asks (an amount in
+    its unit, a place, a year it names…): passages on the topic that lack it do not answer."""
+    return (_unit_stated(q, top) and _counted_stated(q, top) and _name_stated(q, top)
+            and _editions_stated(q, hits) and _years_stated(q, top, docs) and _when_stated(q, top)
+            and _measure_stated(q, top, docs) and _money_stated(q, top) and _place_stated(q, top, docs)
+            and _future_stated(q, top) and _superlative_stated(q, top) and _yes_no_stated(q, top)
+            and _quoted_stated(q, top) and _edition_reported(q, top, docs) and _place_named(q, top, docs))
 
 
 def _years_stated(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:

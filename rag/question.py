@@ -305,6 +305,29 @@ def split_parts(question: str) -> list[str]:
     return [left + predicate, subject + predicate]
 
 
+def split_clauses(question: str) -> list[str]:
+    """'带动了多少户，每亩能多挣多少' → ['带动了多少户', '每亩能多挣多少']; [] unless two clauses parted
+    by a comma each ask with a question word of their own (不是 那几位, which points back).
+
+    The sentence answering the whole question often states only one of the facts; these are what
+    the answer is checked against, clause by clause."""
+    pieces = [p.strip(" ？?") for p in re.split(r"[，,；;]", question.strip())]
+    asking = [p for p in pieces if p and _asks(p)]
+    return asking if len(asking) >= 2 else []
+
+
+def _asks(clause: str) -> bool:
+    """A clause asks on its own unless its question word is 几 pointing back (那几位) or the clause
+    sets the time or case of the next one (提交什么后，…; 在有什么天气的情况下，…)."""
+    found = find_cue(clause)
+    if not found:
+        return False
+    pointing = tuple(lang.words("question", "demonstratives"))
+    setting = tuple(lang.words("question", "relative_times")) + ("情况下",)
+    return not (clause[found[1]:found[2]].startswith("几") and clause[:found[1]].endswith(pointing)
+                or clause.endswith(setting))
+
+
 def split_questions(message: str) -> list[str]:
     """'签了几个项目？签约总额是多少？' → ['签了几个项目？', '签约总额是多少？']; [] for one question.
 

@@ -420,6 +420,20 @@ def test_a_follow_up_question_asks_of_the_place_the_message_names(tmp_path):
     assert not both.refused and "18家" in first and "4个" in first, both.text
 
 
+def test_two_questions_joined_by_a_comma_are_each_answered_from_the_article(tmp_path):
+    """带动了多少户，每亩能多挣多少: the sentence answering the first clause says nothing of the second,
+    which the article states two sentences on; both answers are on the first line. A clause that
+    already has its answer in the quote adds nothing."""
+    engine = _engine_over(tmp_path, "岳池枇杷产业园助农增收\n目前，岳池县枇杷产业园已引进加工企业3家，带动周边农户种植"
+                                    "枇杷2600户。园区推行统一品种、统一收购，并建成了冷链仓库。今年园区种植户实现亩均增收"
+                                    "2800元，比去年多出近三成。")
+    both = engine.ask("岳池那个枇杷产业园带动了多少户种枇杷，每亩能多挣多少")
+    first = both.text.splitlines()[0]
+    assert not both.refused and "2600户" in first and "2800元" in first, both.text
+    one = engine.ask("岳池枇杷产业园引进了几家加工企业，带动了多少户")
+    assert not one.refused and len(one.citations) == 1 and "3家" in one.text and "2600户" in one.text, one.text
+
+
 def test_an_amount_asked_in_a_unit_is_not_answered_by_a_bare_number(tmp_path):
     """多少磅 asks for pounds: a sentence whose only numbers are a clock time (20:00) and a count of
     courts says nothing of them, however much it shares with the question."""

@@ -1,8 +1,10 @@
 """Question analysis and the pieces of the extractive answerer, on hand-made sentences."""
 
+import pytest
+
 from wenjin.index.tokens import query_tokens
 from wenjin.rag.answer import enumeration, list_item
-from wenjin.rag.question import analyse, split_parts
+from wenjin.rag.question import analyse, split_clauses, split_parts
 
 
 def kind(q):
@@ -188,3 +190,14 @@ def test_an_amount_asked_of_each_of_several_things_is_a_number_question_not_a_li
     each = analyse("协议利用的内资、外资分别是多少？", {})
     assert each.kind == "factoid" and each.wants in ("number", "money"), each
     assert analyse("签约的项目分别是哪些？", {}).kind == "list"
+
+
+@pytest.mark.parametrize("question, clauses", [
+    ("产业园带动了多少户，每亩能多挣多少", ["产业园带动了多少户", "每亩能多挣多少"]),
+    ("德阳这次去北京推介，现场签了几个项目，协议金额是多少？", ["现场签了几个项目", "协议金额是多少"]),
+    ("书记见了那几位老专家，是哪天见的", []),  # 那几位 points back: one question
+    ("企业拿到什么证书后，能享受哪些补贴", []),  # the first clause sets the time of the second
+    ("在抢险救援中，要坚持什么原则？", []),
+])
+def test_split_clauses_keeps_the_clauses_that_ask(question, clauses):
+    assert split_clauses(question) == clauses
