@@ -571,10 +571,13 @@ def _after_intro(text: str) -> str:
 
 def _noun_tail(text: str) -> str:
     """The noun phrase that ends `text`: the first item of an enumeration, without the verb and
-    subject before it (…主动加强与应急管理 → 应急管理; …领导人包括科摩罗总统 → 科摩罗总统)."""
+    subject before it (…主动加强与应急管理 → 应急管理; …领导人包括科摩罗总统 → 科摩罗总统), or the
+    preposition that governs the list (在新能源、现代农业等领域 → 新能源)."""
+    words = tag(text)
+    if len(words) > 1 and words[0].tag == "p":
+        text, words = text[words[1].start:], tag(text[words[1].start:])
     if len(text) <= 4:
         return text
-    words = tag(text)
     keep = len(words)
     while keep > 0 and (words[keep - 1].tag.startswith("n") or words[keep - 1].tag in _ITEM_TAGS
                         or words[keep - 1].text.isspace()):  # a blank inside a name: 推出了 Nova 智能手表

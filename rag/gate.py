@@ -106,7 +106,9 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x = measure(q, hits, ranked, docs, unseen)
     z = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
-    x["unknown_name"] = float(any(_unknown(name, unseen) for name in q.names))
+    inner = _inner_places(q)  # 湖北宜昌: a collection naming 宜昌 but never 湖北 still answers of 宜昌
+    x["unknown_name"] = float(any(_unknown(name, unseen) and not (name in inner and not _unknown(inner[name], unseen))
+                                  for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
     x["kind"] = float(kind_stated(q, ranked[:3], hits[:3], docs))
     known = hits and not x["unknown_name"]
@@ -261,7 +263,26 @@ def _place_named(q: Question, top: list[Sentence], docs: dict[str, dict] | None 
               or (w.tag != PLACE and len(w.text) >= 4 and w.text.endswith(endings))]
     places += [p for body in bodies for p in _places_within(body) if p not in home]
     article = _article(top[0], docs) if top else ""
-    return not places or not top or all(_names_place(p, article) or _names_parts(p, article) for p in places)
+    inner = _inner_places(q)
+    return not places or not top or all(
+        _names_place(p, article) or _names_parts(p, article) or _names_division_and_name(p, q.text, article)
+        or p in inner and _names_place(inner[p], article) for p in places)
+
+
+def _inner_places(q: Question) -> dict[str, str]:
+    """Each place the question writes right before another (湖北宜昌猇亭区: 湖北 → 宜昌, 宜昌 → 猇亭区): it
+    only says where the next one is, and an article naming that one need not name it."""
+    words = tag(q.text)
+    return {a.text: b.text for a, b in zip(words, words[1:]) if a.tag == b.tag == PLACE and a.end == b.start}
+
+
+def _names_division_and_name(place: str, question: str, article: str) -> bool:
+    """当阳市锦屏|新材料玻璃产业园: the tagger reads a city and the name that follows it as one place. The
+    article names it when it names the city and the name with what follows it in the question."""
+    lead = "".join(_leading_divisions(place))
+    rest, at = place[len(lead):], question.find(place)
+    following = question[at + len(place):at + len(place) + 2] if at >= 0 else ""
+    return bool(lead and rest and following) and _names_place(lead, article) and rest + following in article
 
 
 def _names_parts(place: str, article: str) -> bool:

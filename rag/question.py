@@ -266,10 +266,14 @@ def _list_head(q: str, s: int, e: int, words) -> str | None:
                 and (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC", "PER"))]
 
     after, head = [], None
+    # 在哪些领域合作: after a preposition the phrase is its object, and a verbal noun after it the verb
+    governed = any(w.tag == "p" and w.end == s for w in words)
     for w in words:
         if w.start < e or w.tag == "q" and not after:
             continue  # 哪三|个|园: the classifier after the count
         if not (w.tag.startswith("n") or w.tag in ("vn", "ORG", "LOC")) or len(w.text) < 2 and after:
+            break
+        if governed and after and w.tag == "vn":
             break
         after.append(w.text)
         if len(w.text) < 2:

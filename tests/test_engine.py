@@ -347,6 +347,14 @@ def test_a_list_whose_count_the_sentence_states_is_read_as_that_many_items(tmp_p
     assert "迈科泛亚智能装备项目、航天配套产业园项目" in xichang.text.splitlines()[0], xichang.text
 
 
+def test_a_list_asked_after_a_preposition_is_named_by_the_noun_not_the_verb(tmp_path):
+    """在哪些领域合作: the items are 领域, closed by 等领域, not the quoted principles before them."""
+    engine = _engine_over(tmp_path, "邵阳市与湘南大学签约\n8月1日，邵阳市人民政府与湘南大学签署战略合作协议，双方秉持"
+                                    "“优势互补、互惠互利、共同发展”原则，在新能源、现代农业、文化旅游等领域开展合作。")
+    a = engine.ask("邵阳市和湘南大学在哪些领域合作？")
+    assert a.text.splitlines()[0] == "共找到 3 项：新能源、现代农业、文化旅游。", a.text
+
+
 def test_several_questions_in_one_message_are_each_answered_on_the_first_line(tmp_path):
     """Two questions, each with its own question mark, answered by different sentences; the second
     leaves its subject to the first. One part the articles do not answer is said to be missing."""
@@ -450,6 +458,13 @@ def test_an_amount_asked_in_a_unit_is_not_answered_by_a_bare_number(tmp_path):
     # 呼市 is how 呼和浩特市 is said: a question using it asks of the city the article names in full
     ("消费帮扶公益活动举行\n8月6日，消费帮扶集采中心“送清凉”公益活动在呼和浩特市赛罕区的敕勒川广场举行，"
      "为300名环卫工人送去防暑物资。", "集采中心给环卫工人送清凉的活动在呼市哪里办的？", "敕勒川广场"),
+    # 湖北宜昌猇亭区: the province only says where the city is; the article names the city and district
+    ("猇亭区盘活闲置土地\n近日，宜昌市猇亭区通过招商引入华楚发酵科技有限公司，将园区内闲置多年的300亩土地"
+     "转让给该企业建设新厂。", "湖北宜昌猇亭区是引进哪家企业把闲置土地盘活的？", "华楚发酵科技有限公司"),
+    # 广元市青龙|新材料产业园: the tagger reads the city and the name after it as one place
+    ("青龙新材料产业园新签3个项目\n8月2日，位于广元市利州区的青龙新材料产业园与华锂科技、蜀能电池、川北碳素3家企业"
+     "签约，总投资18亿元。",
+     "广元市青龙新材料产业园有哪几家企业入驻？", "蜀能电池"),
 ])
 def test_a_question_worded_otherwise_than_the_article_is_answered(tmp_path, article, question, wanted):
     a = _engine_over(tmp_path, article).ask(question)
