@@ -387,12 +387,14 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
 
 
 def _quoted_items(text: str, head: str | None) -> list[str]:
-    """Names quoted side by side, each ending in the noun asked for (开发了“A技术”“B技术”“C技术”): the
-    list, though no 、 parts them and no count or 等 closes them; else none."""
+    """Names quoted side by side, each ending in the noun asked for (开发了“A技术”“B技术”“C技术”), or
+    closed by 等 and that noun (展示了《A》《B》《C》等多个舞蹈节目): the list, though no 、 parts them; else none."""
     if not head:
         return []
-    run = re.search(rf"(?:“[^“”]{{1,30}}{re.escape(head)}”(?:[、，,和及与]|以及)?){{2,}}", text)
-    return re.findall(r"“([^“”]+)”", run.group()) if run else []
+    h = re.escape(head)
+    run = re.search(rf"(?:“[^“”]{{1,30}}{h}”(?:[、，,和及与]|以及)?){{2,}}", text) or \
+        re.search(rf"(?:[《“][^《》“”]{{1,30}}[》”](?:[、，,和及与]|以及)?){{2,}}(?=等[^，。；]{{0,8}}{h})", text)
+    return re.findall(r"[《“]([^《》“”]+)[》”]", run.group()) if run else []
 
 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")
@@ -531,7 +533,7 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     if run in framed:
         parts[-1] = parts[-1][:min(parts[-1].index(c) for c in cues if c in parts[-1])]
     parts[0] = _noun_tail(_after_intro(parts[0]))
-    parts[-1:] = _last_items(_COUNTED.split(parts[-1])[0])
+    parts[-1:] = _last_items(_COUNTED.split(re.split(r"…|\.{3}", parts[-1])[0])[0])  # …版纳米线......7月20日
     items = [p.strip("“”\"《》 ") for p in parts]
     return [p for p in items if 1 < len(p) <= 20]
 

@@ -347,12 +347,20 @@ def test_a_list_whose_count_the_sentence_states_is_read_as_that_many_items(tmp_p
     assert "迈科泛亚智能装备项目、航天配套产业园项目" in xichang.text.splitlines()[0], xichang.text
 
 
-def test_a_list_asked_after_a_preposition_is_named_by_the_noun_not_the_verb(tmp_path):
-    """在哪些领域合作: the items are 领域, closed by 等领域, not the quoted principles before them."""
-    engine = _engine_over(tmp_path, "邵阳市与湘南大学签约\n8月1日，邵阳市人民政府与湘南大学签署战略合作协议，双方秉持"
-                                    "“优势互补、互惠互利、共同发展”原则，在新能源、现代农业、文化旅游等领域开展合作。")
-    a = engine.ask("邵阳市和湘南大学在哪些领域合作？")
-    assert a.text.splitlines()[0] == "共找到 3 项：新能源、现代农业、文化旅游。", a.text
+@pytest.mark.parametrize("article, question, first_line", [
+    # 在哪些领域合作: the items are 领域, closed by 等领域, not the quoted principles before them
+    ("邵阳市与湘南大学签约\n8月1日，邵阳市人民政府与湘南大学签署战略合作协议，双方秉持“优势互补、互惠互利、共同发展”原则，"
+     "在新能源、现代农业、文化旅游等领域开展合作。", "邵阳市和湘南大学在哪些领域合作？", "共找到 3 项：新能源、现代农业、文化旅游。"),
+    # titles side by side, no 、 between them, closed by 等 and the noun asked for
+    ("两地学生联欢\n联欢会上，凉山的学生表演了《火把节之夜》《阿惹妞》《月亮湾》等多个彝族歌舞节目，"
+     "成都的学生朗诵了《少年中国说》。", "联欢会上凉山的学生表演了哪些节目？", "共找到 3 项：火把节之夜、阿惹妞、月亮湾。"),
+    # an ellipsis ends the last item: what follows it is another sentence run on
+    ("秋季农产品展销\n蒙顶山茶、汉源花椒、石棉黄果柑、荥经砂锅......9月1日至3日，雅安市在成都举办农产品展销会，"
+     "带来了当地多种特产。", "雅安在成都的展销会带来了哪些特产？", "共找到 4 项：蒙顶山茶、汉源花椒、石棉黄果柑、荥经砂锅。"),
+])
+def test_a_list_is_read_as_the_article_writes_it(tmp_path, article, question, first_line):
+    a = _engine_over(tmp_path, article).ask(question)
+    assert a.text.splitlines()[0] == first_line, a.text
 
 
 def test_several_questions_in_one_message_are_each_answered_on_the_first_line(tmp_path):
