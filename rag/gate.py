@@ -110,7 +110,12 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["unknown_name"] = float(any(_unknown(name, unseen) and not (name in inner and not _unknown(inner[name], unseen))
                                   for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
-    x["kind"] = float(kind_stated(q, ranked[:3], hits[:3], docs))
+    # the kind asked must also be stated in the best sentences of articles that name what the question
+    # names: an amount in 亩 or a year from an article on something else states nothing of it
+    top = ranked[:3]
+    named = [s for s in top if _names_all(q, s, docs)]
+    x["kind"] = float(kind_stated(q, top, hits[:3], docs)
+                      and (named in ([], top) or kind_stated(q, named, hits[:3], docs)))
     known = hits and not x["unknown_name"]
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
@@ -437,6 +442,12 @@ def _article(s: Sentence, docs: dict[str, dict] | None) -> str:
     """The sentence's whole article with its headline ("" when the index holds no such article)."""
     doc = (docs or {}).get(s.meta.get("doc_id", ""))
     return doc["metadata"].get("title", "") + "\n" + doc["text"] if doc else ""
+
+
+def _names_all(q: Question, s: Sentence, docs: dict[str, dict]) -> bool:
+    """Does the sentence's article name (or paraphrase) every name the question gives?"""
+    article = _article(s, docs)
+    return not article or all(_mostly_in(n, article) for n in q.names)
 
 
 def _names_subject(subject: tuple[str, str] | None, article: str) -> bool:

@@ -138,12 +138,13 @@ def test_a_fake_marker_inside_an_article_is_not_a_citation(tmp_path):
     assert {int(n) for n in re.findall(r"\[(\d+)\]", a.text)} == {c.n for c in a.citations} == {1}
 
 
-def _engine_over(tmp_path, text: str) -> Engine:
+def _engine_over(tmp_path, text: str, *others: str) -> Engine:
     from wenjin.index.ingest import ingest
 
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text(text, "utf-8")
+    for i, article in enumerate((text, *others)):
+        (folder / f"{'abcdefgh'[i]}.txt").write_text(article, "utf-8")
     ingest([folder], tmp_path / "ix", progress=False)
     return Engine(Settings(index=tmp_path / "ix"))
 
@@ -422,6 +423,15 @@ def test_a_body_named_after_the_place_it_sits_in_is_not_another_places_body(tmp_
     assert not here.refused and "36个" in here.text, here.text
     other = engine.ask("四川省人民政府驻深圳办事处上半年签约了多少个项目？")
     assert other.refused, other.text
+
+
+def test_an_amount_asked_in_a_unit_is_not_lent_by_another_article(tmp_path):
+    """青溪科创园…多少亩: the park's article states no area; another project's 120亩 says nothing of it."""
+    engine = _engine_over(tmp_path, "青溪科创园开园\n8月4日，青溪科创园正式开园，首批入驻企业32家，园区将重点发展"
+                                    "人工智能和生物医药产业，总面积在全市科创园中位居前列。",
+                          "城东物流中心项目签约\n城东物流中心项目总占地面积约120亩，建筑面积约6万平方米，计划明年投用。")
+    assert engine.ask("青溪科创园的总占地面积是多少亩？").refused
+    assert not engine.ask("城东物流中心项目总占地面积是多少亩？").refused
 
 
 def test_a_follow_up_question_asks_of_the_place_the_message_names(tmp_path):
