@@ -263,7 +263,7 @@ class Engine:
             asked = self.gather(lent + clause, filters, top_k, timings, hits=hits)
             if not asked.gate.passed or gating.kind_stated(asked.question, quoted, hits, self.index.docs):
                 continue
-            own = self.gather(clause, filters, top_k, timings, hits=hits)
+            own = self.gather(clause, filters, top_k, timings, hits=hits) if lent else asked
             stating = [s for s in own.ranked[:3] if gating.kind_stated(asked.question, [s], hits, self.index.docs)]
             if not stating:
                 continue
