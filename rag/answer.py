@@ -63,14 +63,16 @@ def ranked_sentences(q: Question, hits: list[Hit], docs: dict[str, dict],
     return semantic(ranked, similarity) if similarity else ranked
 
 
-TYPED_REACH = 5  # how far down a sentence that states the amount or names the noun asked for may come up
+TYPED_REACH = 4  # how many of the article's next best sentences may come up, stating the amount or noun asked
 
 
 def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
     """多少, 哪个学院: a best sentence that holds no amount (not the kind of thing asked) cannot state
     the answer, however well it repeats the question (巴中合同外资规模呈现跨越式增长 for 合同外资一共多少);
-    the first sentence of the same article, among the next few, that holds one comes before it. (何时
-    is left alone: its answer is often a time no tagger reads as one, 出发前.)"""
+    the first of the same article's next few sentences that holds one comes before it. They are
+    counted within the article: other articles' sentences ranked between them (a reprint's lead
+    repeating the question's names) say nothing of how far down this one's answer lies. (何时 is left
+    alone: its answer is often a time no tagger reads as one, 出发前.)"""
     asked = q.wants in ("number", "money") or q.wants == "what" and bool(q.kind_noun)
     if not asked or not ranked:
         return ranked
@@ -78,7 +80,8 @@ def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
     if states(ranked[0].text):
         return ranked
     doc = ranked[0].meta["doc_id"]
-    i = next((i for i, s in enumerate(ranked[1:TYPED_REACH], 1) if s.meta["doc_id"] == doc and states(s.text)), None)
+    same = [i for i, s in enumerate(ranked[1:], 1) if s.meta["doc_id"] == doc][:TYPED_REACH]
+    i = next((i for i in same if states(ranked[i].text)), None)
     return ranked if i is None else [ranked[i]] + ranked[:i] + ranked[i + 1:]
 
 
@@ -97,6 +100,8 @@ def _stating(q: Question) -> Callable[[str], bool]:
     currencies = lang.words("quantities", "currencies")
     if q.wants == "money" and (not q.unit or q.unit in currencies):
         return lambda text: any(n.amount and n.unit in currencies for n in quantities(text))
+    if q.around[0].endswith("第"):  # 第几位, 第多少名: a position is asked, and answers
+        return lambda text: any(n.amount or n.ordinal for n in quantities(text))
     return lambda text: any(n.amount for n in quantities(text))
 
 
@@ -297,6 +302,10 @@ def _list_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], com
     items = items if len(items) >= 2 else found
     if len(items) < 2:
         return _enumerated(q, ranked, composer, whole)
+    # the best sentence naming them all together (在A、B、C以及D等方面加强合作) where the paragraphs
+    # introduce only some: a point worded otherwise (推动对口协作 for 乡村振兴) is not cut as an item
+    if _closes_with_head(q, ranked[0]) and len(names := _sentence_items(q, ranked[0])) > len(items):
+        return _one_line(names, ranked[0], composer)
     shown = list(items.items())[:MAX_ITEMS]
     lines = [f"共找到 {len(items)} 项：" if len(items) <= MAX_ITEMS else f"共找到 {len(items)} 项，列出前 {MAX_ITEMS} 项："]
     for i, (name, s) in enumerate(shown, 1):
@@ -365,25 +374,41 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
     intro = "|".join(map(re.escape, lang.words("answer", "enumeration_intro")))
     introduced = [s for s in whole if head and re.search(rf"{head}(?:{intro})[^，。]{{1,24}}、", s.text)]
     introduced.sort(key=lambda s: not any(n in s.text for n in q.names))  # 吴江区的项目分别是… for 吴江区的项目
-    named = [s for s in ranked[:5] if head and re.search(rf"(?:等|{_COUNTED.pattern})[^，。]{{0,4}}{head}", s.text)]
+    named = [s for s in ranked[:5] if _closes_with_head(q, s)]
     named.sort(key=lambda s: bool(q.head_phrase) and q.head_phrase not in s.text)  # 主导产业 before other 产业
-    at = q.around[1].find(q.head) if q.head else -1  # 哪几家单位: the head after its classifier
-    after = q.around[1][at + len(q.head):] if 0 <= at <= 1 else ""
-    cues = "|".join(map(re.escape, _follow_cues(after)))
+    cues = "|".join(map(re.escape, _follow_cues(_after_head(q))))
     framed = [s for s in ranked[1:5] + whole if cues and s.meta["doc_id"] == ranked[0].meta["doc_id"]
               and re.search(rf"、[^，。；]{{1,24}}(?:{cues})", s.text)]  # the best article's, after its best
     quoted = [s for s in whole if _quoted_items(s.text, q.head)]
     for s in introduced[:1] + quoted[:1] + named + [s for s in ranked[:1] if s not in named] + framed:
-        asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-        names = _stated_items(s.text, q.head, asked) or _quoted_items(s.text, q.head) or \
-            list(dict.fromkeys(enumeration(s.text, q.head, asked, after)))
-        if len(names) >= 2:
-            # the items are cut out of one sentence by pattern: the sentence itself follows, so a
-            # wrongly cut item is visible at once
-            lo, hi = _past_dateline(s.text, 0, len(s.text))
-            return (f"共找到 {len(names)} 项：{'、'.join(names)}。\n"
-                    f"原文：{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}")
+        if len(names := _sentence_items(q, s)) >= 2:
+            return _one_line(names, s, composer)
     return None
+
+
+def _closes_with_head(q: Question, s: Sentence) -> bool:
+    """Does the sentence close a run of items with the head noun asked for (A、B等领域, 3个项目)?"""
+    return bool(q.head) and bool(re.search(rf"(?:等|{_COUNTED.pattern})[^，。]{{0,4}}{re.escape(q.head)}", s.text))
+
+
+def _after_head(q: Question) -> str:
+    """The question's words after its head noun (哪几家单位共同举办 → 共同举办): items may end before them."""
+    at = q.around[1].find(q.head) if q.head else -1  # 哪几家单位: the head after its classifier
+    return q.around[1][at + len(q.head):] if 0 <= at <= 1 else ""
+
+
+def _sentence_items(q: Question, s: Sentence) -> list[str]:
+    """The items one sentence names of the head asked for, however it words the run."""
+    asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
+    return _stated_items(s.text, q.head, asked) or _quoted_items(s.text, q.head) or \
+        list(dict.fromkeys(enumeration(s.text, q.head, asked, _after_head(q))))
+
+
+def _one_line(names: list[str], s: Sentence, composer: Composer) -> str:
+    """The items on one line, then the sentence they were cut from: a wrongly cut item shows at once."""
+    lo, hi = _past_dateline(s.text, 0, len(s.text))
+    return (f"共找到 {len(names)} 项：{'、'.join(names)}。\n"
+            f"原文：{s.text[lo:hi]}{composer.cite(s, s.start + lo, s.start + hi)}")
 
 
 def _quoted_items(text: str, head: str | None) -> list[str]:

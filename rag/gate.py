@@ -412,7 +412,7 @@ def _measure_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | No
     noun = asked_measure(q)
     if not noun:
         return True
-    subject = _subject_of(q.text)
+    subject = _subject_of(q.text, noun)
     on = [s for s in top if not _names_another(subject, s.text) and _names_subject(subject, _article(s, docs))]
     return amount_beside(noun, [s.text for s in on])
 
@@ -464,11 +464,25 @@ def _mostly_in(name: str, text: str) -> bool:
     return sum(p in text for p in pairs) * 2 >= len(pairs)
 
 
-def _subject_of(text: str) -> tuple[str, str] | None:
+def _subject_of(text: str, measure: str = "") -> tuple[str, str] | None:
     """The thing a question asks a measure of, as (its distinguishing words, its kind): (牦牛养殖, 项目)
-    of 牦牛养殖项目预计年销售收入多少, (电解槽, 项目) of 某产业园的电解槽项目投资多少."""
+    of 牦牛养殖项目预计年销售收入多少, (电解槽, 项目) of 某产业园的电解槽项目投资多少. A kind word that
+    modifies the noun after it heads nothing: 某某项目合作推介会 is a 推介会, and what it signed is no
+    project of its own name."""
     words = tag(text)  # the last kind named: 某产业园的电解槽项目 asks of the project, not the park
-    return next(((m, k) for i, k in reversed(_kinds(words)) if (m := _modifier(words, i, k))), None)
+    return next(((m, k) for i, k in reversed(_kinds(words))
+                 if _heads(words, i, measure) and (m := _modifier(words, i, k))), None)
+
+
+def _heads(words, i: int, measure: str) -> bool:
+    """Does the word at i end its noun phrase? Not when nouns follow it that end in a plain noun other
+    than the measure asked (项目|合作|推介会; but 项目|投资多少 and 项目|年产值 ask the project's own)."""
+    run = []
+    for w in words[i + 1:]:
+        if w.tag not in _NOUNISH or measure and measure in w.text:
+            break
+        run.append(w)
+    return not any(w.tag in ("n", "nz", "nw") for w in run)
 
 
 def _names_another(subject: tuple[str, str] | None, text: str) -> bool:
@@ -764,8 +778,12 @@ def _names_wanted(q: Question) -> tuple[str, ...]:
 def _on_focus(q: Question, top: list[Sentence], fallback: bool = True) -> list[Sentence]:
     """The sentences that speak of the relation asked about: those holding the rarest of the words next
     to the question word (投产 of 什么时候投产, 理事长 of 理事长是谁), with the sentence before them. A
-    time or a name elsewhere in the article belongs to another fact."""
-    focus = max(q.focus, key=lambda t: q.weights.get(t, 0.0), default="")
+    time or a name elsewhere in the article belongs to another fact. A noun written right after a name
+    the question gives is that name's own (药谷 of 某某药谷), not the relation: the article's sentences
+    speak of it without repeating it. (A phase, 物流园二期, is no noun: it is what is asked about.)"""
+    glued = {w.text for w in tag(q.text) if w.tag in ("n", "nz", "nw") and q.text[:w.start].endswith(q.names)}
+    relation = [t for t in q.focus if t not in glued] or q.focus
+    focus = max(relation, key=lambda t: q.weights.get(t, 0.0), default="")
     if q.wants == "what" and q.kind_noun and q.kind_noun not in lang.words("answer", "name_nouns"):
         focus = q.kind_noun  # 省属国企是哪一家: the kind asked of, whose weight the question analysis damps
     on = [s for s in top if focus and focus in s.before + s.text]

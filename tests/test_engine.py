@@ -202,6 +202,32 @@ def test_the_sentence_stating_the_asked_fact_comes_first(tmp_path, article, ques
     assert not a.refused and all(w in a.text.splitlines()[0] for w in wanted), a.text
 
 
+def test_an_amount_below_a_reprints_sentences_still_comes_up(tmp_path):
+    """签约额是多少: the lead repeats the question and states no amount; another report's sentences rank
+    between it and the sentence stating the amount, which still answers."""
+    engine = _engine_over(tmp_path, "某口岸博览会举行经贸对接会\n9日，第五届北疆口岸博览会在塔城举行经贸合作对接会。\n"
+                          "本次对接会发挥了口岸区位优势，签约项目涵盖节能改造、边境仓储、进口木材等产业。\n"
+                          "与会嘉宾围绕跨境电商主题进行了交流。\n中外企业代表齐聚，共签订合作项目，签约额达42.6亿元人民币。",
+                          "第五届北疆口岸博览会开幕\n8日，第五届北疆口岸博览会在塔城开幕。\n这是第五届北疆口岸博览会展馆一角。\n"
+                          "第五届北疆口岸博览会由中国国际商会主办。\n北疆口岸博览会期间将举办经贸对接会等多项商贸活动。\n"
+                          "第五届北疆口岸博览会设立六大展区。")
+    a = engine.ask("第五届北疆口岸博览会经贸合作对接会的签约额是多少？")
+    assert not a.refused and "42.6亿元" in a.text.splitlines()[0], a.text
+
+
+def test_a_position_asked_for_is_answered_by_a_position():
+    """第几位 asks for a position: the sentence stating 第二位 answers it, and an amount further down the
+    same article (现年74岁) does not come up in its place."""
+    from wenjin.rag.answer import _stating_first
+    from wenjin.rag.question import analyse
+    from wenjin.rag.sentences import Sentence
+
+    said = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
+            ("在上月的议会选举中，该党得票位居第二位。", "党首现年74岁，曾两度出任总理。")]
+    q = analyse("该党在议会选举中得票位居第几位？", {})
+    assert _stating_first(q, said)[0] is said[0]
+
+
 def test_the_answer_names_the_instance_not_the_echo(tmp_path):
     """The sentence repeating the question's words (川港两地应坚持的原则很重要) loses to the one naming the
     asked kind (平等互利原则); an article never saying 职位 still answers 什么职位."""
@@ -358,6 +384,12 @@ def test_a_list_whose_count_the_sentence_states_is_read_as_that_many_items(tmp_p
     # an ellipsis ends the last item: what follows it is another sentence run on
     ("秋季农产品展销\n蒙顶山茶、汉源花椒、石棉黄果柑、荥经砂锅......9月1日至3日，雅安市在成都举办农产品展销会，"
      "带来了当地多种特产。", "雅安在成都的展销会带来了哪些特产？", "共找到 4 项：蒙顶山茶、汉源花椒、石棉黄果柑、荥经砂锅。"),
+    # one sentence names all four together; the paragraphs after it introduce three of them, the
+    # fourth worded otherwise
+    ("两校签订合作协议\n根据协议，两校将在人才培养、科研攻关、成果转化以及园区共建等方面深化合作。\n"
+     "加强人才培养方面，两校互派教师，联合开设课程。\n开展科研攻关方面，共建三个联合实验室。\n"
+     "推动成果转化方面，设立转化基金，支持师生创业。\n此外，两校还将在高新区合作建设大学科技园。",
+     "两校将在哪些方面深化合作？", "共找到 4 项：人才培养、科研攻关、成果转化、园区共建。"),
 ])
 def test_a_list_is_read_as_the_article_writes_it(tmp_path, article, question, first_line):
     a = _engine_over(tmp_path, article).ask(question)

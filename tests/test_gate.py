@@ -146,6 +146,14 @@ def test_a_measure_from_an_article_that_never_names_the_thing_asked_about_is_ano
     assert _measure_stated(q, [found], docs)
 
 
+def test_a_kind_word_inside_a_longer_name_is_not_what_the_measure_is_asked_of():
+    # 项目 modifies 洽谈会: the fair's signed total is asked, and its 合同项目 are no other project
+    fair = analyse("第三届川南农业项目洽谈会那天签约总投资多少钱？", {})
+    assert _measure_stated(fair, [sentence("当天集中签约合同项目21个，总投资46.5亿元。")])
+    project = analyse("川南冷链仓储项目总投资多少钱？", {})  # here the project heads the phrase
+    assert not _measure_stated(project, [sentence("园区另一个果蔬分拣项目总投资3.1亿元。")])
+
+
 def test_a_year_asked_about_must_be_one_the_article_states_or_is_dated_in():
     docs = {"d": {"text": "2022年，园区实现工业产值19.6亿元。今年园区将新建标准厂房5万平方米。",
                   "metadata": {"title": "园区建设提速", "date": "2023-09-12"}}}
@@ -178,6 +186,10 @@ def test_which_one_of_a_kind_of_organisation_needs_its_name():
     members = analyse("食品产业联盟由哪几家企业发起？", {})
     assert not _name_stated(members, [sentence("本地8家食品企业共同发起了食品产业联盟。")])  # counted, not named
     assert _name_stated(members, [sentence("通威集团、新希望集团等企业共同发起了食品产业联盟。")])
+    # the noun after a name is the name's own (临港|药谷): the sentences on who moved in need not repeat it
+    tenants = analyse("临港药谷二期都有哪些企业入驻了", {"临港": 6.0, "药谷": 8.7, "二期": 4.7, "企业": 2.0, "入驻": 5.5})
+    assert _name_stated(tenants, [sentence("“临港药谷”为入驻企业提供研发和中试空间。"),
+                                  sentence("目前，入驻企业北京华大基因已完成装修。")])
 
 
 def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
