@@ -351,6 +351,9 @@ def pick_threshold(curve: list[dict], max_false_refusals: float) -> float:
     return max(ok) if ok else 0.0
 
 
+BEST_FLOOR_QUANTILE = 0.01
+
+
 def fit_gate(rows: list[dict], out: Path, max_false_refusals: float = 0.03, llm_false_refusals: float = 0.01,
              l2: float = 1.0) -> dict:
     """The gate's weights and its two thresholds, chosen on the fitting part's curve."""
@@ -373,8 +376,10 @@ def fit_gate(rows: list[dict], out: Path, max_false_refusals: float = 0.03, llm_
                            "refused_without_answer": _share([s < threshold for s, r in zip(held_scores, held) if not r["y"]]),
                            "refused_without_gold": _share([s < threshold for s, r in zip(held_scores, held)
                                                            if r["without_gold"] and not r["y"]])}}
+    # the answer model's best probability under which hardly any answerable row (1 in 100) falls
+    floor = float(np.quantile([r["x"]["best"] for r in fitting if r["y"]], BEST_FLOOR_QUANTILE))
     model = {"weights": {f: round(float(v), 4) for f, v in zip(GATE, w)}, "bias": round(b, 4),
-             "threshold": round(threshold, 3), "llm_threshold": round(llm_threshold, 3),
+             "threshold": round(threshold, 3), "llm_threshold": round(llm_threshold, 3), "best_floor": round(floor, 3),
              "fitted": {"rows": len(fitting), "source": "CRUD train_questions.jsonl", "report": report}}
     out.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return report

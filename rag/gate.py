@@ -117,10 +117,14 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     x["kind"] = float(kind_stated(q, top, hits[:3], docs)
                       and (named in ([], top) or kind_stated(q, named, hits[:3], docs)))
     known = hits and not x["unknown_name"]
+    # where the answer model believes no sentence states an answer (under the floor fitted on train:
+    # hardly any answerable question's best sentence scores lower), names and words the passages
+    # share with the question are an incidental echo (圆珠笔 in a report on printed LEDs)
+    believed = x["best"] >= model.get("best_floor", 0.0)
     # an LLM can still answer what a passage implies under the supposition, or say it cannot;
     # the extractive answerer can only quote, and no quote states what follows from it
-    return Gate(score if known and x["premise"] and x["kind"] else 0.0, model["threshold"], model["llm_threshold"], x,
-                llm_score=score if known else 0.0)
+    return Gate(score if known and x["premise"] and x["kind"] and believed else 0.0, model["threshold"],
+                model["llm_threshold"], x, llm_score=score if known else 0.0)
 
 
 def kind_stated(q: Question, top: list[Sentence], hits: list[Hit], docs: dict[str, dict]) -> bool:

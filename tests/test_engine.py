@@ -215,6 +215,17 @@ def test_an_amount_below_a_reprints_sentences_still_comes_up(tmp_path):
     assert not a.refused and "42.6亿元" in a.text.splitlines()[0], a.text
 
 
+def test_an_everyday_question_sharing_an_incidental_word_with_an_article_is_refused(tmp_path):
+    """A how-to question the collection has nothing on, whose one rare word an article happens to use:
+    the answer model believes none of its sentences states an answer, whatever else they share."""
+    engine = _engine_over(tmp_path, "某服装产业园投产\n5月8日，某服装产业园一期投产，总投资6亿元。\n"
+                          "园区主要生产羽绒服和冲锋衣，年产羽绒服200万件。\n园区配套建设了洗涤车间，引进工业洗衣机40台。\n"
+                          "园区已带动周边2000余人就业。")
+    a = engine.ask("羽绒服能不能用洗衣机洗？")
+    assert a.refused, a.text
+    assert not engine.ask("某服装产业园一期总投资多少？").refused
+
+
 def test_a_position_asked_for_is_answered_by_a_position():
     """第几位 asks for a position: the sentence stating 第二位 answers it, and an amount further down the
     same article (现年74岁) does not come up in its place."""
