@@ -479,8 +479,8 @@ def _subject_of(text: str, measure: str = "") -> tuple[str, str] | None:
 
 
 def _heads(words, i: int, measure: str) -> bool:
-    """Does the word at i end its noun phrase? Not when nouns follow it that end in a plain noun other
-    than the measure asked (项目|合作|推介会; but 项目|投资多少 and 项目|年产值 ask the project's own)."""
+    """Does the word at i end its noun phrase? Not when the nouns right after it, up to the measure
+    asked, hold a plain noun (项目|合作|推介会); 项目|投资多少 and 项目|年产值 ask the project's own."""
     run = []
     for w in words[i + 1:]:
         if w.tag not in _NOUNISH or measure and measure in w.text:
