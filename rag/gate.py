@@ -468,7 +468,7 @@ def _mostly_in(name: str, text: str) -> bool:
     return sum(p in text for p in pairs) * 2 >= len(pairs)
 
 
-def _subject_of(text: str, measure: str = "") -> tuple[str, str] | None:
+def _subject_of(text: str, measure: str) -> tuple[str, str] | None:
     """The thing a question asks a measure of, as (its distinguishing words, its kind): (牦牛养殖, 项目)
     of 牦牛养殖项目预计年销售收入多少, (电解槽, 项目) of 某产业园的电解槽项目投资多少. A kind word that
     modifies the noun after it heads nothing: 某某项目合作推介会 is a 推介会, and what it signed is no
@@ -483,7 +483,7 @@ def _heads(words, i: int, measure: str) -> bool:
     asked, hold a plain noun (项目|合作|推介会); 项目|投资多少 and 项目|年产值 ask the project's own."""
     run = []
     for w in words[i + 1:]:
-        if w.tag not in _NOUNISH or measure and measure in w.text:
+        if w.tag not in _NOUNISH or measure in w.text:
             break
         run.append(w)
     return not any(w.tag in ("n", "nz", "nw") for w in run)
