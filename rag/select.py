@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import lang
 from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
 from .question import Question
-from .sentences import Sentence, coverage
+from .sentences import Sentence, as_asked, coverage
 from .span import best
 from .tagger import NAMED, tag
 from .weights import Model, load, logit
@@ -185,10 +185,11 @@ def measured(q: Question, sents: list[Sentence], docs: dict[str, dict]) -> list[
     ones, the tagger's left at 0 for the rest (they rank below anyway)."""
     out = []
     for s in sents:
-        base = cheap(q, s, docs[s.meta["doc_id"]]["text"])
-        out.append((base["cover"] + 0.5 * base["context"] + 0.5 * base["doc"] + base["near"] + base["shared"], s, base))
+        seen = as_asked(s, q.text, docs)
+        base = cheap(q, seen, docs[s.meta["doc_id"]]["text"])
+        out.append((base["cover"] + 0.5 * base["context"] + 0.5 * base["doc"] + base["near"] + base["shared"], s, seen, base))
     out.sort(key=lambda t: -t[0])
-    return [(s, measure(q, s, "", base) if i < PREFILTER else base) for i, (_, s, base) in enumerate(out)]
+    return [(s, measure(q, seen, "", base) if i < PREFILTER else base) for i, (_, s, seen, base) in enumerate(out)]
 
 
 def rank(q: Question, sents: list[Sentence], docs: dict[str, dict], model: Model | None = None) -> list[Sentence]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from wenjin.index.split import SENTENCE
+
+from . import lang
 
 _SENT = re.compile(SENTENCE)
 
@@ -61,3 +64,51 @@ def neighbour(s: Sentence, docs: dict[str, dict], after: bool) -> Sentence | Non
     lo = text.rfind("\n", 0, s.start) + 1
     found = sentences([(doc_id, lo, s.start)], docs)
     return found[-1] if found else None
+
+
+_OPEN, _CLOSE = "“\"《「『", "”\"》」』"
+_SEGMENT_END = "，。；、：！？,;:!?\n （）()“”\"'《》"
+
+
+@lru_cache(maxsize=256)
+def aliases(text: str) -> tuple[tuple[str, str], ...]:
+    """(full name, short name) pairs the article defines: 《某某管理办法》（以下简称《办法》）,
+    某某有限公司（下称“某某”）. A title's full name is the title; otherwise the words since the
+    last punctuation before the bracket (which may start with a verb: 那便是某某园区)."""
+    markers = lang.pattern("answer", "alias_markers").pattern
+    found = []
+    for m in re.finditer(rf"[（(](?:{markers})[为是]?[：:]?[{_OPEN}]?([^{_CLOSE}）()，,]{{2,12}}?)[{_CLOSE}]?[）)]", text):
+        before = text[max(0, m.start() - 40):m.start()]
+        title = re.search(r"《([^《》]{2,38})》$", before)
+        if title:
+            full = title.group(1)
+        else:
+            cut = max(before.rfind(c) for c in _SEGMENT_END)
+            full = before[cut + 1:]
+        short = m.group(1)
+        if 2 <= len(full) <= 38 and full != short:
+            found.append((full, short))
+    return tuple(found)
+
+
+def named_part(full: str, text: str) -> str:
+    """The longest end of a full name that `text` says, if it is at least half the name (and four
+    characters): the name without the words that may have preceded it in its sentence."""
+    for lo in range(0, len(full) - min(len(full), max(4, (len(full) + 1) // 2)) + 1):
+        if full[lo:] in text:
+            return full[lo:]
+    return ""
+
+
+def as_asked(s: Sentence, question: str, docs: dict[str, dict]) -> Sentence:
+    """`s` with the names its article defines written as the question writes them: a question on
+    《上市公司独立董事管理办法》 is answered by 《独董办法》自2023年9月4日起施行, which shares none of its
+    words. Used to measure the sentence; the answer quotes it as written."""
+    text = s.text
+    for full, short in aliases(docs[s.meta["doc_id"]]["text"]):
+        asked = named_part(full, question)
+        if asked and short not in question.replace(asked, "") and short in text:
+            text = asked.join(part.replace(short, asked) for part in text.split(asked))
+        elif short in question and not asked and named_part(full, text):
+            text = text.replace(named_part(full, text), short)
+    return s if text == s.text else replace(s, text=text)

@@ -65,3 +65,41 @@ def test_a_sentence_framing_a_span_of_the_asked_kind_is_believed_more():
     beliefs = [select.measure(q, s, "")["span"] for s in (framed, topical)]
     assert beliefs[0] > beliefs[1] and beliefs[0] > 0.5
     assert select.load().weights["span"] > 0  # the fitted model counts it for a sentence
+
+
+def test_an_article_s_short_name_is_measured_as_the_name_the_question_uses():
+    """The article names a rule once in full and then by its short name; the sentence stating when
+    it takes effect uses only the short name, and must still be measured as naming the rule."""
+    from wenjin.rag.question import analyse
+    from wenjin.rag.sentences import aliases, as_asked, sentences
+    text = ("市商务局近日印发《青川县茶叶产业扶持资金管理暂行办法》（以下简称《暂行办法》），明确补助对象。"
+            "今年全县茶园面积达到3万亩。《暂行办法》自2024年3月1日起施行，有效期两年。")
+    docs = {"d": {"text": text, "metadata": {"doc_id": "d"}}}
+    assert aliases(text) == (("青川县茶叶产业扶持资金管理暂行办法", "暂行办法"),)
+    question = "《青川县茶叶产业扶持资金管理暂行办法》从哪一天起施行？"
+    sents = sentences([("d", 0, len(text))], docs)
+    stating = next(s for s in sents if "施行" in s.text)
+    assert "青川县茶叶产业扶持资金管理暂行办法" in as_asked(stating, question, docs).text
+    assert as_asked(stating, question, docs).start == stating.start
+    ranked = select.rank(analyse(question, {}), sents, docs)
+    assert ranked[0].text == stating.text  # quoted as written
+    # asked by the short name, the sentence giving the full one is measured with the short one
+    assert "《暂行办法》" in as_asked(sents[0], "《暂行办法》补助谁？", docs).text.replace("（以下简称《暂行办法》）", "")
+
+
+def test_a_short_name_that_is_part_of_the_full_one_is_not_expanded_twice():
+    from wenjin.rag.sentences import as_asked
+    text = "成都天府药谷产业园（下称“药谷”）今年开园。成都天府药谷产业园和药谷二期相邻。"
+    docs = {"d": {"text": text, "metadata": {"doc_id": "d"}}}
+    s = Sentence({"doc_id": "d"}, "成都天府药谷产业园和药谷二期相邻。", 23, 40)
+    assert as_asked(s, "成都天府药谷产业园在哪里？", docs).text == "成都天府药谷产业园和成都天府药谷产业园二期相邻。"
+
+
+def test_a_short_name_defined_after_a_verb_stands_for_the_name_the_question_says():
+    from wenjin.rag.sentences import as_asked
+    text = "上周五在江油举行的，正是江油市—青川县共建食品产业园（以下简称为“江青园”）的开园仪式。江青园首批签约项目5个。"
+    docs = {"d": {"text": text, "metadata": {"doc_id": "d"}}}
+    s = Sentence({"doc_id": "d"}, "江青园首批签约项目5个。", 44, 56)
+    seen = as_asked(s, "江油市—青川县共建食品产业园首批签了几个项目", docs).text
+    assert seen == "江油市—青川县共建食品产业园首批签约项目5个。"
+    assert as_asked(s, "江青园首批签了几个项目", docs).text == s.text  # asked by the short name already
