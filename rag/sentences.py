@@ -9,6 +9,7 @@ from functools import lru_cache
 from wenjin.index.split import SENTENCE
 
 from . import lang
+from .tagger import tag
 
 _SENT = re.compile(SENTENCE)
 
@@ -74,7 +75,7 @@ _SEGMENT_END = "，。；、：！？,;:!?\n （）()“”\"'《》"
 def aliases(text: str) -> tuple[tuple[str, str], ...]:
     """(full name, short name) pairs the article defines: 《某某管理办法》（以下简称《办法》）,
     某某有限公司（下称“某某”）. A title's full name is the title; otherwise the words since the
-    last punctuation before the bracket (which may start with a verb: 那便是某某园区)."""
+    last punctuation before the bracket, without the verb and adverbs that may open them (那便是某某园区)."""
     markers = lang.pattern("answer", "alias_markers").pattern
     found = []
     for m in re.finditer(rf"[（(](?:{markers})[为是]?[：:]?[{_OPEN}]?([^{_CLOSE}）()，,]{{2,12}}?)[{_CLOSE}]?[）)]", text):
@@ -83,21 +84,17 @@ def aliases(text: str) -> tuple[tuple[str, str], ...]:
         if title:
             full = title.group(1)
         else:
-            cut = max(before.rfind(c) for c in _SEGMENT_END)
-            full = before[cut + 1:]
+            full = before[max(before.rfind(c) for c in _SEGMENT_END) + 1:]
+            words = tag(full)
+            lead = next((i for i, w in enumerate(words) if w.tag not in _NO_NAME), len(words))
+            full = full[words[lead].start:] if lead < len(words) else ""
         short = m.group(1)
         if 2 <= len(full) <= 38 and full != short:
             found.append((full, short))
     return tuple(found)
 
 
-def named_part(full: str, text: str) -> str:
-    """The longest end of a full name that `text` says, if it is at least half the name (and four
-    characters): the name without the words that may have preceded it in its sentence."""
-    for lo in range(0, len(full) - min(len(full), max(4, (len(full) + 1) // 2)) + 1):
-        if full[lo:] in text:
-            return full[lo:]
-    return ""
+_NO_NAME = ("r", "d", "v", "p", "c", "u", "w", "xc")  # words that open a clause, never a name
 
 
 def as_asked(s: Sentence, question: str, docs: dict[str, dict]) -> Sentence:
@@ -106,9 +103,8 @@ def as_asked(s: Sentence, question: str, docs: dict[str, dict]) -> Sentence:
     words. Used to measure the sentence; the answer quotes it as written."""
     text = s.text
     for full, short in aliases(docs[s.meta["doc_id"]]["text"]):
-        asked = named_part(full, question)
-        if asked and short not in question.replace(asked, "") and short in text:
-            text = asked.join(part.replace(short, asked) for part in text.split(asked))
-        elif short in question and not asked and named_part(full, text):
-            text = text.replace(named_part(full, text), short)
+        if full in question and short not in question.replace(full, "") and short in text:
+            text = full.join(part.replace(short, full) for part in text.split(full))
+        elif short in question and full not in question and full in text:
+            text = text.replace(full, short)
     return s if text == s.text else replace(s, text=text)
