@@ -25,7 +25,7 @@ from . import gate as gating, select, verify
 from .answer import Composer, compose, date_note, ranked_sentences
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
-from .question import Question, analyse, split_clauses, split_parts, split_questions, weigh
+from .question import Question, analyse, split_clauses, split_parts, split_questions, spoken, weigh
 from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
 from .select import Similarity
@@ -82,6 +82,7 @@ class Engine:
         rank the passages' sentences and decide answerability."""
         timings = timings if timings is not None else {}
         t0 = time.perf_counter()
+        question = spoken(question)
         self.retriever.prefetch(question)
         tokens = self.retriever.query_tokens(question)
         q = analyse(question, weigh(question, tokens, self.retriever.idf))
@@ -194,8 +195,9 @@ class Engine:
     def extractive(self, question: str, filters: dict | None = None, top_k: int | None = None) -> Answer:
         """The extractive answer (or refusal) to one question, without any LLM."""
         timings: dict[str, float] = {}
+        said, question = question, spoken(question)  # parted and read as typed; refusals quote it as typed
         if asked := split_questions(question):
-            return self._each(question, asked, filters, top_k, timings)
+            return self._each(said, asked, filters, top_k, timings)
         parts = split_parts(question) or [question]
         composer, texts = Composer(), []
         for part in parts:
@@ -203,16 +205,16 @@ class Engine:
             composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
             if len(parts) == 1:
                 if composed is None:
-                    return self._refusal(question, question, "extractive", timings, ev)
+                    return self._refusal(said, said, "extractive", timings, ev)
                 if clauses := split_clauses(question):
                     composed = self._completed(clauses, ev, composed, composer, filters, top_k, timings)
-                answer = Answer(question, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
+                answer = Answer(said, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
                 answer.answerability = round(ev.gate.score, 4)
                 return answer
             texts.append(f"【{part}】\n" + (composed[0] if composed else "资料中没有找到这一项。"))
         if not composer.citations:
-            return Answer(question, refusal_text(question), [], True, "extractive", timings)
-        return Answer(question, _dated("\n".join(texts), composer.citations), composer.citations, False,
+            return Answer(said, refusal_text(said), [], True, "extractive", timings)
+        return Answer(said, _dated("\n".join(texts), composer.citations), composer.citations, False,
                       "extractive", timings)
 
     def _each(self, message: str, asked: list[str], filters: dict | None, top_k: int | None,

@@ -311,10 +311,13 @@ def _is_place(word: str) -> bool:
 
 def _places_within(org: str) -> list[str]:
     """The places an organisation's name holds: the divisions it opens with, and a place further in
-    that the tagger reads as one on its own (河南省政府驻上海办事处 → 河南省, 上海): 驻上海办事处 and
+    that the tagger reads as one on its own (河南省政府驻上海办事处 → 河南省, 上海; 洛阳华侨城 → 洛阳): 驻上海办事处 and
     驻广州办事处 are two bodies, as 甘肃省工商联 and 青海省工商联 are."""
-    inner = [w for w in plain_cutter().lcut(org)[1:] if len(w) >= 2 and w != org and _is_place(w)]
-    return list(dict.fromkeys(_leading_divisions(org) + inner))
+    words = plain_cutter().lcut(org)
+    inner = [w for w in words[1:] if len(w) >= 2 and w != org and _is_place(w)]
+    # a city the name opens with though it ends in no division's suffix (洛阳|华侨城): 南阳华侨城 is another
+    opening = words[:1] if len(words) > 1 and len(words[0]) >= 2 and _is_place(words[0]) else []
+    return list(dict.fromkeys(_leading_divisions(org) + opening + inner))
 
 
 def _leading_divisions(org: str) -> list[str]:

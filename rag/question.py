@@ -110,7 +110,7 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
     for cue, kind in _cues():
         for m in re.finditer(re.escape(cue), text):
             s, e = m.start(), m.end()
-            if s not in starts:
+            if s not in starts and not cue.startswith("些"):  # jieba glues 些 to the verb before it (建些|什么)
                 continue
             rest = text[e:_end_of(e, spans)]
             if kind == "list" and text[e:].startswith(tuple(lang.words("question", "number"))):
@@ -281,9 +281,30 @@ def _list_head(q: str, s: int, e: int, words) -> str | None:
     if after:
         head = after[-1]
     before = nouns(0, s)
-    return head or (before[-1] if before else None)
+    if head or not before:
+        return head
+    # a verb between the noun and the question word makes the noun its subject, not the items' kind
+    # (南阳华侨城一期都建些什么 lists what is built); 有/是/包括 name the noun's members (德格帮扶项目有哪些)
+    last = max(w.end for w in words if w.text == before[-1] and w.end <= s)
+    between = [w.text for w in words if last <= w.start and w.end <= s and w.tag == "v"]
+    return None if any(v not in lang.words("question", "member_verbs") for v in between) else before[-1]
 
 
+
+
+_HAN = "\u4e00-\u9fff"
+
+
+def spoken(text: str) -> str:
+    """A question typed as it is said, written as it is read: a blank between two Chinese words parts
+    clauses as a comma would (要是A撤资了 B会怎样, 多少家企业参展 设了几个展位), and a verb split by 的 at a
+    clause's end is whole again (是谁揭的牌 → 是谁揭牌, 在哪签的约 → 在哪签约), as articles write it."""
+    text = re.sub(rf"(?<=[{_HAN}])[ \u3000]+(?=[{_HAN}])", "，", text.strip())
+
+    def joined(m: re.Match) -> str:
+        words = tag(m.group(1) + m.group(2))
+        return m.group(1) + m.group(2) if len(words) == 1 and words[0].tag in ("v", "vn") else m.group(0)
+    return re.sub(rf"([{_HAN}])的([{_HAN}])(?=[啊呀呢吗嘛]?(?:[，,。？?！!；;\s]|$))", joined, text)
 
 
 def split_parts(question: str) -> list[str]:

@@ -423,11 +423,18 @@ _YUECHI = ("岳池枇杷产业园助农增收\n目前，岳池县枇杷产业园
     # two in comma-parted clauses: the sentence answering the first says nothing of the second,
     # which the article states two sentences on
     (_YUECHI, "岳池那个枇杷产业园带动了多少户种枇杷，每亩能多挣多少", ("2600户", "2800元")),
+    # the same typed with a blank for the comma
+    (_YUECHI, "岳池那个枇杷产业园带动了多少户种枇杷 每亩能多挣多少", ("2600户", "2800元")),
 ])
 def test_each_question_of_a_message_is_answered_on_the_first_line(tmp_path, article, question, wanted):
     a = _engine_over(tmp_path, article).ask(question)
     first = a.text.splitlines()[0]
     assert not a.refused and all(w in first for w in wanted), a.text
+
+
+def test_a_refusal_quotes_the_question_as_typed(tmp_path):
+    a = _engine_over(tmp_path, _YUECHI).extractive("火星基地 哪年建成的")
+    assert a.refused and "“火星基地 哪年建成的”" in a.text and a.question == "火星基地 哪年建成的", a.text
 
 
 def test_a_clause_its_quote_already_answers_adds_nothing(tmp_path):

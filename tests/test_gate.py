@@ -210,6 +210,9 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     assert _when_stated(both, [sentence("5月20日，川南文旅推介会在泸州开幕。")])
     told = analyse("两座城市的交往要从哪一年说起？", {"交往": 5.0})  # 说起 tells; it is no event to find
     assert _when_stated(told, [sentence("两座城市的交往可以追溯到2008年。")])
+    begun = analyse("两县的结对帮扶是从什么时候开始的？", {"结对": 5.0, "帮扶": 4.0})  # the event is 帮扶, said as 自…以来
+    assert _when_stated(begun, [sentence("自2016年3月两县开展结对帮扶以来，累计实施项目40个。")])
+    assert not _when_stated(begun, [sentence("两县开展结对帮扶，累计实施项目40个。")])
 
 
 
@@ -310,3 +313,12 @@ def test_a_body_named_after_its_place_is_not_answered_from_the_same_body_of_anot
     assert not _place_named(analyse("青海省工商联主席是谁？", {}), [found], docs)  # the article is on 甘肃
     assert _place_named(analyse("甘肃省工商联主席是谁？", {}), [found], docs)
     assert _place_named(analyse("国家市场监督管理总局局长是谁？", {}), [found], docs)  # opens with no place
+
+
+def test_a_name_opening_with_a_city_is_not_answered_from_the_same_name_of_another_city():
+    """洛阳|华侨城: the city ends in no division's suffix, and an article on 南阳华侨城 is another project."""
+    from wenjin.rag.gate import _place_named
+    found = Sentence({"doc_id": "a"}, "项目总建设用地面积约900亩。", 0, 15)
+    docs = {"a": {"metadata": {"title": ""}, "text": "南阳华侨城项目正式签约。项目总建设用地面积约900亩。"}}
+    assert not _place_named(analyse("洛阳华侨城项目的总建设用地面积是多少亩？", {}), [found], docs)
+    assert _place_named(analyse("南阳华侨城项目的总建设用地面积是多少亩？", {}), [found], docs)

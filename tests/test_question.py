@@ -201,3 +201,31 @@ def test_an_amount_asked_of_each_of_several_things_is_a_number_question_not_a_li
 ])
 def test_split_clauses_keeps_the_clauses_that_ask(question, clauses):
     assert split_clauses(question) == clauses
+
+
+def test_a_question_typed_as_spoken_is_read_as_written():
+    from wenjin.rag.question import spoken
+    # a blank between Chinese words parts clauses; between a Latin name and Chinese it is a blank
+    assert spoken("夏交会来了多少家企业 签了几个项目") == "夏交会来了多少家企业，签了几个项目"
+    assert split_clauses(spoken("夏交会来了多少家企业 签了几个项目")) == ["夏交会来了多少家企业", "签了几个项目"]
+    assert spoken("HX300 无人机谁造的") == "HX300 无人机谁造的"
+    # a verb split by 的 at the clause's end is whole again; 的 before a noun stays
+    assert spoken("广元食品产业园是谁揭的牌") == "广元食品产业园是谁揭牌"
+    assert spoken("那个项目在哪签的约？") == "那个项目在哪签约？"
+    assert spoken("他说的话是什么") == "他说的话是什么"
+    assert spoken("要是补贴停了 茶园还能办下去吗").startswith("要是补贴停了，")
+
+
+def test_colloquial_questions_asking_for_several_things_are_lists():
+    assert kind("青川那三大特色产业都是啥").kind == "list"
+    assert kind("园区二期都建些什么").kind == "list"
+    assert kind("开发区有啥龙头企业").kind == "list"
+    assert kind("这个园区叫什么").kind == "factoid"
+
+
+def test_a_noun_that_acts_before_the_question_word_is_no_head():
+    """园区二期都建些什么 lists what is built, not kinds of 二期; 有/是 name the noun's members."""
+    assert kind("园区二期都建些什么").head is None
+    assert kind("园区企业主要生产哪些").head is None
+    assert kind("德格帮扶项目有哪些").head == "项目"
+    assert kind("青川那三大特色产业都是啥").head == "产业"
