@@ -290,8 +290,6 @@ def _list_head(q: str, s: int, e: int, words) -> str | None:
     return None if any(v not in lang.words("question", "member_verbs") for v in between) else before[-1]
 
 
-
-
 _HAN = "\u4e00-\u9fff"
 
 
