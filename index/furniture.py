@@ -37,8 +37,11 @@ _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline
 _NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
 _HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")  # marks after a headline (■, blanks)
-_OPENING_DATELINE = re.compile(r"[^。，！？]{0,80}?(?:电|讯|消息)(?P<credit>\s*[（(][^（）()]{0,40}?"
-                               r"(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*)")
+_CREDIT = r"\s*[（(][^（）()]{0,40}?(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*"
+# 某某网7月31日讯 and 某社某地8月1日电 may name no reporters: then an outlet (…社, …网, …报, …客户端)
+# and a date before the mark say it is a dateline, not 截至6月30日电价…
+_OPENING_DATELINE = re.compile(rf"[^。，！？]{{0,80}}?(?:(?:电|讯|消息)(?={_CREDIT})"
+                               rf"|[社网报台端闻][^。，！？\d]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|讯))(?P<credit>{_CREDIT})?")
 
 
 def dateline_end(sentence: str) -> int:
@@ -55,7 +58,7 @@ def dateline_credit(sentence: str) -> tuple[int, int] | None:
     8月1日电(记者 某某)), or None: a quote that must keep the dateline (it holds the date asked for)
     leaves out the credit."""
     m = _OPENING_DATELINE.match(sentence)
-    return m.span("credit") if m else None
+    return m.span("credit") if m and m.group("credit") else None
 
 
 class Patterns:

@@ -506,7 +506,8 @@ def _stated_items(text: str, head: str | None, asked: tuple[str, ...]) -> list[s
 def _count_of(head: str) -> re.Pattern:
     """A count of `head` in a classifier (等八个市, 四个方面, 三大板块, 5个千亿级产业)."""
     units = "|".join(map(re.escape, sorted(lang.words("question", "units"), key=len, reverse=True)))
-    return re.compile(rf"等?{_COUNT}(?:(?:{units}|大)[^，。；、“”\d]{{0,8}}?)?{re.escape(head)}")
+    noun = "、?".join(map(re.escape, head))  # 八个市区 asked, 八个市、区 written
+    return re.compile(rf"等?{_COUNT}(?:(?:{units}|大)[^，。；、“”\d]{{0,8}}?)?{noun}")
 
 
 def _items_before(text: str, head: str | None, asked: tuple[str, ...]) -> list[str]:
@@ -543,8 +544,9 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     framed = [r for r in runs if any(c in r.group().split("、")[-1] for c in cues)  # …东莞市人民政府共同举办
               and not any(c in part for c in cues for part in r.group().split("、")[:-1])]  # clauses, each 创下…, are no items
     runs = framed or runs
-    def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域)
-        return sentence[max(r.start(), r.end() - 6): r.end() + 12]
+    def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域),
+        # within its clause: 展区 after the next comma closes the next run (…企业参展，设立A、B六大展区)
+        return sentence[max(r.start(), r.end() - 6): r.end()] + re.split(r"[，。；：:,;]", sentence[r.end(): r.end() + 12])[0]
 
     if head:
         runs = [r for r in runs if head in after(r) or head[-1] in after(r)] or runs
@@ -558,7 +560,10 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     if run in framed:
         parts[-1] = parts[-1][:min(parts[-1].index(c) for c in cues if c in parts[-1])]
     parts[0] = _noun_tail(_after_intro(parts[0]))
-    parts[-1:] = _last_items(_COUNTED.split(re.split(r"…|\.{3}", parts[-1])[0])[0])  # …版纳米线......7月20日
+    last = _COUNTED.split(re.split(r"…|\.{3}", parts[-1])[0])[0]  # …版纳米线......7月20日
+    split = _last_items(last)
+    named = head and len(parts) > 1 and all(p.endswith(head) for p in parts[:-1])
+    parts[-1:] = [last] if named and not all(p.endswith(head) for p in split) else split  # 某某拥有者及驾驶员协会: one name
     items = [p.strip("“”\"《》 ") for p in parts]
     return [p for p in items if 1 < len(p) <= 20]
 

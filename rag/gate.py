@@ -439,9 +439,13 @@ def asked_measure(q: Question) -> str:
 
 
 def _owner(before: str, measure: str) -> str:
-    """The noun a general measure is of: 基金 of 产业发展基金规模; "" when none stands right before it."""
+    """The noun a general measure is of: 基金 of 产业发展基金规模, also past a time word (基金未来规模);
+    "" when none stands right before it."""
     at = before.rfind(measure)
-    head = next((w for w in tag(before) if w.end == at), None)
+    words = [w for w in tag(before) if w.end <= at]
+    while words and words[-1].end == at and words[-1].tag in ("t", "TIME") and len(words) > 1:
+        at = words.pop().start
+    head = next((w for w in words if w.end == at), None)
     return head.text if head and len(head.text) >= 2 and head.tag in ("n", "vn", "nz") else ""
 
 

@@ -177,6 +177,8 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
     if kind == "number" and not unit and (lang.pattern("question", "rate_topics").search(q)
                                           or (before.endswith(tuple(lang.words("question", "change_verbs"))) and not after)):
         unit = "%"  # 占比多少, 收入增长了多少: a share or a change is said in per cent (not 增加了多少亿元)
+    elif kind == "number" and not unit and lang.pattern("question", "area_topics").search(q):
+        unit = "平方米"  # 规划面积多大: answered in 亩, 公顷 or 平方公里 as well (lang.toml unit_forms)
     elif kind == "number" and lang.pattern("question", "money_topics").search(q):
         kind = "money"
     noun = _kind_noun(q, s, e, words)
@@ -220,6 +222,8 @@ def _kind_noun(q: str, s: int, e: int, words) -> str:
     def noun(w) -> bool:  # a noun by LAC's tags: a place, body or person it names (LOC, ORG, PER) is no kind
         return len(w.text) >= 2 and w.tag.startswith("n")
 
+    if q[s - 1:s] == "以" and (framed := re.match(r"作?为([\u4e00-\u9fff]{2,4})(?:[？?，。！!]|$)", q[e:])):
+        return framed.group(1)  # 以什么为主题 (the tagger reads 为主题 as a verb): the answer is 以“某某”为主题
     after = next((w.text for w in words if e <= w.start <= e + 1 and noun(w)), "")
     if after or not re.search(r"[是为]$", q[:s]):
         return after

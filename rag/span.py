@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from wenjin.index.furniture import dateline_end
+
 from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
 from .question import Question
 from .tagger import NAMED, tag
@@ -157,8 +159,9 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     """Every candidate span of `text` with its measurements."""
     framed = gap(text, q.around, q.weights)
     anchors = [m.start() for t in q.weights if len(t) >= 2 for m in re.finditer(re.escape(t), text)]
-    found = candidates(text, q)
-    if framed and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
+    lead = 0 if q.wants == "date" else dateline_end(text)  # an outlet and its reporters answer no question
+    found = [c for c in candidates(text, q) if c[0] >= lead]
+    if framed and framed[0] >= lead and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
         found.append((framed[0], framed[1], "gap"))
     return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
 

@@ -103,6 +103,21 @@ def test_an_amount_asked_of_a_phase_must_be_that_phase_s():
     assert _edition_reported(analyse("物流园首期投资额是多少？", {"首期": 6.0, "投资额": 2.0}), [first], {})  # 首期 = 一期
 
 
+def test_an_area_asked_with_no_unit_needs_an_area_in_any_of_its_units():
+    """占地多大 is answered by 亩, 公顷, 平方公里 or the spoken 平米 alike, not by a count or a sum."""
+    site = analyse("滨江物流园占地多大？", {})
+    assert _unit_stated(site, [sentence("滨江物流园占地约420亩，分两期建设。")])
+    assert _unit_stated(site, [sentence("园区一期建成标准厂房3.6万平米。")])
+    assert not _unit_stated(site, [sentence("滨江物流园计划引进物流企业30家，总投资12亿元。")])
+
+
+def test_a_general_measure_is_of_the_noun_before_it_past_a_time_word():
+    """基金未来规模: the size asked is the fund's, though 未来 stands between them."""
+    fund = analyse("两区拟设立的产业引导基金未来规模将达到多少？", {})
+    assert not _measure_stated(fund, [sentence("协议提出共建研发中心、设立产业引导基金等合作事项。")])
+    assert _measure_stated(fund, [sentence("产业引导基金首期规模5亿元，远期规模20亿元。")])
+
+
 def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
     output = analyse("冷链物流园建成后年产值能达到多少？", {})
     assert not _measure_stated(output, [sentence("冷链物流园由市交投集团投资4.2亿元建设，占地300亩。")])

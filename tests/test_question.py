@@ -3,7 +3,7 @@
 import pytest
 
 from wenjin.index.tokens import query_tokens
-from wenjin.rag.answer import enumeration, list_item
+from wenjin.rag.answer import _count_of, enumeration, list_item
 from wenjin.rag.question import analyse, split_clauses, split_parts
 
 
@@ -57,6 +57,7 @@ def test_the_unit_a_count_is_asked_in():
     assert kind("新一批援助中包括了几套防空系统？").unit == "套"
     assert kind("园区有多少家企业").unit == "家"
     assert kind("园区有多少游客").unit == ""  # 游 is no classifier
+    assert kind("今年评出了多少张城市名片？").unit == "张"  # a classifier of flat things, counted as 家 is
     assert kind("参展企业中外资企业占比多少？").unit == "%"  # a share is said in per cent
     assert kind("今年一季度的就业率是多少").unit == "%"
     assert kind("项目总投资是多少").unit == ""
@@ -116,6 +117,39 @@ def test_enumerations_pick_the_run_of_the_asked_noun():
     assert enumeration("没有列举的一句话。") == []
     # a first item whose name opens in Latin letters keeps them, blank and all
     assert enumeration("该企业推出了 Nova 智能手表、AR 眼镜等产品。", "产品") == ["Nova 智能手表", "AR 眼镜"]
+
+
+def test_the_asked_noun_closes_a_run_only_within_its_clause():
+    """展区 closes the second run; the 区 of its first item (区域协作), after the next comma, is no
+    ending of the first run (…企业参展，设立区域协作…)."""
+    s = "本届展会吸引来自越南、老挝、泰国、缅甸以及省内各市县的300余家企业参展，设立区域协作、装备制造、现代农业三大展区。"
+    assert enumeration(s, "展区") == ["区域协作", "装备制造", "现代农业"]
+
+
+def test_a_conjunction_inside_the_last_name_does_not_cut_it_when_every_item_is_named_by_the_head():
+    """甲协会、乙协会 and 丙拥有者及驾驶员协会: every item ends in 协会, so 及 is inside the last name;
+    where the last part is two names of the kind (乙协会和丙协会), or the head names no item, 和 cuts."""
+    assert enumeration("省建筑业协会、省物流协会、省货车拥有者及驾驶员协会等单位代表参会", "协会") == [
+        "省建筑业协会", "省物流协会", "省货车拥有者及驾驶员协会"]
+    assert enumeration("省建筑业协会、省物流协会和省会展协会共同主办", "协会") == ["省建筑业协会", "省物流协会", "省会展协会"]
+
+
+def test_a_count_of_a_compound_division_may_part_it_with_a_comma():
+    """八个市区 asked, 等八个市、区 written (市、区 and 县、市 are how reports pair divisions)."""
+    assert _count_of("市区").search("来自甲、乙、丙和丁等四个市、区的经信部门发布合作宣言").group().endswith("市、区")
+    assert not _count_of("市区").search("四个市的代表和两个区的代表")
+
+
+def test_the_noun_after_wei_is_what_yi_shenme_wei_asks_for():
+    """以什么为主题 asks for a theme, which an article states as 以“某某”为主题."""
+    assert analyse("本届农博会以什么为主题？", {}).kind_noun == "主题"
+    assert analyse("这次论坛以什么作为主要目标", {}).kind_noun == "主要目标"
+
+
+def test_an_area_asked_with_no_unit_is_asked_in_square_metres():
+    assert analyse("锡会产业园规划面积有多大？", {}).unit == "平方米"
+    assert analyse("锡会产业园规划面积有多少亩？", {}).unit == "亩"
+    assert analyse("锡会产业园入驻企业有多少家？", {}).unit == "家"
 
 
 def test_an_enumeration_is_cut_by_the_taggers_words_and_chosen_beside_the_asked_words():

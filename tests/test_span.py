@@ -68,3 +68,15 @@ def test_the_side_of_the_question_matched_in_full_frames_the_gap():
     text = "林麝养殖项目依托省内龙头企业川西麝业公司的先进养殖经验及销售渠道，拟利用3年时间，建设占地200亩、养殖规模达到1500头的林麝养殖场。"
     lo, hi = span.gap(text, ("林麝养殖项目计划养殖", "林麝"))
     assert text[hi:].startswith("林麝养殖场") and "1500头" in text[lo:hi]
+
+
+def test_an_outlet_and_a_dateline_are_no_answer_even_without_reporters():
+    """某某网7月31日讯, glued after a headline, names an outlet and a date but answers 谁 for nobody;
+    the person who led the trip stands after it. A date asked may still be the dateline's."""
+    text = "赴沿海考察纺织企业协会某某新闻网7月31日讯近日，省商务厅副厅长王明远带领招商小分队赴沿海考察纺织企业。"
+    who = analyse("省商务厅赴沿海考察由谁带领？", {"考察": 2.0, "沿海": 2.0, "带领": 1.0})
+    assert all(a > text.index("讯") for a, _, _ in span.spans(who, text))
+    s, e, _ = span.best(who, text)
+    assert "王明远" in text[slice(*span.clause(text, s, e))]
+    when = analyse("省商务厅是哪天赴沿海考察的？", {"考察": 2.0, "沿海": 2.0})
+    assert any(text[a:b].startswith("7月31日") for a, b, _ in span.spans(when, text))
