@@ -360,9 +360,11 @@ def list_item(sentence: str, head: str | None) -> str | None:
     if not m:
         return None
     name = re.sub(r"[“”\"‘’]", "", m.group(1)).strip("《》 ")
-    if "，" in name or "。" in name or lang.pattern("answer", "not_item").match(name) or len(name) <= len(head) + 1:
-        return None
-    return name
+    if re.search(r"[，。、：:；]", name) or lang.pattern("answer", "not_item").match(name) or len(name) <= len(head) + 1:
+        return None  # 利用A、B等平台, 产业升级：依托某平台: a clause or a run of items, not one name
+    first = tag(name)[0]
+    # 通过这些平台: a preposition or an adverb opens a clause; a verb may open a name (援建某某医院项目)
+    return None if first.tag in ("p", "c", "d", "r") and first.end < len(name) - len(head) else name
 
 
 def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: list[Sentence]) -> str | None:

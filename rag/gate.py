@@ -709,8 +709,8 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
     or a kind of organisation, only a sentence on the relation asked about counts (`_on_focus`): the
     article names other people and bodies than the one asked for."""
     wanted = _names_wanted(q)
-    if not wanted:
-        return True
+    if not wanted or q.kind == "list" and any(_enumerates(q.head or "", s.text) for s in top[:1]):
+        return True  # 建设A、B等国际合作平台 names the platforms, whatever the tagger reads A and B as
     indefinite = tuple(lang.words("answer", "indefinites"))
     plain = wanted == {"person": (PERSON, ORG), "org": (ORG,), "place": (PLACE,)}.get(q.wants or "")
     if plain and not _focus_noun_said(q, top):
@@ -724,6 +724,12 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
                     and not _provincial(w.text):
                 return True
     return False
+
+
+def _enumerates(head: str, text: str) -> bool:
+    """Does a clause of the text close a run of items with the head noun (A、B等国际合作平台), not with
+    another noun the head is said of (浙江、广东等对口协作省份的企业)?"""
+    return bool(head) and bool(re.search(rf"、[^，。；：]{{1,30}}等[^，。；：、的]{{0,4}}{re.escape(head)}", text))
 
 
 def _provincial(word: str) -> bool:

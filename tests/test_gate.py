@@ -103,6 +103,16 @@ def test_an_amount_asked_of_a_phase_must_be_that_phase_s():
     assert _edition_reported(analyse("物流园首期投资额是多少？", {"首期": 6.0, "投资额": 2.0}), [first], {})  # 首期 = 一期
 
 
+def test_a_list_of_a_kind_of_body_is_named_by_a_run_the_kind_closes():
+    """哪些国际合作平台: 建设甲创业园、乙产业园等国际合作平台 names them, though the tagger reads no
+    organisation there; a sentence that only says 平台 names none."""
+    platforms = analyse("自贸区建设了哪些国际合作平台？", {})
+    assert _name_stated(platforms, [sentence("自贸区加快建设中韩创业园、中德产业园等国际合作平台，打造产业集聚区。")])
+    assert not _name_stated(platforms, [sentence("自贸区依托开放平台吸引了一批企业入驻。")])
+    firms = analyse("产业联盟是由哪几家企业组建的？", {})  # the run closes with 省份, of which the firms are
+    assert not _name_stated(firms, [sentence("展区还邀请了浙江、广东等对口协作省份的企业设展。")])
+
+
 def test_an_area_asked_with_no_unit_needs_an_area_in_any_of_its_units():
     """占地多大 is answered by 亩, 公顷, 平方公里 or the spoken 平米 alike, not by a count or a sum."""
     site = analyse("滨江物流园占地多大？", {})

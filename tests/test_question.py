@@ -103,6 +103,14 @@ def test_list_items_open_their_sentence():
     assert list_item("同时，在甘眉工业园布局配套项目，积极打造产业园。", "项目") is None
 
 
+def test_an_item_is_one_name_not_a_clause_or_a_run_of_them():
+    """A paragraph opening 通过这些平台， or 利用甲、乙等平台， or 产业升级：依托某平台 names no item."""
+    assert list_item("通过这些平台，园区吸引了一批企业入驻。", "平台") is None
+    assert list_item("利用甲新区、乙试验区等平台，共享政策红利。", "平台") is None
+    assert list_item("产业升级：依托自贸区开放平台，加快转型。", "平台") is None
+    assert list_item("跨境电商服务平台由市商务局牵头建设。", "平台") == "跨境电商服务平台"
+
+
 def test_an_item_is_followed_by_a_word_not_by_one_of_its_characters():
     # 通过 follows an item; 过 alone (项目过去三年…) does not make 项目 an item name
     assert list_item("城东物流项目通过招商引进三家企业。", "项目") == "城东物流项目"

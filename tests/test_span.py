@@ -78,5 +78,8 @@ def test_an_outlet_and_a_dateline_are_no_answer_even_without_reporters():
     assert all(a > text.index("讯") for a, _, _ in span.spans(who, text))
     s, e, _ = span.best(who, text)
     assert "王明远" in text[slice(*span.clause(text, s, e))]
+    named = "某某社某港7月28日电 (王明远李清)援外医疗船28日上午抵达某港，将停留7天。"  # reporters named bare
+    stay = analyse("援外医疗船在某港停留多少天？", {"医疗船": 2.0, "停留": 2.0})
+    assert all(a >= named.index(")") + 1 for a, _, _ in span.spans(stay, named))
     when = analyse("省商务厅是哪天赴沿海考察的？", {"考察": 2.0, "沿海": 2.0})
     assert any(text[a:b].startswith("7月31日") for a, b, _ in span.spans(when, text))
