@@ -728,7 +728,8 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
 
 def _enumerates(head: str, text: str) -> bool:
     """Does a clause of the text close a run of items with the head noun (A、B等国际合作平台), not with
-    another noun the head is said of (浙江、广东等对口协作省份的企业)?"""
+    another noun the head is said of (浙江、广东等对口协作省份的企业)? Stricter than the answerer's
+    `_closes_with_head`, which also takes a count (6家预制菜企业): a count names no item."""
     return bool(head) and bool(re.search(rf"、[^，。；：]{{1,30}}等[^，。；：、的]{{0,4}}{re.escape(head)}", text))
 
 
