@@ -16,7 +16,7 @@ from functools import lru_cache
 from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
-from .gate import amount_of, asked_measure
+from .gate import amount_of, asked_measure, names_wanted
 from .quantities import quantities, value
 from .question import Question, find_cue, without_copula
 from .select import Similarity, rank, semantic
@@ -67,16 +67,17 @@ TYPED_REACH = 4  # how many of the article's next best sentences may come up, st
 
 
 def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
-    """多少, 哪个学院: a best sentence that holds no amount (not the kind of thing asked) cannot state
+    """多少, 哪个学院, 谁: a best sentence that holds no amount (no body or person asked) cannot state
     the answer, however well it repeats the question (巴中合同外资规模呈现跨越式增长 for 合同外资一共多少);
     the first of the same article's next few sentences that holds one comes before it. They are
     counted within the article: other articles' sentences ranked between them (a reprint's lead
     repeating the question's names) say nothing of how far down this one's answer lies. (何时 is left
     alone: its answer is often a time no tagger reads as one, 出发前.)"""
-    asked = q.wants in ("number", "money") or q.wants == "what" and bool(q.kind_noun)
+    asked = q.wants in ("number", "money") or q.wants in ("what", "org") and bool(q.kind_noun) or \
+        q.wants == "person" and names_wanted(q) == (PERSON,)  # 市委书记是谁; 谁主办 may be a body's name
     if not asked or not ranked:
         return ranked
-    states = _stating(q)
+    states = _instance_of(q) if q.wants in ("org", "person") else _stating(q)
     if states(ranked[0].text):
         return ranked
     doc = ranked[0].meta["doc_id"]
@@ -103,6 +104,17 @@ def _stating(q: Question) -> Callable[[str], bool]:
     if q.around[0].endswith("第"):  # 第几位, 第多少名: a position is asked, and answers
         return lambda text: any(n.amount or n.ordinal for n in quantities(text))
     return lambda text: any(n.amount for n in quantities(text))
+
+
+def _instance_of(q: Question) -> Callable[[str], bool]:
+    """Whether a text names a person or body the question does not: for 谁, a person the tagger reads;
+    for 哪所学院, a body it reads or one of the kind asked (某某管理学院: the kind noun ending a name,
+    which the tagger may cut off)."""
+    if q.wants == "person":
+        return lambda text: any(w.tag == PERSON and w.text not in q.text for w in tag(text))
+    named = re.compile(rf"[\u4e00-\u9fff]{{2}}{re.escape(q.kind_noun)}")
+    return lambda text: any(m.group() not in q.text for m in named.finditer(text)) or any(
+        w.tag == "ORG" and w.text not in q.text for w in tag(text))
 
 
 def _named_thing(q: Question) -> str:
@@ -425,6 +437,7 @@ def _quoted_items(text: str, head: str | None) -> list[str]:
 
 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")
+_COUNTED_LABEL = re.compile(r"([两二三四五六七八九十\d]+)个?[“\"][^“”\"]{1,8}[”\"](?=分别|都|各|是|有|包括)")  # 三个“坚持”分别是
 _COUNT = r"(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)"  # a whole count, not 第24 (an edition)
 
 
@@ -433,7 +446,7 @@ def _asked_count(q: Question) -> int | None:
     (哪些, 哪几个)."""
     says = tuple(lang.words("answer", "after_stated_count"))  # not 放在“十大战略”首位: a name
     stated = [m for m in _count_of(q.head).finditer(q.text) if q.text[m.end():].startswith(says)] if q.head else []
-    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None)
+    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None) or _COUNTED_LABEL.search(q.text)
     m = m or (_people_count().search(q.text) if _asks_people(q) else None)
     n = value(m.group(1)) if m else None
     return int(n) if n and n >= 2 else None
@@ -452,17 +465,62 @@ def _counted(q: Question, whole: list[Sentence], composer: Composer, count: int)
     around the count, or the sentence itself where none can be; else the first whose enumeration
     names that many beside the question's words."""
     asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-    for s in whole:
-        said = next((m for m in _count_of(q.head or "\0").finditer(s.text) if value(m.group(1)) == count), None)
-        if said:
-            names = _items_counted(s.text, said, count, q.head, asked)
-            return _listed(names, s, composer) if len(names) >= 2 else _best_sentences([s], composer, 1)
+    counts = _count_of(q.head or "\0")
+    kind = _counted_kind(counts.search(q.text), q.head)  # 配套 of 3项配套活动: not the 3项主体活动 beside it
+    said = [(s, m) for s in whole for m in counts.finditer(s.text) if value(m.group(1)) == count]
+    said.sort(key=lambda sm: bool(kind) and kind not in sm[1].group())
+    first = None  # where the count is said but its items are not (共有5项前期活动…及3项系列活动；): the
+    for s, m in said:  # sentence to quote, unless a later one names them (3项系列活动…分别是：A、B、C)
+        names = _items_counted(s.text, m, count, q.head, asked)
+        if len(names) >= 2:
+            return _listed(names, s, composer)
+        first = first or s
+    if numbered := _numbered_run(whole, count):
+        return _numbered_items(numbered, composer)
+    if first:
+        return _best_sentences([first], composer, 1)
     for s in whole:
         if q.head and q.head in s.text and any(w in s.text for w in asked):
             names = _items_before(s.text, q.head, asked)
             if len(names) == count:
                 return _listed(names, s, composer)
     return None
+
+
+def _counted_kind(said: re.Match | None, head: str | None) -> str:
+    """The words between a count and its noun (配套 of 3项配套活动), which tell one counted run from another."""
+    if not said or not head:
+        return ""
+    words = tag(said.group()[:-len(head)])
+    return "".join(w.text for w in words if w.tag not in ("m", "q", "u")).removeprefix("大")  # 三大 counts
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _numbered_run(whole: list[Sentence], count: int) -> list[Sentence]:
+    """`count` sentences in a row numbered as points (一是…。二是…。三是…; 第一，…; 其一，…), each
+    one item of a list a speech or plan states point by point; else none."""
+    if count > len(_ORDINALS):
+        return []
+    def opens(s: Sentence, k: int) -> bool:
+        n = _ORDINALS[k]
+        return re.match(rf"(?:{n}是|第{n}[，,、：:]|其{n}[，,、：:])", s.text.lstrip()) is not None
+    for i, s in enumerate(whole):
+        run = whole[i:i + count]
+        if opens(s, 0) and len(run) == count and all(opens(r, k) for k, r in enumerate(run)):
+            return run
+    return []
+
+
+def _numbered_items(run: list[Sentence], composer: Composer) -> str:
+    """Each point of a numbered run on a line: its first clause, then the rest with its citation."""
+    lines = [f"共找到 {len(run)} 项："]
+    for i, s in enumerate(run, 1):
+        body = _lead_off(s.text.lstrip())
+        name, _, rest = body.partition("，")
+        lines.append(f"{i}. {name}：{rest or name}{composer.cite(s)}")
+    return "\n".join(lines)
 
 
 def _items_counted(text: str, said: re.Match, count: int, head: str | None, asked: tuple[str, ...]) -> list[str]:
@@ -478,7 +536,11 @@ def _items_counted(text: str, said: re.Match, count: int, head: str | None, aske
     if then := _named_after(after):
         clause = re.split(r"[，。；]", after[then:])[0]
         parts = clause.split("、")
-        readings.append([p for p in parts[:-1] + _last_items(parts[-1]) if p])
+        tail = _last_items(parts[-1])
+        readings.append([p for p in parts[:-1] + tail if p])
+        if len(tail) > 2:  # 葡萄季摄影和书法绘画作品展和吐鲁番研学游体验活动: only the last 和 parts items
+            rest = re.sub(r"(?:以及|和|及|与|跟)$", "", parts[-1][:parts[-1].rfind(tail[-1])])
+            readings.append([p for p in parts[:-1] + [rest, tail[-1]] if p])
     listed = _items_before(before, head, asked)
     readings.append(listed)
     if head and said.group().startswith("等"):
@@ -487,8 +549,10 @@ def _items_counted(text: str, said: re.Match, count: int, head: str | None, aske
 
 
 def _named_after(text: str) -> int:
-    """Where the items named after a count begin (，分别位于A、B…), or 0 where none are."""
-    m = lang.pattern("answer", "named_after_count").match(text, 1 if text[:1] in "，," else 0)
+    """Where the items named after a count begin (，分别位于A、B…; 在节会期间同步开展，分别是：A、B…, past
+    one clause on what they did), or 0 where none are."""
+    said = lang.pattern("answer", "named_after_count").pattern
+    m = re.match(rf"(?:[，,]|[^，,。；;]{{1,24}}[，,])?(?:{said})[：:]?", text)
     return m.end() if m else 0
 
 
@@ -559,15 +623,42 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
         runs = [r for r in runs if any(w in before(r) + "|" + after(r) for w in words)] or runs
     run = max(runs, key=lambda r: r.group().count("、"))
     parts = run.group().split("、")
+    closed = next((i for i, p in enumerate(parts[1:-1], 1) if re.search(r"等[一二三四五六七八九十两\d]", p)), None)
+    parts = parts[:closed + 1] if closed else parts  # …永川等八个市、区的经信部门: the count's 市、区 ends the run
     if run in framed:
         parts[-1] = parts[-1][:min(parts[-1].index(c) for c in cues if c in parts[-1])]
-    parts[0] = _noun_tail(_after_intro(parts[0]))
+    parts[0:1] = _joined(_noun_tail(_after_intro(parts[0])))
     last = _COUNTED.split(re.split(r"…|\.{3}", parts[-1])[0])[0]  # …版纳米线......7月20日
     split = _last_items(last)
     named = head and len(parts) > 1 and all(p.endswith(head) for p in parts[:-1])
     parts[-1:] = [last] if named and not all(p.endswith(head) for p in split) else split  # 某某拥有者及驾驶员协会: one name
+    if len(parts) >= 3:  # an end item that runs on past its peers holds a verb's clause too
+        parts[-1] = _fit_to_peers(parts[-1], parts[:-1], first=False)
+        parts[0] = _fit_to_peers(parts[0], parts[1:], first=True)
     items = [p.strip("“”\"《》 ") for p in parts]
     return [p for p in items if 1 < len(p) <= 20]
+
+
+def _joined(item: str) -> list[str]:
+    """A first item where one body joins the run (国家知识产权局联合教育部、工信部): the body is an item of
+    its own, when it ends as an organisation's name does."""
+    joins = "|".join(map(re.escape, lang.words("answer", "joining_verbs")))
+    ends = "|".join(map(re.escape, lang.words("answer", "org_suffixes")))
+    m = re.fullmatch(rf"(.{{2,20}}?(?:{ends}))(?:{joins})(.{{2,}})", item)
+    return [m.group(1), m.group(2)] if m else [item]
+
+
+def _fit_to_peers(item: str, peers: list[str], first: bool) -> str:
+    """An end item much longer than the other items, cut at a verb to the length closest to theirs:
+    the first item keeps what follows a verb (舞台上表演苏州评弹 → 苏州评弹), the last what precedes
+    one (田坝镇开展对口帮扶工作 → 田坝镇). Items of like length are left whole, verbs and all
+    (推动产业升级、加强基础设施建设)."""
+    if len(item) <= max(map(len, peers)) + 2:
+        return item
+    middle = sorted(map(len, peers))[len(peers) // 2]
+    verbs = [w for w in tag(item) if w.tag == "v" and len(w.text) >= 2]
+    pieces = [item[w.end:] if first else item[:w.start] for w in verbs]
+    return min((p for p in pieces if len(p) >= 2), key=lambda p: abs(len(p) - middle), default=item)
 
 
 @lru_cache(maxsize=64)  # read for each sentence a list question offers

@@ -18,7 +18,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -131,10 +131,10 @@ def kind_stated(q: Question, top: list[Sentence], hits: list[Hit], docs: dict[st
     """Whether the best sentences hold what the question asks for, of the kind it asks (an amount in
     its unit, a place, a year it names…): passages on the topic that lack it do not answer."""
     return (_unit_stated(q, top) and _counted_stated(q, top) and _name_stated(q, top)
-            and _editions_stated(q, hits) and _years_stated(q, top, docs) and _when_stated(q, top)
+            and _editions_stated(q, hits, top, docs) and _years_stated(q, top, docs) and _when_stated(q, top)
             and _measure_stated(q, top, docs) and _money_stated(q, top) and _place_stated(q, top, docs)
             and _future_stated(q, top) and _superlative_stated(q, top) and _yes_no_stated(q, top)
-            and _quoted_stated(q, top) and _edition_reported(q, top, docs) and _place_named(q, top, docs))
+            and _quoted_stated(q, top, docs) and _edition_reported(q, top, docs) and _place_named(q, top, docs))
 
 
 def _years_stated(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
@@ -180,13 +180,18 @@ def _unit_stated(q: Question, top: list[Sentence]) -> bool:
     return any(u not in lang.words("quantities", "currencies") for u in found)  # 多少游客: not a sum of money
 
 
-def _quoted_stated(q: Question, top: list[Sentence]) -> bool:
+def _quoted_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | None = None) -> bool:
     """A term the question quotes (“数智乡村”, 《若干意见》) names what it asks about: one of the best
     sentences, with its headline and the sentence before it, must hold it. A sentence on the same
     topic that never uses the term speaks of something else."""
     terms = [_plain(m.group()[1:-1]) for m in QUOTED.finditer(q.text)]
     texts = [_plain(s.meta.get("title", "") + s.before + s.text) for s in top]
-    return all(any(t in text for text in texts) for t in terms)
+    counted = {_plain(m.group(1)) for m in _COUNTED_TERM.finditer(q.text)}  # 三个“坚持”: a label each item
+    articles = [_plain(_article(s, docs)) for s in top] if counted else []  # opens with (一是坚持…), further on
+    return all(any(t in text for text in texts) or t in counted and any(t in a for a in articles) for t in terms)
+
+
+_COUNTED_TERM = re.compile(r"[两二三四五六七八九十\d]+个?[“\"]([^“”\"]{1,6})[”\"]")
 
 
 def _plain(text: str) -> str:
@@ -499,15 +504,17 @@ def _heads(words, i: int, measure: str) -> bool:
 def _names_another(subject: tuple[str, str] | None, text: str) -> bool:
     """Does the sentence name another thing of the subject's kind (青稞精深加工项目 where 牦牛养殖项目 is
     asked about) and not the subject itself? Its measures are that other thing's, as an article on
-    several projects gives each its own. 该项目 or 这一批重大项目 names none."""
+    several projects gives each its own. 该项目 or 这一批重大项目 names none; 这些项目 names their group,
+    whose total is no one project's."""
     if subject is None:
         return False
     own, kind = subject
     if _mostly_in(own, text):
         return False
     words = tag(text)
-    referring = lang.words("question", "referring_words")
-    return any((m := _modifier(words, i, k)) and m not in referring for i, k in _kinds(words) if k == kind)
+    referring, group = lang.words("question", "referring_words"), lang.words("question", "group_words")
+    return any((m := _modifier(words, i, k)) and m not in referring or i and words[i - 1].text in group
+               for i, k in _kinds(words) if k == kind)
 
 
 def _kinds(words) -> list[tuple[int, str]]:
@@ -594,7 +601,10 @@ def _measure(before: str) -> str:
     verbs and adverbs: 合同外资一共), or a verb that is itself a measure of money (投资 of 基地投资多少,
     which the tagger reads as v)."""
     money = lang.words("question", "money_topics")
-    for w in reversed(tag(before)):
+    words = tag(before)
+    if len(words) > 1 and words[-1].text in lang.words("question", "measure_endings") and words[-2].text in money:
+        return words[-2].text + words[-1].text  # 投资|额 cut apart, as 投资 alone would be read
+    for w in reversed(words):
         if len(w.text) >= 2 and (w.tag in ("n", "vn", "nz") or w.tag == "v" and w.text in money):
             return w.text
         if not w.tag.startswith(("v", "d")):
@@ -623,16 +633,21 @@ def _measure_after(after: str) -> str:
     return nouns[-1] if nouns and len(nouns[-1]) >= 2 else ""
 
 
-def _editions_stated(q: Question, hits: list[Hit]) -> bool:
+def _editions_stated(q: Question, hits: list[Hit], top: Sequence[Sentence] = (),
+                     docs: dict[str, dict] | None = None) -> bool:
     """An edition the question names (第二十七届, 第3期, 下一届) must be one a top passage names: the
-    28th fair's figures do not answer for the 27th, nor for the next one."""
+    28th fair's figures do not answer for the 27th, nor for the next one. Where the best sentences'
+    articles are known, it is they that must name it: 第十一届 of another prize in another passage
+    does not make the twelfth festival's article the eleventh's."""
     texts = [(h.meta.get("title") or "") + "\n" + h.node.text for h in hits]
     coming = lang.pattern("question", "next_editions")
     if coming.search(q.text) and not any(coming.search(t) for t in texts):
         return False  # 下一届: an article must announce it
     editions = lang.words("question", "edition_units")  # 第二起事件, 首位: an order, not an edition
     asked = [n for n in quantities(q.text) if n.ordinal and n.unit in editions]
-    said = [n for t in texts for n in quantities(t) if n.ordinal]
+    ids = dict.fromkeys(s.meta.get("doc_id") for s in top)
+    articles = [(docs[i]["metadata"].get("title") or "") + "\n" + docs[i]["text"] for i in ids if docs and i in docs]
+    said = [n for t in articles or texts for n in quantities(t) if n.ordinal]
     return all(any(n.unit == m.unit and n.lo == m.lo for m in said) for n in asked) and _year_edition_stated(q, texts)
 
 
@@ -708,7 +723,7 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
     slogan's “数智” the tagger reads as a person) does not count. Where the question asks it of a title
     or a kind of organisation, only a sentence on the relation asked about counts (`_on_focus`): the
     article names other people and bodies than the one asked for."""
-    wanted = _names_wanted(q)
+    wanted = names_wanted(q)
     if not wanted or q.kind == "list" and any(_enumerates(q.head or "", s.text) for s in top[:1]):
         return True  # 建设A、B等国际合作平台 names the platforms, whatever the tagger reads A and B as
     indefinite = tuple(lang.words("answer", "indefinites"))
@@ -769,7 +784,7 @@ def _named_by_ending(word, wanted: tuple[str, ...]) -> bool:
                for k in keys for e in lang.words("answer", k))
 
 
-def _names_wanted(q: Question) -> tuple[str, ...]:
+def names_wanted(q: Question) -> tuple[str, ...]:
     """The entity tags that answer the question, if it asks for a name: 谁 asked of a role only a person
     holds (管委会主任是谁) wants a person; 哪一家 or 叫什么名字 asked of a kind of organisation (省属国企,
     横琴企业叫什么名字) wants an organisation, as 哪家 does, and so does a list of them (哪几家企业)."""

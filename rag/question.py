@@ -222,6 +222,14 @@ def _kind_noun(q: str, s: int, e: int, words) -> str:
     def noun(w) -> bool:  # a noun by LAC's tags: a place, body or person it names (LOC, ORG, PER) is no kind
         return len(w.text) >= 2 and w.tag.startswith("n")
 
+    if sort := re.match(r"哪一?[类种]|何[类种]", q[s:]):  # 哪一类先进县: a classifier between the
+        run = []  # question word and its noun, which the tagger may cut (先进|县)
+        for w in (w for w in words if w.start >= s + sort.end()):
+            if run and w.start != run[-1].end or not (w.tag.startswith("n") or w.tag in ("a", "vn")):
+                break
+            run.append(w)
+        if len(kind := "".join(w.text for w in run)) >= 2:
+            return kind
     if q[s - 1:s] == "以" and (framed := re.match(r"作?为([\u4e00-\u9fff]{2,4})(?:[？?，。！!]|$)", q[e:])):
         return framed.group(1)  # 以什么为主题 (the tagger reads 为主题 as a verb): the answer is 以“某某”为主题
     after = next((w.text for w in words if e <= w.start <= e + 1 and noun(w)), "")

@@ -161,9 +161,17 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     anchors = [m.start() for t in q.weights if len(t) >= 2 for m in re.finditer(re.escape(t), text)]
     lead = 0 if q.wants == "date" else dateline_end(text)  # an outlet and its reporters answer no question
     found = [c for c in candidates(text, q) if c[0] >= lead]
-    if framed and framed[0] >= lead and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found}:
+    if framed and framed[0] >= lead and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found} \
+            and not _ends_in_verb(q, text[framed[0]:framed[1]]):
         found.append((framed[0], framed[1], "gap"))
     return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
+
+
+def _ends_in_verb(q: Question, framed: str) -> bool:
+    """A gap asked to be a person, body or place that ends in a verb (某县通过招商引资引入 framed by
+    某县与…高校 where the sentence goes on 高校资源) is a clause, no name."""
+    words = tag(framed) if q.wants in ("person", "org", "place") and framed.strip() else []
+    return bool(words) and words[-1].tag == "v"
 
 
 def best(q: Question, text: str) -> tuple[int, int, float] | None:

@@ -239,6 +239,26 @@ def test_a_position_asked_for_is_answered_by_a_position():
     assert _stating_first(q, said)[0] is said[0]
 
 
+def test_a_body_or_person_asked_for_comes_from_the_sentence_naming_one():
+    """哪所学院: the lead repeats the question and names no body the question does not; the sentence
+    naming a 学院 (which the tagger cuts off its name) comes first. A lead naming a body stays first.
+    谁 asked of a title only a person holds (县委书记是谁) is answered by the sentence naming a person."""
+    from wenjin.rag.answer import _stating_first
+    from wenjin.rag.question import analyse
+    from wenjin.rag.sentences import Sentence
+
+    said = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
+            ("考察团抵达成都，参加灾后重建经验交流活动。", "考察团参观了成都理工大学—某某大学防灾减灾学院。")]
+    q = analyse("考察团在成都参加灾后重建经验交流活动期间参观了哪所学院？", {})
+    assert _stating_first(q, said)[0] is said[1]
+    led = [Sentence({"doc_id": "a"}, "考察团参观了西南交通大学。", 0, 13)] + said[1:]
+    assert _stating_first(analyse("考察团参观了哪所大学？", {}), led)[0] is led[0]
+    speech = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
+              ("第三届竹产业博览会在县城开幕。", "县委书记王建军在开幕式上致辞。")]
+    assert _stating_first(analyse("在竹产业博览会开幕式上致辞的县委书记是谁？", {}), speech)[0] is speech[1]
+    assert _stating_first(analyse("竹产业博览会是谁主办的？", {}), speech)[0] is speech[0]  # a body may answer 谁
+
+
 def test_the_answer_names_the_instance_not_the_echo(tmp_path):
     """The sentence repeating the question's words (川港两地应坚持的原则很重要) loses to the one naming the
     asked kind (平等互利原则); an article never saying 职位 still answers 什么职位."""
@@ -468,6 +488,22 @@ def test_two_amounts_asked_by_question_words_alone_are_quoted_with_the_clause_of
     a = engine.ask("凉山苦荞制品上半年在浙江卖了多少吨、多少钱？")
     first = a.text.splitlines()[0]
     assert not a.refused and "3.6万吨" in first and "4.85亿元" in first, a.text
+
+
+def test_a_counted_list_is_read_where_its_items_are_named_or_point_by_point(tmp_path):
+    """3项配套活动: the sentence that first counts them names other runs; a later one names them after
+    a clause of its own (…同步举行，分别是：), one item holding 和. 三个“坚持”: one point a sentence
+    (一是坚持…。二是坚持…。三是坚持…)."""
+    engine = _engine_over(tmp_path, "竹编文化节开幕\n本届竹编文化节共有3项主体活动及3项配套活动，3项主体活动分别是开幕式、"
+                                    "竹编技艺大赛和产品展销；3项配套活动在文化节期间同步举行，分别是：竹编研学体验、竹林摄影和书法作品展和竹艺市集。"
+                                    "县长在开幕式上讲话。一是坚持非遗传承，守住竹编技艺根脉。二是坚持市场导向，拓宽竹编产品销路。"
+                                    "三是坚持富民增收，带动农户就业。")
+    events = engine.ask("竹编文化节的3项配套活动分别是什么？")
+    assert events.text.splitlines()[0] == "共找到 3 项：竹编研学体验、竹林摄影和书法作品展、竹艺市集。", events.text
+    points = engine.ask("县长在竹编文化节开幕式上提出的三个“坚持”分别是什么？")
+    lines = points.text.splitlines()
+    assert not points.refused and lines[0] == "共找到 3 项：", points.text
+    assert [l.split("：")[0] for l in lines[1:4]] == ["1. 坚持非遗传承", "2. 坚持市场导向", "3. 坚持富民增收"], points.text
 
 
 def test_a_count_of_people_asked_is_read_from_the_sentence_naming_that_many(tmp_path):

@@ -70,6 +70,20 @@ def test_an_edition_asked_about_must_be_the_one_reported():
     assert not _editions_stated(analyse("第一届澳门国际贸易投资展览会上四川签约了多少个项目？", {}), [hit])
 
 
+def test_an_edition_asked_about_must_be_named_by_the_best_sentences_articles():
+    """第十一届 in a passage on another prize does not make the twelfth festival's article the eleventh's."""
+    from wenjin.index.store import Chunk
+    from wenjin.rag.types import Hit
+
+    q = analyse("第十一届竹编文化节一共举办了多少项活动？", {})
+    other = Hit(Chunk("c", "第十一届乡土文学奖揭晓。", {"title": ""}), 1.0, 0)
+    docs = {"d": {"text": "第十二届竹编文化节开幕，共举办20项活动。", "metadata": {"title": "竹编文化节开幕"}}}
+    best = [sentence("第十二届竹编文化节开幕，共举办20项活动。")]
+    assert _editions_stated(q, [other])  # any passage naming the edition, where no article is known
+    assert not _editions_stated(q, [other], best, docs)
+    assert _editions_stated(analyse("第十二届竹编文化节一共举办了多少项活动？", {}), [other], best, docs)
+
+
 def test_an_amount_asked_of_an_edition_must_be_reported_of_that_edition():
     docs = {"d": {"text": "本届博览会吸引参展企业420家。明年第三届博览会将在雅安举办。",
                   "metadata": {"title": "第二届茶产业博览会闭幕", "date": "2024-05-06"}}}
@@ -126,6 +140,14 @@ def test_a_general_measure_is_of_the_noun_before_it_past_a_time_word():
     fund = analyse("两区拟设立的产业引导基金未来规模将达到多少？", {})
     assert not _measure_stated(fund, [sentence("协议提出共建研发中心、设立产业引导基金等合作事项。")])
     assert _measure_stated(fund, [sentence("产业引导基金首期规模5亿元，远期规模20亿元。")])
+
+
+def test_a_group_s_total_is_no_one_member_s_measure():
+    """这些项目总投资12亿元 is the group's; 投资|额 cut apart by the tagger is still the measure asked."""
+    q = analyse("雅江县松茸加工项目的总投资额是多少？", {})
+    group = sentence("当天集中签约8个招商项目，这些项目总投资12亿元。")
+    assert not _measure_stated(q, [group])
+    assert _measure_stated(q, [sentence("其中松茸加工项目总投资1.2亿元。")])
 
 
 def test_an_amount_asked_of_a_measure_needs_that_measure_beside_an_amount():
@@ -287,6 +309,10 @@ def test_a_quoted_term_must_be_in_a_best_sentence():
     assert _quoted_stated(q, [sentence("飞地经济这一说法最早由某研究院院长提出。")])  # without its marks
     assert _quoted_stated(analyse("《园区管理办法（试行）》对什么进行规范？", {}),
                           [sentence("管委会制定了《园区管理办法(试行)》，对入园企业用地进行规范。")])  # full-width forms
+    points = analyse("县长在会上提出的三个“坚持”分别是什么？", {})  # a label each point opens with, further on
+    docs = {"d": {"text": "县长在会上作了讲话。一是坚持项目为王。二是坚持生态优先。三是坚持共建共享。", "metadata": {}}}
+    assert _quoted_stated(points, [sentence("县长在会上作了讲话。")], docs)
+    assert not _quoted_stated(points, [sentence("县长在会上作了讲话。")], {"d": {"text": "县长在会上作了讲话。", "metadata": {}}})
 
 
 def test_a_time_to_come_is_answered_by_a_plan_not_by_what_is_done():

@@ -3,7 +3,7 @@
 import pytest
 
 from wenjin.index.tokens import query_tokens
-from wenjin.rag.answer import _count_of, enumeration, list_item
+from wenjin.rag.answer import _count_of, _joined, enumeration, list_item
 from wenjin.rag.question import analyse, split_clauses, split_parts
 
 
@@ -35,6 +35,8 @@ def test_the_kind_of_thing_asked_is_a_common_noun_never_a_name():
     assert kind("大会的主题是什么？").kind_noun == "主题"
     assert kind("考察团到访绵阳是谁带队的？").kind_noun == ""      # 绵阳 is where, not what kind of person
     assert kind("谁在上海进博会上发布了新品？").kind_noun == ""
+    assert kind("该县入选的是哪一类示范县？").kind_noun == "示范县"  # past the classifier, 示范|县 joined
+    assert kind("哪种农产品最好卖").kind_noun == "农产品"
 
 
 def test_question_words_are_matched_as_words():
@@ -142,10 +144,27 @@ def test_a_conjunction_inside_the_last_name_does_not_cut_it_when_every_item_is_n
     assert enumeration("省建筑业协会、省物流协会和省会展协会共同主办", "协会") == ["省建筑业协会", "省物流协会", "省会展协会"]
 
 
+def test_an_end_item_far_longer_than_its_peers_is_cut_at_a_verb():
+    """A first item that holds what was done to the items (轮番表演川剧变脸), a last one that runs on
+    into the clause after the run (普昌镇开展产业帮扶调研): cut at a verb to the length of the others.
+    Items of like length keep their verbs."""
+    assert enumeration("晚会上演员轮番表演川剧变脸、清音、金钱板、竹琴等曲艺节目。", "节目") == ["川剧变脸", "清音", "金钱板", "竹琴"]
+    assert enumeration("帮扶工作队走访了甘洛县新市坝镇、田坝镇、普昌镇开展产业帮扶调研。", "镇") == ["甘洛县新市坝镇", "田坝镇", "普昌镇"]
+    assert enumeration("推动产业升级、加强基础设施建设、扩大对外开放等工作", "工作") == ["推动产业升级", "加强基础设施建设", "扩大对外开放"]
+
+
+def test_a_body_that_joins_the_run_is_an_item_of_it():
+    """省商务厅联合省发改委、省财政厅等部门: three departments acted, 联合 only joins the first."""
+    assert enumeration("省商务厅联合省发改委、省财政厅等部门印发实施方案。", "部门") == ["省商务厅", "省发改委", "省财政厅"]
+    assert _joined("产业联合发展") == ["产业联合发展"]  # no body before 联合: nothing joins
+
+
 def test_a_count_of_a_compound_division_may_part_it_with_a_comma():
     """八个市区 asked, 等八个市、区 written (市、区 and 县、市 are how reports pair divisions)."""
     assert _count_of("市区").search("来自甲、乙、丙和丁等四个市、区的经信部门发布合作宣言").group().endswith("市、区")
     assert not _count_of("市区").search("四个市的代表和两个区的代表")
+    # the count closes the run: its 市、区 is no item (区的经信部门发布合作宣言)
+    assert enumeration("江油市、安州区、平武县等三个县、市、区的代表参加座谈", "区") == ["江油市", "安州区", "平武县"]
 
 
 def test_the_noun_after_wei_is_what_yi_shenme_wei_asks_for():
