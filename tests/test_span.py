@@ -83,3 +83,13 @@ def test_an_outlet_and_a_dateline_are_no_answer_even_without_reporters():
     assert all(a >= named.index(")") + 1 for a, _, _ in span.spans(stay, named))
     when = analyse("省商务厅是哪天赴沿海考察的？", {"考察": 2.0, "沿海": 2.0})
     assert any(text[a:b].startswith("7月31日") for a, b, _ in span.spans(when, text))
+
+
+def test_a_gap_framed_for_a_name_that_ends_in_a_verb_offers_no_answer():
+    """某县与哪所高校合作: the sentence's 高校资源 closes a frame around 通过招商引资引入, a clause and no name;
+    the college named in the next clause is the answer."""
+    text = "石渠县通过招商引资引入高校资源，与西南民族大学达成战略合作，共同组建牦牛产业研究院。"
+    q = analyse("石渠县与哪所高校合作共建牦牛产业研究院？", {"石渠县": 2.0, "高校": 1.0, "合作": 1.0, "牦牛产业研究院": 2.0})
+    assert "石渠县通过招商引资引入" not in {text[s:e] for s, e, _ in span.spans(q, text)}
+    s, e, _ = span.best(q, text)
+    assert "西南民族大学" in text[slice(*span.clause(text, s, e))]
