@@ -16,7 +16,7 @@ from functools import lru_cache
 from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
-from .gate import amount_of, asked_measure, names_wanted
+from .gate import COUNTED_LABEL, amount_of, asked_measure, names_wanted
 from .quantities import quantities, value
 from .question import Question, find_cue, without_copula
 from .select import Similarity, rank, semantic
@@ -437,7 +437,6 @@ def _quoted_items(text: str, head: str | None) -> list[str]:
 
 
 _ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十]|\d+)")
-_COUNTED_LABEL = re.compile(r"([两二三四五六七八九十\d]+)个?[“\"][^“”\"]{1,8}[”\"](?=分别|都|各|是|有|包括)")  # 三个“坚持”分别是
 _COUNT = r"(?<![第\d两二三四五六七八九十])([两二三四五六七八九十\d]+)"  # a whole count, not 第24 (an edition)
 
 
@@ -446,7 +445,8 @@ def _asked_count(q: Question) -> int | None:
     (哪些, 哪几个)."""
     says = tuple(lang.words("answer", "after_stated_count"))  # not 放在“十大战略”首位: a name
     stated = [m for m in _count_of(q.head).finditer(q.text) if q.text[m.end():].startswith(says)] if q.head else []
-    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None) or _COUNTED_LABEL.search(q.text)
+    labelled = (m for m in COUNTED_LABEL.finditer(q.text) if q.text[m.end():].startswith(says))  # 三个“坚持”分别是
+    m = _ASKED_COUNT.search(q.text) or next(iter(stated), None) or next(labelled, None)
     m = m or (_people_count().search(q.text) if _asks_people(q) else None)
     n = value(m.group(1)) if m else None
     return int(n) if n and n >= 2 else None

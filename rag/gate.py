@@ -186,12 +186,12 @@ def _quoted_stated(q: Question, top: list[Sentence], docs: dict[str, dict] | Non
     topic that never uses the term speaks of something else."""
     terms = [_plain(m.group()[1:-1]) for m in QUOTED.finditer(q.text)]
     texts = [_plain(s.meta.get("title", "") + s.before + s.text) for s in top]
-    counted = {_plain(m.group(1)) for m in _COUNTED_TERM.finditer(q.text)}  # 三个“坚持”: a label each item
+    counted = {_plain(m.group(2)) for m in COUNTED_LABEL.finditer(q.text)}  # 三个“坚持”: a label each item
     articles = [_plain(_article(s, docs)) for s in top] if counted else []  # opens with (一是坚持…), further on
     return all(any(t in text for text in texts) or t in counted and any(t in a for a in articles) for t in terms)
 
 
-_COUNTED_TERM = re.compile(r"[两二三四五六七八九十\d]+个?[“\"]([^“”\"]{1,6})[”\"]")
+COUNTED_LABEL = re.compile(r"([两二三四五六七八九十\d]+)个?[“\"]([^“”\"]{1,8})[”\"]")  # 三个“坚持”: count, label
 
 
 def _plain(text: str) -> str:
