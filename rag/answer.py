@@ -66,7 +66,7 @@ def ranked_sentences(q: Question, hits: list[Hit], docs: dict[str, dict],
 TYPED_REACH = 4  # how many of the article's next best sentences may come up, stating the amount or noun asked
 
 
-def _stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
+def stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
     """多少, 哪个学院, 谁: a best sentence that holds no amount (no body or person asked) cannot state
     the answer, however well it repeats the question (巴中合同外资规模呈现跨越式增长 for 合同外资一共多少);
     the first of the same article's next few sentences that holds one comes before it. They are
@@ -133,7 +133,7 @@ def compose(q: Question, ranked: list[Sentence], docs: dict[str, dict],
     if not ranked:
         return None
     composer = composer or Composer()
-    ranked = _stating_first(q, ranked)  # after the gate, which reads the answer model's own order
+    ranked = stating_first(q, ranked)  # as the gate read them
     text = None
     if q.kind == "list":
         text = _list_answer(q, ranked, docs, composer)
@@ -388,7 +388,8 @@ def _enumerated(q: Question, ranked: list[Sentence], composer: Composer, whole: 
     intro = "|".join(map(re.escape, lang.words("answer", "enumeration_intro")))
     introduced = [s for s in whole if head and re.search(rf"{head}(?:{intro})[^，。]{{1,24}}、", s.text)]
     introduced.sort(key=lambda s: not any(n in s.text for n in q.names))  # 吴江区的项目分别是… for 吴江区的项目
-    named = [s for s in ranked[:5] if _closes_with_head(q, s)]
+    best = [s for s in whole if s.meta["doc_id"] == ranked[0].meta["doc_id"] and s not in ranked[:5]]
+    named = [s for s in ranked[:5] + best if _closes_with_head(q, s)]  # the best article's, past its best five
     named.sort(key=lambda s: bool(q.head_phrase) and q.head_phrase not in s.text)  # 主导产业 before other 产业
     cues = "|".join(map(re.escape, _follow_cues(_after_head(q))))
     framed = [s for s in ranked[1:5] + whole if cues and s.meta["doc_id"] == ranked[0].meta["doc_id"]
@@ -414,8 +415,9 @@ def _after_head(q: Question) -> str:
 def _sentence_items(q: Question, s: Sentence) -> list[str]:
     """The items one sentence names of the head asked for, however it words the run."""
     asked = tuple(w for w in q.weights if len(w) >= 2 and w != q.head)
-    return _stated_items(s.text, q.head, asked) or _quoted_items(s.text, q.head) or \
-        list(dict.fromkeys(enumeration(s.text, q.head, asked, _after_head(q))))
+    text = s.text[dateline_end(s.text):]  # 记者某某、通讯员某某 credits the report and lists nothing
+    return _stated_items(text, q.head, asked) or _quoted_items(text, q.head) or \
+        list(dict.fromkeys(enumeration(text, q.head, asked, _after_head(q))))
 
 
 def _one_line(names: list[str], s: Sentence, composer: Composer) -> str:
@@ -607,8 +609,8 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     if not runs:
         return []
     cues = _follow_cues(follows)
-    framed = [r for r in runs if any(c in r.group().split("、")[-1] for c in cues)  # …东莞市人民政府共同举办
-              and not any(c in part for c in cues for part in r.group().split("、")[:-1])]  # clauses, each 创下…, are no items
+    framed = [r for r in runs if _cue_at(r.group().split("、")[-1], cues) is not None  # …东莞市人民政府共同举办
+              and all(_cue_at(part, cues) is None for part in r.group().split("、")[:-1])]  # clauses (创下…) are no items
     runs = framed or runs
     def after(r: re.Match) -> str:  # the run's last item runs on into what follows it (…和休闲食品等领域),
         # within its clause: 展区 after the next comma closes the next run (…企业参展，设立A、B六大展区)
@@ -626,12 +628,14 @@ def enumeration(sentence: str, head: str | None = None, words: tuple[str, ...] =
     closed = next((i for i, p in enumerate(parts[1:-1], 1) if re.search(r"等[一二三四五六七八九十两\d]", p)), None)
     parts = parts[:closed + 1] if closed else parts  # …永川等八个市、区的经信部门: the count's 市、区 ends the run
     if run in framed:
-        parts[-1] = parts[-1][:min(parts[-1].index(c) for c in cues if c in parts[-1])]
+        parts[-1] = parts[-1][:_cue_at(parts[-1], cues)]
     parts[0:1] = _joined(_noun_tail(_after_intro(parts[0])))
     last = _COUNTED.split(re.split(r"…|\.{3}", parts[-1])[0])[0]  # …版纳米线......7月20日
     split = _last_items(last)
     named = head and len(parts) > 1 and all(p.endswith(head) for p in parts[:-1])
     parts[-1:] = [last] if named and not all(p.endswith(head) for p in split) else split  # 某某拥有者及驾驶员协会: one name
+    if head and parts[-1].endswith(head) and "的" in parts[-1] and not any(p.endswith(head) for p in parts[:-1]):
+        parts[-1] = parts[-1][:parts[-1].rindex("的")]  # A、B和C的创新解决方案: the head all of them share
     if len(parts) >= 3:  # an end item that runs on past its peers holds a verb's clause too
         parts[-1] = _fit_to_peers(parts[-1], parts[:-1], first=False)
         parts[0] = _fit_to_peers(parts[0], parts[1:], first=True)
@@ -659,6 +663,14 @@ def _fit_to_peers(item: str, peers: list[str], first: bool) -> str:
     verbs = [w for w in tag(item) if w.tag == "v" and len(w.text) >= 2]
     pieces = [item[w.end:] if first else item[:w.start] for w in verbs]
     return min((p for p in pieces if len(p) >= 2), key=lambda p: abs(len(p) - middle), default=item)
+
+
+def _cue_at(text: str, cues: tuple[str, ...]) -> int | None:
+    """Where the first of `cues` stands after a whole item of `text`: 中和 of 碳信用购买和碳中和保险 leaves
+    a one-character item (碳) before it, so it is inside a name, not the verb that follows the run."""
+    found = [m.start() for c in cues for m in re.finditer(re.escape(c), text)
+             if len(re.split(r"[和及与、]", text[:m.start()])[-1]) != 1]
+    return min(found) if found else None
 
 
 @lru_cache(maxsize=64)  # read for each sentence a list question offers

@@ -22,7 +22,7 @@ from wenjin.index.embed import get_embedder
 from wenjin.index.errors import ModelMismatch
 
 from . import gate as gating, select, verify
-from .answer import Composer, compose, date_note, ranked_sentences
+from .answer import Composer, compose, date_note, ranked_sentences, stating_first
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
 from .question import Question, analyse, split_clauses, split_parts, split_questions, spoken, weigh
@@ -31,6 +31,7 @@ from .retrieve import RetrievalSettings, Retriever
 from .select import Similarity
 from .sentences import Sentence
 from .settings import Settings
+from .tagger import tag
 from .types import Answer, Citation, Hit
 
 
@@ -93,7 +94,7 @@ class Engine:
             q = analyse(full, weigh(full, self.retriever.query_tokens(full), self.retriever.idf))
         t1 = time.perf_counter()
         ranked = ranked_sentences(q, hits, self.index.docs, self.similarity(full))
-        verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q, hits))
+        verdict = gating.decide(q, hits, ranked, self.index.docs, self.unseen(q, hits), stating_first(q, ranked))
         if self.settings.refusal_threshold is not None:  # calibrated on the deployment's own questions
             verdict.threshold = self.settings.refusal_threshold
         _lap(timings, "retrieve_ms", t1 - t0)
@@ -196,26 +197,18 @@ class Engine:
         """The extractive answer (or refusal) to one question, without any LLM."""
         timings: dict[str, float] = {}
         said, question = question, spoken(question)  # parted and read as typed; refusals quote it as typed
-        if asked := split_questions(question):
+        if asked := split_questions(question) or split_parts(question):
             return self._each(said, asked, filters, top_k, timings)
-        parts = split_parts(question) or [question]
-        composer, texts = Composer(), []
-        for part in parts:
-            ev = self.gather(part, filters, top_k, timings)
-            composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
-            if len(parts) == 1:
-                if composed is None:
-                    return self._refusal(said, said, "extractive", timings, ev)
-                if clauses := split_clauses(question):
-                    composed = self._completed(clauses, ev, composed, composer, filters, top_k, timings)
-                answer = Answer(said, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
-                answer.answerability = round(ev.gate.score, 4)
-                return answer
-            texts.append(f"【{part}】\n" + (composed[0] if composed else "资料中没有找到这一项。"))
-        if not composer.citations:
-            return Answer(said, refusal_text(said), [], True, "extractive", timings)
-        return Answer(said, _dated("\n".join(texts), composer.citations), composer.citations, False,
-                      "extractive", timings)
+        composer = Composer()
+        ev = self.gather(question, filters, top_k, timings)
+        composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
+        if composed is None:
+            return self._refusal(said, said, "extractive", timings, ev)
+        if clauses := split_clauses(question):
+            composed = self._completed(clauses, ev, composed, composer, filters, top_k, timings)
+        answer = Answer(said, _dated(composed[0], composed[1]), composed[1], False, "extractive", timings)
+        answer.answerability = round(ev.gate.score, 4)
+        return answer
 
     def _each(self, message: str, asked: list[str], filters: dict | None, top_k: int | None,
               timings: dict) -> Answer:
@@ -224,21 +217,29 @@ class Engine:
         holds each one's short answer, or says it was not found; the quotes follow."""
         whole = self.gather(message, filters, top_k, timings)
         best = {s.meta["doc_id"] for s in whole.ranked[:1]}
+        read = "".join(self.index.docs[d]["metadata"].get("title", "") + self.index.docs[d]["text"] for d in best)
         composer, firsts, rest, scores = Composer(), [], [], []
         for part in asked:
             # a part naming nothing the rest of the message does not (线下展区设在哪里？) asks about what
             # the message is about: its best article. The gate reads it with the names the message
             # gives it (聊城…？首批进了几家机构 asks of 聊城's, which an article on 德州's does not
             # answer); its own words pick the sentence, as the names would pick the article's lead.
+            # A part with a name, or a rare word, neither the rest nor that article holds (锡会产业园 of
+            # A和锡会产业园的总投资分别是多少) asks of something else, found by a search of its own.
             others = "".join(p for p in asked if p != part)
-            new = [n for n in analyse(part, {}).names if n not in others]
-            hits = whole.hits if new else [h for h in whole.hits if h.meta["doc_id"] in best]
+            hits = [h for h in whole.hits if h.meta["doc_id"] in best]
             ev = self.gather(part, filters, top_k, timings, hits=hits)
+            top = max(ev.question.weights.values(), default=0.0)  # rare for this collection: half the rarest's weight
+            new = [n for n in ev.question.names if n not in others] or [
+                t for t, w in ev.question.weights.items() if len(t) >= 2 and w >= top / 2 and t not in others + read]
+            if new:
+                ev = self.gather(part, filters, top_k, timings)
             if lent := "" if new else "".join(n for n in whole.question.names if n not in part):
                 ev.gate = self.gather(lent + part, filters, top_k, timings, hits=hits).gate
             composed = compose(ev.question, ev.ranked, self.index.docs, composer) if ev.gate.passed else None
             lines = composed[0].split("\n") if composed else [f"资料中没有找到“{part.rstrip('？? ')}”的答案"]
-            firsts.append(lines[0].rstrip("。；"))
+            if (first := lines[0].rstrip("。；")) not in firsts:  # one clause may answer both (来自20个国家的300余名嘉宾)
+                firsts.append(first)
             rest += [line for line in lines[1:] if line not in rest]
             scores.append(ev.gate.score)
         if not composer.citations:
@@ -263,10 +264,12 @@ class Engine:
         for clause in clauses:
             lent = "".join(n for n in ev.question.names if n not in clause)
             asked = self.gather(lent + clause, filters, top_k, timings, hits=hits)
-            if not asked.gate.passed or gating.kind_stated(asked.question, quoted, hits, self.index.docs):
+            if not asked.gate.passed or gating.kind_stated(asked.question, quoted, hits, self.index.docs) \
+                    and _acted(asked.question, quoted):
                 continue
             own = self.gather(clause, filters, top_k, timings, hits=hits) if lent else asked
-            stating = [s for s in own.ranked[:3] if gating.kind_stated(asked.question, [s], hits, self.index.docs)]
+            stating = [s for s in own.ranked[:3] if gating.kind_stated(asked.question, [s], hits, self.index.docs)
+                       and _acted(asked.question, [s])]
             if not stating:
                 continue
             more = compose(own.question, stating, self.index.docs, composer)[0].split("\n")
@@ -344,6 +347,15 @@ class Engine:
                                       m.get("url", ""), list(m.get("also", [])),
                                       verified=any(c.supported for c in mine)))
         return citations
+
+
+def _acted(q: Question, quoted: list[Sentence]) -> bool:
+    """Do the quotes hold the act a person or body is asked of (承办 of 由哪所高校承办)? A quote naming a
+    body (在某大学开班) does not say who 主办 and who 承办."""
+    if q.wants not in ("person", "org"):
+        return True
+    verbs = [w.text for w in tag(q.text) if w.tag == "v"]
+    return not verbs or any(verbs[-1] in s.text for s in quoted)
 
 
 def _cited(ranked: list[Sentence], citations: list[Citation]) -> list[Sentence]:

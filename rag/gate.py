@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from wenjin.index.furniture import dateline_end
 from wenjin.index.tokens import plain_cutter
 
 from . import lang
@@ -93,7 +94,7 @@ def measure(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str
 
 
 def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str, dict],
-           unseen: tuple[str, ...] = ()) -> Gate:
+           unseen: tuple[str, ...] = (), quoted: list[Sentence] | None = None) -> Gate:
     """The score, and the thresholds to hold it against.
 
     What the collection never mentions at all cannot be answered from it, whatever else the passages
@@ -111,12 +112,13 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
                                   for name in q.names))
     x["premise"] = float(_premise_stated(q, hits))
     # the kind asked must also be stated in the best sentences of articles that name what the question
-    # names: an amount in 亩 or a year from an article on something else states nothing of it
-    top = ranked[:3]
+    # names: an amount in 亩 or a year from an article on something else states nothing of it. They are
+    # read in the order the answer quotes them (`quoted`: one stating an amount is put first).
+    top = (quoted or ranked)[:3]
     named = [s for s in top if _names_all(q, s, docs)]
     x["kind"] = float(kind_stated(q, top, hits[:3], docs)
                       and (named in ([], top) or kind_stated(q, named, hits[:3], docs)))
-    known = hits and not x["unknown_name"]
+    known = hits and not x["unknown_name"] and not _another_body(q, top, docs)
     # where the answer model believes no sentence states an answer (under the floor fitted on train:
     # hardly any answerable question's best sentence scores lower), names and words the passages
     # share with the question are an incidental echo (圆珠笔 in a report on printed LEDs)
@@ -125,6 +127,28 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     # the extractive answerer can only quote, and no quote states what follows from it
     return Gate(score if known and x["premise"] and x["kind"] and believed else 0.0, model["threshold"],
                 model["llm_threshold"], x, llm_score=score if known else 0.0)
+
+
+def _another_body(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bool:
+    """Does the best sentence's article name, in place of a body the question names, another of its kind
+    (华中师范大学 where 北京师范大学 is asked), in its best sentences, and never that one, in full or
+    shortened? What it states is the other body's: the collection knows the name, so `unknown_name`
+    passes it."""
+    from .verify import contracts
+
+    if not top:
+        return False
+    article = _article(top[0], docs)
+    for name in (w.text for w in tag(q.text) if w.tag == ORG and len(w.text) >= 4):
+        if name in article or _abbreviated(name, article) or name[:min(4, len(name) - 2)] in article:
+            continue  # 宁波双成 for 宁波双成药业股份有限公司: a body is shortened to its leading words
+        same = [s for s in top if s.meta.get("doc_id") == top[0].meta.get("doc_id")]
+        bodies = {w.text for s in same for w in tag(s.text) if w.tag == ORG}
+        if any(contracts(b, name) or b in name or name in b for b in bodies):
+            continue
+        if any(b.endswith(name[-2:]) for b in bodies):
+            return True
+    return False
 
 
 def kind_stated(q: Question, top: list[Sentence], hits: list[Hit], docs: dict[str, dict]) -> bool:
@@ -149,9 +173,12 @@ def _years_stated(q: Question, top: list[Sentence], docs: dict[str, dict]) -> bo
     focus = _on_focus(q, top, fallback=False)
     if focus and all(_own_year(s.text) for s in focus) and not any(y[:4] in s.text for s in focus for y in years):
         return False
+    bare = [t for t in q.times if re.fullmatch(r"(?:19|20)\d\d", t)]  # 2026 of 2026某博会: written so in the article too
     articles = [docs[s.meta["doc_id"]] for s in top if s.meta.get("doc_id") in docs]
     return not articles or any(
-        all(_time_stated(y, d["metadata"].get("title", "") + "\n" + d["text"], d["metadata"].get("date", "")) for y in years)
+        all(_time_stated(y, text := d["metadata"].get("title", "") + "\n" + d["text"], d["metadata"].get("date", ""))
+            or y[:4] in bare and re.search(rf"(?<![\d.]){y[:4]}(?=[\u4e00-\u9fff])(?![年月日万亿元人个家名户])", text)
+            for y in years)
         for d in articles)
 
 
@@ -545,8 +572,13 @@ def amount_beside(noun: str, texts: list[str]) -> bool:
     """Whether a clause of the texts holds the noun (by its first or last two characters: 就业岗位 is
     counted as 就业1200人 as often as 岗位1200个) and an amount (no date or position)."""
     keys = (noun[:2], noun[-2:])
-    return any(any(k in clause for k in keys) and any(n.amount for n in quantities(clause))
+    return any(any(k in clause for k in keys) and any(n.amount for n in quantities(clause)) and not _supposed(clause)
                for text in texts for clause in re.findall(r"[^，。；！？\n]+", text))
+
+
+def _supposed(clause: str) -> bool:
+    """Does the clause state a condition (企业如果两年亩均税收低于15万元): its amount is a threshold, not a fact."""
+    return any(c in clause for c in lang.words("question", "conditions"))
 
 
 _OTHER_NOUN = frozenset({"n", "nz", "nw", "j", "LOC", "ORG", "PER"})
@@ -561,7 +593,7 @@ def amount_of(noun: str, text: str) -> bool:
     generic = set(lang.words("question", "generic_measures"))
     for clause in re.findall(r"[^，。；！？\n]+", text):
         keys = [(m.start(), m.end()) for k in {noun[:2], noun[-2:]} for m in re.finditer(re.escape(k), clause)]
-        if not keys:
+        if not keys or _supposed(clause):
             continue
         words = tag(clause)
         for a in (n for n in quantities(clause) if n.amount):
@@ -730,10 +762,15 @@ def _name_stated(q: Question, top: list[Sentence]) -> bool:
     plain = wanted == {"person": (PERSON, ORG), "org": (ORG,), "place": (PLACE,)}.get(q.wants or "")
     if plain and not _focus_noun_said(q, top):
         return False
+    if wanted == (PERSON,) and (title := _title_asked(q)) and not any(title in s.before + s.text for s in top):
+        return False  # 首任院长由何人担任: sentences that never say 院长 do not say who holds it
+    credits = any(w in q.text for w in lang.words("question", "credit_words"))  # 哪个记者写的 asks the byline
     for s in top if plain else _on_focus(q, top):  # plain 谁/哪家: the tagger misses names (生态|环境|部)
         text = s.before + s.text if plain else s.text
+        lead = 0 if credits else dateline_end(text)  # 某某网讯（记者某某）names who reported, not who did it
         for w in tag(text):
             if (w.tag in wanted or q.wants != "what" and _named_by_ending(w, wanted)) and w.text not in q.text \
+                    and w.start >= lead \
                     and not text[max(0, w.start - 4):w.start].endswith(indefinite) \
                     and not _COUNTED.search(text[max(0, w.start - 6):w.start]) and not _quoted(text, w.start) \
                     and not _provincial(w.text):
@@ -784,6 +821,12 @@ def _named_by_ending(word, wanted: tuple[str, ...]) -> bool:
                for k in keys for e in lang.words("answer", k))
 
 
+def _title_asked(q: Question) -> str:
+    """The title a person is asked by (院长 of 首任院长由何人担任, 市委书记 of 市委书记是谁), or ""."""
+    words = tag(without_copula(q.around[0]).removesuffix("由"))
+    return words[-1].text if words and words[-1].text.endswith(tuple(lang.words("answer", "person_titles"))) else ""
+
+
 def names_wanted(q: Question) -> tuple[str, ...]:
     """The entity tags that answer the question, if it asks for a name: 谁 asked of a role only a person
     holds (管委会主任是谁) wants a person; 哪一家 or 叫什么名字 asked of a kind of organisation (省属国企,
@@ -796,7 +839,9 @@ def names_wanted(q: Question) -> tuple[str, ...]:
         role = q.around[1][held.end():] if held else ""  # 谁担任园区管委会主任: the title after the verb
         after = tag(q.around[1])
         acts = bool(after) and after[0].tag == "v" and not held  # 专家是谁组织的: who did it, not who they are
-        return (PERSON,) if before.endswith(titles) and not acts or role.endswith(titles) else (PERSON, ORG)
+        taken = before.endswith("由") and lang.pattern("answer", "role_verbs").match(q.around[1])  # 院长由何人担任
+        return (PERSON,) if before.endswith(titles) and not acts or role.endswith(titles) \
+            or taken and before[:-1].endswith(titles) else (PERSON, ORG)
     if q.wants == "org" or q.kind == "list" and (q.head or "").endswith(kinds):
         return (ORG,)
     if q.wants == "place" and q.kind_noun in lang.words("question", "divisions"):

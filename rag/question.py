@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import lang
-from .tagger import NAMED, TIME, Word, tag
+from .tagger import NAMED, TIME, Word, bare_years, tag
 
 # answer types, in the order their question words are tried (哪一年 is a date before 哪一 is a what)
 TYPES = ("reason", "manner", "date", "place", "person", "org", "number", "what")
@@ -110,8 +110,8 @@ def find_cue(text: str) -> tuple[str, int, int] | None:
     for cue, kind in _cues():
         for m in re.finditer(re.escape(cue), text):
             s, e = m.start(), m.end()
-            if s not in starts and not cue.startswith("些"):  # jieba glues 些 to the verb before it (建些|什么)
-                continue
+            if s not in starts and not cue.startswith("些") and text[s - 1:s] != "第":
+                continue  # jieba glues 些 to the verb before it (建些|什么), and 第 to 几 (第几名)
             rest = text[e:_end_of(e, spans)]
             if kind == "list" and text[e:].startswith(tuple(lang.words("question", "number"))):
                 continue  # 内资、外资分别是多少: an amount asked of each, not a list
@@ -194,7 +194,7 @@ def _times(words, found: tuple[str, int, int] | None, text: str) -> tuple[str, .
     (哪一年, 几月) and the reporter's present (现在), and only on word boundaries: 投产后年产值 holds
     no 后年."""
     s, e = found[1:] if found else (0, 0)
-    return tuple(dict.fromkeys(w.text for w in time_words(text, words) if not (w.start < e and w.end > s)
+    return tuple(dict.fromkeys(w.text for w in time_words(text, bare_years(words)) if not (w.start < e and w.end > s)
                                and not re.search(r"[哪几何]|多少|什么", w.text)
                                and w.text not in lang.words("question", "present_times")))
 
@@ -342,11 +342,11 @@ def split_parts(question: str) -> list[str]:
 
 def split_clauses(question: str) -> list[str]:
     """'带动了多少户，每亩能多挣多少' → ['带动了多少户', '每亩能多挣多少']; [] unless two clauses parted
-    by a comma each ask with a question word of their own (不是 那几位, which points back).
+    by a comma or 、 each ask with a question word of their own (不是 那几位, which points back).
 
     The sentence answering the whole question often states only one of the facts; these are what
     the answer is checked against, clause by clause."""
-    pieces = [p.strip(" ？?") for p in re.split(r"[，,；;]", question.strip())]
+    pieces = [p.strip(" ？?") for p in re.split(r"[，,；;、]", question.strip())]  # 由哪个部门主办、由哪所高校承办
     asking = [p for p in pieces if p and _asks(p)]
     return asking if len(asking) >= 2 else []
 

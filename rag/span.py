@@ -15,7 +15,7 @@ import re
 from wenjin.index.furniture import dateline_end
 
 from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
-from .question import Question
+from .question import Question, find_cue
 from .tagger import NAMED, tag
 from .weights import load
 
@@ -160,11 +160,22 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     framed = gap(text, q.around, q.weights)
     anchors = [m.start() for t in q.weights if len(t) >= 2 for m in re.finditer(re.escape(t), text)]
     lead = 0 if q.wants == "date" else dateline_end(text)  # an outlet and its reporters answer no question
-    found = [c for c in candidates(text, q) if c[0] >= lead]
+    # the question's own words answer nothing (2023 of 2023某大会是哪天开的), unless it offers a choice (A还是B)
+    echo = "" if "还是" in q.text else q.text
+    found = [c for c in candidates(text, q) if c[0] >= lead and text[c[0]:c[1]].strip() not in echo]
     if framed and framed[0] >= lead and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found} \
-            and not _ends_in_verb(q, text[framed[0]:framed[1]]):
+            and not _ends_in_verb(q, text[framed[0]:framed[1]]) and text[framed[0]:framed[1]].strip() not in echo:
         found.append((framed[0], framed[1], "gap"))
+    if _calendar(q) and any("TIME" in k for _, _, k in found):  # 哪一天举行: a place framed like it is no answer
+        found = [c for c in found if "TIME" in c[2]]
     return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
+
+
+def _calendar(q: Question) -> bool:
+    """Does the question ask for a day, month or year (哪一天, 何年, 几号), which only a date answers?
+    何时 and 什么时候 may be answered by another event (发布行程前)."""
+    found = find_cue(q.text) if q.wants == "date" else None
+    return bool(found) and bool(re.search("[年月天日号]", q.text[found[1]:found[2]]))
 
 
 def _ends_in_verb(q: Question, framed: str) -> bool:

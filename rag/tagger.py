@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,7 +54,7 @@ def tag(text: str) -> tuple[Word, ...]:
     for word, label in pairs:
         out.append(Word(word, label, pos, pos + len(word)))
         pos += len(word)
-    return tuple(_joined_places(_joined_numerals(out)))
+    return tuple(_verb_after_place(text, _joined_places(_joined_numerals(out))))
 
 
 def _joined_places(words: list[Word]) -> list[Word]:
@@ -67,6 +68,23 @@ def _joined_places(words: list[Word]) -> list[Word]:
         if last and last.tag == PLACE and len(last.text) <= 2 and w.tag != PLACE and len(w.text) <= 2 \
                 and w.text.endswith(suffixes) and len(last.text + w.text) <= 4:
             out[-1] = Word(last.text + w.text, PLACE, last.start, w.end)
+        else:
+            out.append(w)
+    return out
+
+
+def _verb_after_place(text: str, words: list[Word]) -> list[Word]:
+    """LAC glues a spoken verb to the place before it when 的 follows (武隆办的大会, 高新区办的活动), as
+    if it made an office's short name; where jieba cuts that character off as a word of its own, it is
+    the verb (国台办的 stays one word)."""
+    from wenjin.index.tokens import plain_cutter
+
+    out: list[Word] = []
+    for w, nxt in zip(words, [*words[1:], None]):
+        if w.tag in (PLACE, ORG) and len(w.text) >= 3 and nxt is not None and nxt.text.startswith("的") \
+                and not w.text.endswith(tuple(lang.words("answer", "admin_suffixes"))) \
+                and plain_cutter().lcut(text[max(0, w.start - 4):w.end])[-1] == w.text[-1]:
+            out += [Word(w.text[:-1], w.tag, w.start, w.end - 1), Word(w.text[-1], "v", w.end - 1, w.end)]
         else:
             out.append(w)
     return out
@@ -89,6 +107,21 @@ def _joined_numerals(words: list[Word]) -> list[Word]:
 
 
 _NUMBER_MARKS = {".", ",", "-", "~", "～", "—"}
+
+
+def bare_years(words: Sequence[Word]) -> list[Word]:
+    """A year written without 年 before the name of an event or list (2023世界人工智能大会, 2024赛迪百强区)
+    is a time, which LAC reads as a bare numeral; one before a unit or classifier counts (2024人参加).
+    Read so in questions only, for the time they ask about: in an article such a year labels a name
+    (发布了2025某某名片), and a date question's answer is the year written with 年."""
+    units = tuple(lang.words("question", "units") + lang.words("quantities", "units"))
+    out = list(words)
+    for i, (w, nxt) in enumerate(zip(words, words[1:])):
+        ordinal = i > 0 and words[i - 1].text.endswith("第")
+        if w.tag == NUMERAL and re.fullmatch(r"(?:19|20)\d\d", w.text) and not ordinal \
+                and (nxt.tag in NAMED or nxt.tag in ("n", "j", "vn")) and nxt.text not in units:
+            out[i] = Word(w.text, TIME, w.start, w.end)
+    return out
 
 
 def entities(text: str, kinds: frozenset[str] = NAMED) -> list[Word]:

@@ -229,34 +229,34 @@ def test_an_everyday_question_sharing_an_incidental_word_with_an_article_is_refu
 def test_a_position_asked_for_is_answered_by_a_position():
     """第几位 asks for a position: the sentence stating 第二位 answers it, and an amount further down the
     same article (现年74岁) does not come up in its place."""
-    from wenjin.rag.answer import _stating_first
+    from wenjin.rag.answer import stating_first
     from wenjin.rag.question import analyse
     from wenjin.rag.sentences import Sentence
 
     said = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
             ("在上月的议会选举中，该党得票位居第二位。", "党首现年74岁，曾两度出任总理。")]
     q = analyse("该党在议会选举中得票位居第几位？", {})
-    assert _stating_first(q, said)[0] is said[0]
+    assert stating_first(q, said)[0] is said[0]
 
 
 def test_a_body_or_person_asked_for_comes_from_the_sentence_naming_one():
     """哪所学院: the lead repeats the question and names no body the question does not; the sentence
     naming a 学院 (which the tagger cuts off its name) comes first. A lead naming a body stays first.
     谁 asked of a title only a person holds (县委书记是谁) is answered by the sentence naming a person."""
-    from wenjin.rag.answer import _stating_first
+    from wenjin.rag.answer import stating_first
     from wenjin.rag.question import analyse
     from wenjin.rag.sentences import Sentence
 
     said = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
             ("考察团抵达成都，参加灾后重建经验交流活动。", "考察团参观了成都理工大学—某某大学防灾减灾学院。")]
     q = analyse("考察团在成都参加灾后重建经验交流活动期间参观了哪所学院？", {})
-    assert _stating_first(q, said)[0] is said[1]
+    assert stating_first(q, said)[0] is said[1]
     led = [Sentence({"doc_id": "a"}, "考察团参观了西南交通大学。", 0, 13)] + said[1:]
-    assert _stating_first(analyse("考察团参观了哪所大学？", {}), led)[0] is led[0]
+    assert stating_first(analyse("考察团参观了哪所大学？", {}), led)[0] is led[0]
     speech = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
               ("第三届竹产业博览会在县城开幕。", "县委书记王建军在开幕式上致辞。")]
-    assert _stating_first(analyse("在竹产业博览会开幕式上致辞的县委书记是谁？", {}), speech)[0] is speech[1]
-    assert _stating_first(analyse("竹产业博览会是谁主办的？", {}), speech)[0] is speech[0]  # a body may answer 谁
+    assert stating_first(analyse("在竹产业博览会开幕式上致辞的县委书记是谁？", {}), speech)[0] is speech[1]
+    assert stating_first(analyse("竹产业博览会是谁主办的？", {}), speech)[0] is speech[0]  # a body may answer 谁
 
 
 def test_the_answer_names_the_instance_not_the_echo(tmp_path):
@@ -572,3 +572,90 @@ def test_an_amount_asked_in_a_unit_is_not_answered_by_a_bare_number(tmp_path):
 def test_a_question_worded_otherwise_than_the_article_is_answered(tmp_path, article, question, wanted):
     a = _engine_over(tmp_path, article).ask(question)
     assert not a.refused and wanted in a.text, a.text
+
+
+_STADIUM = ("某县全民健身中心项目开工\n3月2日，某县全民健身中心项目开工。项目位于县城东部新区，总用地面积约2.4万平方米，"
+            "总建筑面积约4.1万平方米，计划两年建成。")
+_HOTEL = ("某市会展酒店项目封顶\n某市会展酒店项目主体结构日前封顶。该项目建筑面积约9.8万平方米，其中酒店约5万平方米。")
+_TEA = ("川南茶博会开幕\n9月6日，2026川南茶博会在宜宾开幕，为期四天。本届茶博会设展位600个，吸引茶企300余家。")
+
+
+def test_each_thing_asked_with_fen_bie_is_answered_on_the_first_line(tmp_path):
+    """A和B分别: each part on the first line; a part asking another measure of the same subject is read in its
+    article (not in another project's), a part naming another subject in the article found for it."""
+    engine = _engine_over(tmp_path, _STADIUM, _HOTEL, _YUECHI)
+    same = engine.ask("某县全民健身中心项目的总用地面积和总建筑面积分别约为多少？")
+    assert not same.refused and all(w in same.text.splitlines()[0] for w in ("2.4万平方米", "4.1万平方米")), same.text
+    assert "9.8万" not in same.text
+    two = engine.ask("某县全民健身中心项目和某市会展酒店项目的建筑面积分别是多少？")
+    assert all(w in two.text.splitlines()[0] for w in ("4.1万平方米", "9.8万平方米")), two.text
+
+
+def test_the_questions_own_words_are_no_answer(tmp_path):
+    """2026 of 2026川南茶博会 is a time the question names: the date it asks for is another."""
+    a = _engine_over(tmp_path, _TEA, _YUECHI).ask("2026川南茶博会是哪天在宜宾开幕的？")
+    assert a.text.splitlines()[0].startswith("9月6日"), a.text
+
+
+def test_a_datelines_reporters_are_no_items():
+    from wenjin.rag.answer import _sentence_items
+    from wenjin.rag.question import analyse
+    from wenjin.rag.sentences import Sentence
+
+    text = "湖南日报讯（记者张明、通讯员李华）7月20日，帮扶县高中教师培训班在某师范大学开班。"
+    assert _sentence_items(analyse("某师大在培训里负责哪几个学科？", {}), Sentence({"doc_id": "a"}, text, 0, len(text))) == []
+
+
+def test_a_list_comes_from_the_best_articles_sentence_closing_with_the_noun_asked_below_its_best_five(tmp_path):
+    """Five sentences repeat the training's words; the one naming the subjects (三个学科) is the article's
+    last and ranks seventh. The best sentence enumerates nothing of 学科."""
+    article = ("某师大承办帮扶县教师培训\n7月20日，帮扶县高中骨干教师培训班在某师范大学开班。"
+               "帮扶县高中骨干教师培训班的学员来到某师范大学，将进行为期十天的培训。"
+               "帮扶县高中骨干教师培训由省教育厅主办，某师范大学承办。"
+               "今年的帮扶县高中骨干教师培训共有12所高校承担培训任务，某师范大学是其中一所。"
+               "培训期间，某师范大学将采用专题讲座、案例解析、研修考察等形式开展帮扶县教师培训。"
+               "该校承担了物理、化学、生物三个学科120名学员的培训任务。")
+    a = _engine_over(tmp_path, article, _YUECHI).ask("某师大在帮扶县高中骨干教师培训里负责哪几个学科？")
+    assert a.text.splitlines()[0] == "共找到 3 项：物理、化学、生物。", a.text
+
+
+def test_a_body_asked_of_that_the_articles_replace_with_another_of_its_kind_is_refused(tmp_path):
+    """北方农业大学 is named in the collection, but the training is another university's: what the
+    article states is that body's."""
+    training = ("某师大承办帮扶县教师培训\n7月20日，帮扶县高中教师培训班在南方农业大学开班。"
+                "南方农业大学承担了物理、化学、生物三个学科120名学员的培训任务。")
+    other = "北方农业大学举办校园开放日\n北方农业大学日前举办校园开放日，吸引考生和家长3000余人参观。"
+    engine = _engine_over(tmp_path, training, other, _YUECHI)
+    assert engine.ask("北方农业大学在帮扶县高中教师培训中承担了哪几个学科？").refused
+    assert not engine.ask("南方农业大学在帮扶县高中教师培训中承担了哪几个学科？").refused
+
+
+_FORUM = ("川南低碳产业论坛举行\n宜宾日报讯（记者王丽）9月12日，川南低碳产业论坛暨低碳技术创新联盟成立仪式在宜宾学院举行。"
+          "来自川南四市的120余家企业参加论坛。论坛由四川省经济和信息化厅主办，宜宾学院承办。"
+          "联盟由宜宾学院、宜宾市产业技术研究院等12家单位共同发起。")
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("川南低碳产业论坛于何日在哪所高校举行？", ("9月12日", "宜宾学院")),  # 何日: a date asked formally
+    # each act its body: the lead names the event in full and the college it met at, not who organised it
+    ("川南低碳产业论坛暨低碳技术创新联盟成立仪式由哪个部门主办、由哪所高校承办？", ("四川省经济和信息化厅", "宜宾学院")),
+])
+def test_two_things_asked_in_one_clause_or_parted_by_a_pause_mark_are_both_answered_first(tmp_path, question, wanted):
+    a = _engine_over(tmp_path, _FORUM, _YUECHI).ask(question)
+    assert all(w in a.text.splitlines()[0] for w in wanted), a.text
+
+
+def test_the_gate_reads_the_sentence_the_answer_quotes_for_an_amount(tmp_path):
+    """多少嘉宾: the best sentences repeat the event's name; the count is the article's fourth. The answer
+    puts it first, and the gate reads it there, so the question is not refused."""
+    article = ("第三届川南竹博会开幕 嘉宾齐聚竹海\n第三届川南竹博会在长宁县开幕，嘉宾齐聚竹海共话竹产业发展。"
+               "第三届川南竹博会开幕式上，嘉宾们参观了竹产品展区。第三届川南竹博会嘉宾还考察了竹浆纸一体化项目。"
+               "本届竹博会由长宁县人民政府和省林业和草原局主办。来自12个国家和地区的260余名嘉宾参加了本届竹博会。")
+    a = _engine_over(tmp_path, article, _YUECHI).ask("第三届川南竹博会来了多少嘉宾？")
+    assert not a.refused and "260余名" in a.text.splitlines()[0], a.text
+
+
+def test_a_day_asked_for_is_answered_by_a_date_not_by_the_place_framed_like_it(tmp_path):
+    article = ("川南文旅推介会举行\n5月18日，川南四市文旅资源联合推介会，在四川泸州举行。推介会发布了12条精品线路。")
+    a = _engine_over(tmp_path, article, _YUECHI).ask("川南四市文旅资源联合推介会于哪一天举行？")
+    assert a.text.splitlines()[0].startswith("5月18日"), a.text

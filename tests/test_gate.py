@@ -373,3 +373,22 @@ def test_a_name_opening_with_a_city_is_not_answered_from_the_same_name_of_anothe
     docs = {"a": {"metadata": {"title": ""}, "text": "南阳华侨城项目正式签约。项目总建设用地面积约900亩。"}}
     assert not _place_named(analyse("洛阳华侨城项目的总建设用地面积是多少亩？", {}), [found], docs)
     assert _place_named(analyse("南阳华侨城项目的总建设用地面积是多少亩？", {}), [found], docs)
+
+
+def test_a_person_asked_by_title_is_named_only_by_a_sentence_saying_that_title():
+    q = analyse("某研究院的首任院长由何人担任？", {})
+    signed = sentence("双方签署某研究院共建协议，记者张明、通讯员李华报道。")
+    assert not _name_stated(q, [signed])  # people named, none as 院长
+    assert _name_stated(q, [sentence("研究院首任院长由王立新教授担任。")])
+
+
+def test_an_amount_in_a_condition_is_no_statement_of_the_measure():
+    q = analyse("某协作园区去年实现税收多少？", {})
+    assert not _measure_stated(q, [sentence("企业如果连续两年亩均税收低于10万元，园区将收回其租金减免。")])
+    assert _measure_stated(q, [sentence("园区去年实现税收3.2亿元，同比增长12%。")])
+
+
+def test_the_reporters_a_dateline_credits_answer_only_who_reported():
+    lead = sentence("本报讯（记者张明）9月12日，川南低碳论坛在长宁开幕。")
+    assert not _name_stated(analyse("川南低碳论坛开幕式上谁致辞？", {}), [lead])
+    assert _name_stated(analyse("川南低碳论坛的报道是哪个记者写的？", {}), [lead])

@@ -215,6 +215,15 @@ def test_the_times_a_question_is_about_but_not_how_long_or_which():
     assert kind("园区一年能加工多少吨花椒").times == ()  # a length of time, not a point in it
     assert kind("园区是哪一年建成的").times == ()      # the time asked for
     assert kind("园区现在有多少家企业").times == ()    # the reporter's present: every article's own
+    assert kind("园区在2026中国开发区榜单中排在哪里").times == ("2026",)  # a year glued to the list's name
+    assert kind("园区2026家企业在哪里").times == ()      # …not a count before its classifier
+    assert kind("2026人参加的论坛在哪里开").times == ()
+
+
+def test_a_position_glued_to_its_question_word_is_asked_as_a_number():
+    for question in ("该县在百强县榜单中排名第几？", "该县在百强县榜单中位列第几名？"):
+        q = kind(question)
+        assert (q.kind, q.wants) == ("factoid", "number") and q.around[0].endswith("第"), question
 
 
 def test_a_word_for_now_or_a_bare_count_the_collection_lacks_is_phrasing_not_a_gap():
@@ -257,6 +266,8 @@ def test_an_amount_asked_of_each_of_several_things_is_a_number_question_not_a_li
     ("产业园带动了多少户，每亩能多挣多少", ["产业园带动了多少户", "每亩能多挣多少"]),
     ("德阳这次去北京推介，现场签了几个项目，协议金额是多少？", ["现场签了几个项目", "协议金额是多少"]),
     ("书记见了那几位老专家，是哪天见的", []),  # 那几位 points back: one question
+    ("培训班由哪个部门主办、由哪所高校承办", ["培训班由哪个部门主办", "由哪所高校承办"]),
+    ("培训班请了哪些企业、高校参加", []),  # 、 in one run of things asked for
     ("企业拿到什么证书后，能享受哪些补贴", []),  # the first clause sets the time of the second
     ("在抢险救援中，要坚持什么原则？", []),
 ])
@@ -290,3 +301,22 @@ def test_a_noun_that_acts_before_the_question_word_is_no_head():
     assert kind("园区企业主要生产哪些").head is None
     assert kind("德格帮扶项目有哪些").head == "项目"
     assert kind("青川那三大特色产业都是啥").head == "产业"
+
+
+def test_formal_question_words_ask_what_their_plain_forms_ask():
+    assert kind("研究院的首任院长由何人担任？").wants == "person"
+    assert kind("论坛于何日在宜宾举行？").wants == "date"
+
+
+def test_a_spoken_verb_after_a_place_is_not_part_of_its_name():
+    from wenjin.rag.tagger import tag
+
+    assert "办" not in "".join(w.text for w in tag("重庆武隆办的大会来了多少人") if w.tag in ("LOC", "ORG"))
+    assert [w.text for w in tag("国台办的发言人表示") if w.tag == "ORG"] == ["国台办"]  # an office's short name
+
+
+def test_a_verb_asked_after_the_head_is_not_read_inside_an_item_and_the_shared_head_is_not_the_last_items():
+    """中和 of 碳中和 is part of an item; the verb the question puts after the head (…中和全年碳排放) stands
+    after the comma. 的综合解决方案 closes the whole run, not its last item."""
+    sentence = "园区采用光伏发电、储能调峰和碳中和林建设的综合解决方案，中和全年碳排放。"
+    assert enumeration(sentence, "解决方案", (), "中和全年碳排放")[1:] == ["储能调峰", "碳中和林建设"]
