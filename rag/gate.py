@@ -30,7 +30,7 @@ from . import lang
 from .asked import QUOTED
 from .quantities import quantities, units_match
 from .select import in_unit
-from .question import Question, find_cue, time_words, without_copula
+from .question import Question, asks_calendar, find_cue, time_words, without_copula
 from .tagger import ORG, PERSON, PLACE, tag
 from .sentences import Sentence, coverage
 from .types import Hit
@@ -393,7 +393,7 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
     何时 may also be answered by another event (在发布行程前), 哪一年 only by the calendar (not 目前)."""
     if q.wants != "date":
         return True
-    calendar = any(cue in q.text for cue in lang.words("question", "date") if re.search("[年月天日号]", cue))
+    calendar = asks_calendar(q)
     relative = () if calendar else tuple(lang.words("question", "relative_times"))
     for s in _on_event(q, top):
         text = s.before + s.text

@@ -317,6 +317,13 @@ def spoken(text: str) -> str:
     return re.sub(rf"([{_HAN}])的([{_HAN}])(?=[啊呀呢吗嘛]?(?:[，,。？?！!；;\s]|$))", joined, text)
 
 
+def asks_calendar(q: Question) -> bool:
+    """Does a date question ask for a day, month or year (哪一天, 何年, 几号), which only a time on the
+    calendar answers? 何时 and 什么时候 may be answered by another event (发布行程前)."""
+    return q.wants == "date" and any(cue in q.text for cue in lang.words("question", "date")
+                                     if re.search("[年月天日号]", cue))
+
+
 def split_parts(question: str) -> list[str]:
     """'A和B的总投资分别是多少' → ['A的总投资是多少', 'B的总投资是多少']; [] when not such a question.
 

@@ -15,7 +15,7 @@ import re
 from wenjin.index.furniture import dateline_end
 
 from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
-from .question import Question, find_cue
+from .question import Question, asks_calendar
 from .tagger import NAMED, tag
 from .weights import load
 
@@ -166,16 +166,10 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
     if framed and framed[0] >= lead and (framed[0], framed[1]) not in {(s, e) for s, e, _ in found} \
             and not _ends_in_verb(q, text[framed[0]:framed[1]]) and text[framed[0]:framed[1]].strip() not in echo:
         found.append((framed[0], framed[1], "gap"))
-    if _calendar(q) and any("TIME" in k for _, _, k in found):  # 哪一天举行: a place framed like it is no answer
+    if asks_calendar(q) and any("TIME" in k for _, _, k in found):  # 哪一天举行: a place framed like it is no answer
         found = [c for c in found if "TIME" in c[2]]
     return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
 
-
-def _calendar(q: Question) -> bool:
-    """Does the question ask for a day, month or year (哪一天, 何年, 几号), which only a date answers?
-    何时 and 什么时候 may be answered by another event (发布行程前)."""
-    found = find_cue(q.text) if q.wants == "date" else None
-    return bool(found) and bool(re.search("[年月天日号]", q.text[found[1]:found[2]]))
 
 
 def _ends_in_verb(q: Question, framed: str) -> bool:
