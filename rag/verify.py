@@ -183,7 +183,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         short = len(_content_words(part)) < 3
         after = c[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
         scope = before + "，" + part if before and short else part + "，" + after if short and after else part
-        reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t)
+        reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t) or _invented_phrase(part, p, t)
         before = part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
@@ -1823,6 +1823,34 @@ def _coverage_reasons(part: str, p: str, clause: str, title: str = "") -> list[s
         return []
     missing = [w for w in words if not found[w]]
     return [f"资料未提及：{'、'.join(missing[:4])}"]
+
+
+@lru_cache(maxsize=1)
+def _framing_words() -> frozenset[str]:
+    keys = ("planned", "done", "negation", "time_frames", "not_only", "restrictives", "contrast_openers",
+            "universals", "majority", "minority", "partitions", "speech_verbs", "auxiliaries")
+    return frozenset(w for k in keys for w in lang.words("claims", k))
+
+
+def _invented_phrase(part: str, p: str, title: str = "") -> list[str]:
+    """引进海外资金 or 精深加工产品 where the passage says neither: two content words in a row, neither
+    in the passage (nor most of its characters), are a phrase the claim added. A paraphrase swaps
+    one word at a time, and coverage forgives one; a run of two is a new thing said. Negated
+    clauses are left to the polarity check: what is denied need not be in the passage."""
+    masked = _masked(part)
+    if _negated(masked):
+        return []
+    run: list[str] = []
+    for w in [*tag(masked), None]:
+        if w and w.tag in _CONTENT and len(w.text) >= 2 and w.text not in _framing_words() \
+                and not (w.text in p or w.text in title or _contracted(w.text, p + title)
+                         or _written_out(w.text, p + title) or sum(ch in p for ch in w.text) * 2 >= len(w.text)):
+            run.append(w.text)
+            continue
+        if len(run) >= 2:
+            return [f"资料未提及：{''.join(run)}"]
+        run = []
+    return []
 
 
 # --- an answer's claims ------------------------------------------------------------------

@@ -731,3 +731,12 @@ def test_a_speaker_of_another_body_of_the_same_place():
     verdict = judge(passage, claim, title="绵阳高新区与深圳签约电子信息项目")  # the title names the other body
     assert not verdict.supported and any("说的" in r for r in verdict.reasons), verdict.reasons
     assert supports(passage, "绵阳市经济和信息化局有关负责人介绍，到2027年绵阳电子信息产业规模力争突破5000亿元。")
+
+def test_two_unmentioned_words_in_a_row_are_an_invented_phrase():
+    """Coverage forgives one paraphrased word in a long clause; a new phrase of two is a new thing said."""
+    passage = "按照协议，合作社与全镇12个村的种植户签订保底收购协议，带动椒农800户增收。"
+    verdict = judge(passage, "按照协议，合作社与全镇12个村的种植户签订免息贷款协议，带动椒农800户增收。")
+    assert not verdict.supported and "资料未提及：免息贷款" in verdict.reasons, verdict.reasons
+    passage = "示范基地配套建设了冷链仓库、分拣车间和农产品展销中心，年内投用。"
+    assert not supports(passage, "示范基地配套建设了冷链仓库、分拣车间和无人机植保中心，年内投用。")
+    assert supports(passage, "示范基地配套建了冷链仓库、分拣车间和农产品展销中心，年内投入使用。")
