@@ -54,7 +54,7 @@ def tag(text: str) -> tuple[Word, ...]:
     for word, label in pairs:
         out.append(Word(word, label, pos, pos + len(word)))
         pos += len(word)
-    return tuple(_verb_after_place(text, _joined_places(_joined_numerals(out))))
+    return tuple(_verb_after_division(_verb_after_place(text, _joined_places(_joined_numerals(out)))))
 
 
 def _joined_places(words: list[Word]) -> list[Word]:
@@ -85,6 +85,27 @@ def _verb_after_place(text: str, words: list[Word]) -> list[Word]:
                 and not w.text.endswith(tuple(lang.words("answer", "admin_suffixes"))) \
                 and plain_cutter().lcut(text[max(0, w.start - 4):w.end])[-1] == w.text[-1]:
             out += [Word(w.text[:-1], w.tag, w.start, w.end - 1), Word(w.text[-1], "v", w.end - 1, w.end)]
+        else:
+            out.append(w)
+    return out
+
+
+def _verb_after_division(words: list[Word]) -> list[Word]:
+    """LAC also glues a verb to a division's name before it (在临空经济区合建, 在巴普镇建成): where
+    jieba cuts the name's end into a division (…区, …镇) and a verb, the verb is cut off, or the name
+    is one that no passage says."""
+    import jieba.posseg
+
+    from wenjin.index.tokens import plain_cutter
+
+    out: list[Word] = []
+    for w in words:
+        pieces = plain_cutter().lcut(w.text) if w.tag in (PLACE, ORG) and len(w.text) >= 4 else []
+        tail = pieces[-1] if len(pieces) >= 2 else ""
+        if tail and len(tail) <= 2 and pieces[-2].endswith(tuple(lang.words("answer", "admin_suffixes"))) \
+                and jieba.posseg.lcut(tail)[0].flag.startswith("v"):
+            cut = w.end - len(tail)
+            out += [Word(w.text[:-len(tail)], w.tag, w.start, cut), Word(tail, "v", cut, w.end)]
         else:
             out.append(w)
     return out

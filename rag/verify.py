@@ -147,6 +147,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if words_only(t) not in words_only(passage)]
     reasons += _list_reasons(said, p, t)
     reasons += _speaker_reasons(said, p)
+    reasons += _deputy_reasons(said, p)
     reasons += _division_reasons(said, passage)
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c))
@@ -173,7 +174,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _formality_reasons(part, sentence)
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
-        reasons += _majority_reasons(part, p)
+        reasons += _majority_reasons(part, p) or _share_word_flipped(part, sentence)
         reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p) \
@@ -869,7 +870,10 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
     if not m or any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
         return []  # 超过3亿元: a bound, read with the number
     theirs = [t for t in quantities(p) if t.exact and not t.ordinal and t.unit not in _CALENDAR]
-    left, right = _amount_named(part[:m.start()], p, theirs), _amount_named(part[m.end():], p, theirs)
+    before = part[:m.start()]
+    head = before.rsplit("的", 1)[-1]  # 博览会吸引的|参展企业数量: what 的 modifies is the side compared
+    left = (len(head) >= 2 and _amount_named(head, p, theirs)) or _amount_named(before, p, theirs)
+    right = _amount_named(part[m.end():], p, theirs)
     if not left or not right or left is right or not units_match(left.unit, right.unit) or left.lo == right.lo:
         return []
     if (left.lo > right.lo) != (words[m.group()] > 0):
@@ -1001,6 +1005,19 @@ def _one_body(a: str, b: str) -> bool:
     """经信局 and 经济和信息化局: the shorter name's characters, from its first, in order in the longer."""
     short, full = sorted((a, b), key=len)
     return bool(short) and short[0] == full[0] and lcs(short, full) == len(short)
+
+
+def _deputy_reasons(c: str, p: str) -> list[str]:
+    """局长 where the passage names only a 副局长 (or the reverse): a deputy is not the head."""
+    titles = "|".join(map(re.escape, lang.words("answer", "person_titles")))
+    out = []
+    for title in dict.fromkeys(re.findall(rf"副([\u4e00-\u9fff]{{0,3}}?(?:{titles}))", p + c)):
+        deputy = lambda text: {m.start() > 0 and text[m.start() - 1] == "副"  # noqa: E731
+                               for m in re.finditer(re.escape(title), text)}
+        mine, theirs = deputy(c), deputy(p)
+        if mine - theirs:
+            out.append(f"职务与资料不符：资料为{'副' if False in mine else ''}{title}")
+    return out
 
 
 def _speaker_reasons(c: str, p: str) -> list[str]:
@@ -1246,6 +1263,9 @@ def _office_end(words, i: int) -> int:
 def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:
     out = []
     for e in dict.fromkeys(_entities(c)):
+        if _compass_part(e, p) and not _compass_part(e, c):
+            out.append(f"地点与资料不符：资料为{p[p.index(e) - 1]}{e}")
+            continue
         if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
                 or _contracted(e, p + title) or _written_out(e, p + title) \
                 or _shortens(e, title) or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p):
@@ -1259,6 +1279,14 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
             if t not in _times(p) + _times(dating) and not _dated_within(t, c, p + dating)]
     out += _affiliation_reasons(p, c)
     return out
+
+
+def _compass_part(e: str, text: str) -> bool:
+    """南亚 where the text says only 东南亚, 北非 where it says 西北非: a region named by a compass point
+    is another region with a second point before it."""
+    compass = "东西南北"
+    found = [m.start() for m in re.finditer(re.escape(e), text)]
+    return e[:1] in compass and bool(found) and all(i > 0 and text[i - 1] in compass for i in found)
 
 
 def _nickname(e: str, text: str) -> bool:
@@ -1642,6 +1670,17 @@ def _majority_reasons(part: str, p: str) -> list[str]:
     return []
 
 
+def _share_word_flipped(part: str, sentence: str) -> list[str]:
+    """少数 where the passage's sentence says 多数 of it (or the reverse): the share is said in words."""
+    for key, other in (("majority", "minority"), ("minority", "majority")):
+        said = lang.pattern("claims", key).search(part)
+        if said and not lang.pattern("claims", key).search(sentence):
+            theirs = lang.pattern("claims", other).search(sentence)
+            if theirs:
+                return [f"{said.group()}与资料中的{theirs.group()}不符"]
+    return []
+
+
 def _opposite_reasons(part: str, restated: str) -> list[str]:
     """负极材料企业 where the passage's clause has 正极材料企业: one morpheme turned into its opposite
     inside a compound the passage otherwise writes the same (lang.toml opposite_morphemes)."""
@@ -1662,8 +1701,10 @@ def _universal_reasons(part: str, restated: str) -> list[str]:
     whole is mixed (lang.toml universals, partitions). A denied one (并非全部) is the polarity check's."""
     said = lang.pattern("claims", "universals").search(part) or next(
         (re.compile(re.escape(w.text)).search(part, w.start) for w in tag(part)
-         if w.tag == "d" and w.text in lang.words("claims", "universal_adverbs")
-         and not quantities(part[:w.start])), None)  # 其余6个均: all of a counted set, which the numbers check
+         if (w.text in lang.words("claims", "universal_adverbs") and w.tag == "d"
+             or w.tag == "v" and w.text[:1] in lang.words("claims", "universal_adverbs") and w.text[1:] in ("为", "是"))
+         and not any(q.end >= w.start - 3 for q in quantities(part[:w.start]))), None)
+    # 其余6个均, 6家企业均: all of a counted set, which the numbers check; 6个项目的投资方均 is not
     if not said or _negated(_masked(part[:said.start()])):
         return []
     mixed = lang.pattern("claims", "partitions").search(restated)
@@ -1828,7 +1869,8 @@ def _coverage_reasons(part: str, p: str, clause: str, title: str = "") -> list[s
 @lru_cache(maxsize=1)
 def _framing_words() -> frozenset[str]:
     keys = ("planned", "done", "negation", "time_frames", "not_only", "restrictives", "contrast_openers",
-            "universals", "majority", "minority", "partitions", "speech_verbs", "auxiliaries")
+            "universals", "majority", "minority", "partitions", "speech_verbs", "auxiliaries", "measure_nouns",
+            "comparisons", "comparative_more", "comparative_less", "superlatives")
     return frozenset(w for k in keys for w in lang.words("claims", k))
 
 

@@ -320,3 +320,11 @@ def test_a_verb_asked_after_the_head_is_not_read_inside_an_item_and_the_shared_h
     after the comma. 的综合解决方案 closes the whole run, not its last item."""
     sentence = "园区采用光伏发电、储能调峰和碳中和林建设的综合解决方案，中和全年碳排放。"
     assert enumeration(sentence, "解决方案", (), "中和全年碳排放")[1:] == ["储能调峰", "碳中和林建设"]
+
+
+def test_a_verb_glued_to_a_division_is_cut_off():
+    """LAC reads 临空经济区合建 as one place; the verb is no part of the name a passage says."""
+    from wenjin.rag.tagger import tag
+
+    words = [(w.text, w.tag) for w in tag("将在天府国际机场临空经济区合建航空发动机维修基地")]
+    assert ("合建", "v") in words and ("天府国际机场临空经济区", "LOC") in words, words

@@ -740,3 +740,37 @@ def test_two_unmentioned_words_in_a_row_are_an_invented_phrase():
     passage = "示范基地配套建设了冷链仓库、分拣车间和农产品展销中心，年内投用。"
     assert not supports(passage, "示范基地配套建设了冷链仓库、分拣车间和无人机植保中心，年内投用。")
     assert supports(passage, "示范基地配套建了冷链仓库、分拣车间和农产品展销中心，年内投入使用。")
+
+
+def test_a_deputy_is_not_the_head():
+    passage = "考察团由该市商务局副局长王立带队，成员约30人。"
+    verdict = judge(passage, "考察团由市商务局局长王立带队。")
+    assert not verdict.supported and any("副局长" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "考察团由市商务局副局长王立带队。")
+    assert not supports("仪式由县长李华主持。", "仪式由副县长李华主持。")
+
+
+def test_a_region_named_by_one_compass_point_is_not_one_named_by_two():
+    passage = "合作社的茶叶将通过跨境电商销往东南亚。"
+    assert not supports(passage, "合作社的茶叶将通过跨境电商销往南亚。")
+    assert supports(passage, "合作社的茶叶将借助跨境电商卖到东南亚。")
+
+
+def test_a_minority_where_the_passage_says_a_majority():
+    passage = "此次签约的加工项目多数计划于年内投产。"
+    assert not supports(passage, "此次签约的加工项目只有少数计划在年内投产。")
+    assert supports(passage, "此次签约的加工项目大多计划在年内投产。")
+
+
+def test_the_side_compared_is_what_de_modifies():
+    passage = "本届展会由两市联合主办，展览面积3万平方米，设置展位900个，吸引参展企业640家。"
+    verdict = judge(passage, "本届展会吸引的参展企业数量多于所设展位数量。")
+    assert not verdict.supported and any("多于" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "本届展会所设展位数量多于吸引的参展企业数量。")
+
+
+def test_all_of_them_said_with_a_copula_where_the_passage_says_some_and_some():
+    passage = "现场签约项目8个，投资方既有珠三角的龙头企业，也有省内的成长型企业。"
+    assert not supports(passage, "现场签约的8个项目投资方均为珠三角的龙头企业。")
+    assert supports(passage, "现场签约的8个项目投资方中既有珠三角龙头企业，也有省内成长型企业。")
+
