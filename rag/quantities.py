@@ -207,7 +207,7 @@ def compatible(claim: Quantity, passage: Quantity) -> bool:
     # and the two do not bound it from opposite sides (不超过5000 for 不少于5000 turns a floor into a cap)
     low, high = max(claim.lo, passage.lo), min(claim.hi, passage.hi)
     if low < high * 0.9999:
-        return True
+        return passage.exact or (high - low) >= 0.5 * (passage.hi - passage.lo)
     opposite = {claim.bound, passage.bound} == {"more", "less"}
     return abs(low - high) <= 1e-4 * max(1.0, abs(high)) and _holds(claim, low) and _holds(passage, low) \
         and not opposite

@@ -553,7 +553,7 @@ def _order_reversed(part: str, p: str, quoted: list[str]) -> list[str]:
     them put back shares a much longer run with the clause than as written (四川是澳门对接…的窗口 for
     澳门是四川对接…的窗口, 从“建链条”转向“给资金” for 从“给资金”转向“建链条”). Names joined by 和/与
     (武侯区与德格县) may stand either way round."""
-    names = [e for e in dict.fromkeys(_entities(part) + [q for q in quoted if q in part]) if e in p]
+    names = [e for e in dict.fromkeys(_with_noun(part, p) + [q for q in quoted if q in part]) if e in p]
     for a, b in itertools.combinations(names, 2):
         if a in b or b in a or part.count(a) != 1 or part.count(b) != 1:
             continue
@@ -568,6 +568,18 @@ def _order_reversed(part: str, p: str, quoted: list[str]) -> list[str]:
                     and _run(back, clause) >= len(a + between + b):
                 return [f"{a}与{b}的位置与资料相反"]
     return []
+
+
+def _with_noun(part: str, p: str) -> list[str]:
+    """The clause's names, each with the noun after it where the passage writes them together too
+    (葡语|国家 is one party, which the tagger cuts in two)."""
+    nouns = {w.start: w.text for w in tag(part) if w.tag == "n"}
+    out = []
+    for e in _entities(part):
+        at = part.find(e)
+        joined = e + nouns.get(at + len(e), "") if at >= 0 else e
+        out.append(joined if joined in p else e)
+    return out
 
 
 SWAP_RUN = 4  # characters by which the claim with two names put back must share a longer run with the clause

@@ -774,3 +774,19 @@ def test_all_of_them_said_with_a_copula_where_the_passage_says_some_and_some():
     assert not supports(passage, "现场签约的8个项目投资方均为珠三角的龙头企业。")
     assert supports(passage, "现场签约的8个项目投资方中既有珠三角龙头企业，也有省内成长型企业。")
 
+
+
+def test_a_name_and_its_noun_exchanged_with_another_name():
+    """葡语|国家 is one party though the tagger cuts it in two."""
+    passage = "负责人表示，澳门是内地企业对接葡语国家市场的重要平台。"
+    verdict = judge(passage, "负责人表示，葡语国家是内地企业对接澳门市场的重要平台。")
+    assert not verdict.supported and any("位置与资料相反" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "负责人称，澳门是内地企业对接葡语国家市场的重要平台。")
+
+
+def test_an_estimate_holds_only_where_it_covers_most_of_the_passages():
+    """近30 for 20余: the claim's range meets the passage's at its top only, so it says more."""
+    passage = "近年来，当地已集聚电子材料企业20余家。"
+    assert not supports(passage, "当地已集聚电子材料企业近30家。")
+    assert supports(passage, "当地已集聚电子材料企业二十多家。")
+    assert supports("园区年产值约3000万元。", "园区年产值近3000万元。")
