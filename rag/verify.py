@@ -1892,10 +1892,11 @@ def _invented_phrase(part: str, p: str, title: str = "") -> list[str]:
     one word at a time, and coverage forgives one; a run of two is a new thing said. Negated
     clauses are left to the polarity check: what is denied need not be in the passage."""
     masked = _masked(part)
-    if _negated(masked):
+    words = tag(masked)
+    if _negated(masked) or any(w.text in lang.words("claims", "negation") for w in words):  # 并非只在国内销售
         return []
     run: list[str] = []
-    for w in [*tag(masked), None]:
+    for w in [*words, None]:
         if w and w.tag in _CONTENT and len(w.text) >= 2 and w.text not in _framing_words() \
                 and not (w.text in p or w.text in title or _contracted(w.text, p + title)
                          or _written_out(w.text, p + title) or sum(ch in p for ch in w.text) * 2 >= len(w.text)):

@@ -790,3 +790,10 @@ def test_an_estimate_holds_only_where_it_covers_most_of_the_passages():
     assert not supports(passage, "当地已集聚电子材料企业近30家。")
     assert supports(passage, "当地已集聚电子材料企业二十多家。")
     assert supports("园区年产值约3000万元。", "园区年产值近3000万元。")
+
+
+def test_a_gift_is_not_a_sale():
+    passage = "对口帮扶的城市将继续向山区各县捐赠茶苗，并派出技术人员驻村指导。"
+    verdict = judge(passage, "对口帮扶的城市将继续向山区各县出售茶苗。")
+    assert not verdict.supported and any("捐赠" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "对口帮扶的城市将继续向山区各县捐助茶苗。")
