@@ -859,6 +859,14 @@ def _extreme_named_reasons(part: str, p: str) -> list[str]:
         named, mine = theirs.get(m[1]), _bigrams(head if len(head) >= 2 else m[2]) - {"项目", "企业"}  # heads every item shares
         if named and len(mine & _bigrams(named)) * 2 < len(mine):
             return [f"{m[1]}的是{m[2]}：资料中是{named}"]
+    for key, named in theirs.items():  # 燃料电池电堆项目投资规模最大: the item named before the superlative
+        at = part.find(key)
+        if at < 0 or part.startswith(key + "的", at):
+            continue
+        before = re.split(r"[，：；]|中|里", part[:at])[-1]
+        item = max((before[i:i + 4] for i in range(len(before) - 3) if before[i:i + 4] in p), key=len, default="")
+        if item and item not in named and not _bigrams(item) & (_bigrams(named) - {"项目", "企业"}):
+            return [f"{key}的是{item}：资料中是{named}"]
     return []
 
 

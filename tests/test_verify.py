@@ -797,3 +797,10 @@ def test_a_gift_is_not_a_sale():
     verdict = judge(passage, "对口帮扶的城市将继续向山区各县出售茶苗。")
     assert not verdict.supported and any("捐赠" in r for r in verdict.reasons), verdict.reasons
     assert supports(passage, "对口帮扶的城市将继续向山区各县捐助茶苗。")
+
+
+def test_the_item_named_before_a_superlative_is_the_passages():
+    passage = "首批4个项目中，投资最大的是光伏组件制造项目，投资6亿元；其余3个项目分别为储能电站、充电桩和运维中心项目。"
+    verdict = judge(passage, "首批签约的4个项目中，储能电站项目投资规模最大。")
+    assert not verdict.supported and any("光伏组件" in r for r in verdict.reasons), verdict.reasons
+    assert supports(passage, "首批签约的4个项目中，光伏组件制造项目投资规模最大。")
