@@ -863,9 +863,12 @@ def _extreme_named_reasons(part: str, p: str) -> list[str]:
         at = part.find(key)
         if at < 0 or part.startswith(key + "的", at):
             continue
-        before = re.split(r"[，：；]|中|里", part[:at])[-1]
-        item = max((before[i:i + 4] for i in range(len(before) - 3) if before[i:i + 4] in p), key=len, default="")
-        if item and item not in named and not _bigrams(item) & (_bigrams(named) - {"项目", "企业"}):
+        before = re.split(r"[，：；]|(?<=[目业个家])中", part[:at])[-1]  # 5个项目中，|燃料电池电堆项目…
+        distinct = _bigrams(named) - {"项目", "企业"}
+        if len(distinct & _bigrams(before)) * 2 >= len(distinct):
+            continue  # the item the passage names
+        item = next((before[i:i + 4] for i in range(len(before) - 3) if before[i:i + 4] in p), "")
+        if item and not _bigrams(item) & distinct:
             return [f"{key}的是{item}：资料中是{named}"]
     return []
 
@@ -1035,8 +1038,10 @@ def _deputy_reasons(c: str, p: str) -> list[str]:
         deputy = lambda text: {m.start() > 0 and text[m.start() - 1] == "副"  # noqa: E731
                                for m in re.finditer(re.escape(title), text)}
         mine, theirs = deputy(c), deputy(p)
-        if mine - theirs:
-            out.append(f"职务与资料不符：资料为{'副' if False in mine else ''}{title}")
+        if not theirs and True in mine:
+            out.append(f"资料未提及：副{title}")
+        elif mine - theirs:
+            out.append(f"职务与资料不符：资料为{'副' if True in theirs else ''}{title}")
     return out
 
 
@@ -1895,7 +1900,7 @@ def _framing_words() -> frozenset[str]:
 
 
 def _invented_phrase(part: str, p: str, title: str = "") -> list[str]:
-    """引进海外资金 or 精深加工产品 where the passage says neither: two content words in a row, neither
+    """免息贷款 where the passage says 保底收购, 无人机植保 where it says 农产品展销: two content words in a row, neither
     in the passage (nor most of its characters), are a phrase the claim added. A paraphrase swaps
     one word at a time, and coverage forgives one; a run of two is a new thing said. Negated
     clauses are left to the polarity check: what is denied need not be in the passage."""
