@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from . import furniture_score
+
 MAX_LINE = 120  # a line up to this long may be furniture as a whole; in any line, furniture is cut out
 MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages without 。) costs quadratic time
 BOUNDARY = "\x1f"  # a blank that stood between Chinese characters (a control character \s matches)
@@ -192,7 +194,18 @@ def _letters(text: str) -> str:
 
 
 def strip(line: str, removed: list | None = None) -> str:
-    """`line` less its furniture ("" when it is furniture as a whole); `removed` gets what went."""
+    """`line` less its furniture ("" when it is furniture as a whole); `removed` gets what went:
+    first what the patterns name, then the units the fitted score reads as furniture."""
+    line = _strip_patterns(line, removed)
+    # short lines are a structured page's headlines and headers, which the marked pages (flattened
+    # onto one line) never show the score: it reads only the units of long lines
+    for a, b in reversed(furniture_score.scored_out(line) if len(line) > MAX_LINE else []):
+        _note(removed, line[a:b])
+        line = line[:a] + line[b:]
+    return line.strip()
+
+
+def _strip_patterns(line: str, removed: list | None) -> str:
     if len(line) <= MAX_LINE and is_boilerplate(line):
         _note(removed, line)
         return ""

@@ -155,6 +155,7 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "责编丨李某审核丨王某猜你还会看：· 某地发布高温预警 · 某县开通夜间公交",
     "大家都在看↓↓↓某地发布高温预警！某县开通夜间公交...",
     "本文源自某某财经李某",
+    "部分素材整理自网络，遇侵必删。",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -241,7 +242,9 @@ def test_a_column_label_after_a_block_mark_goes_and_its_text_stays():
 
 @pytest.mark.parametrize("furniture", ["☝点上面蓝字 免费订阅某某信息！", "图片来自外交部", "(摄影：王某某)",
                                        "△视频截图 图源：某某新闻客户端", "播放视频 画中画", "【编者按】",
-                                       "扫描下方二维码了解活动细则哦~", "【此前报道】", "点个“在看”", "↓↓↓"])
+                                       "扫描下方二维码了解活动细则哦~", "【此前报道】", "点个“在看”", "↓↓↓",
+                                       "李某某摄(某某视觉)", "某某网发 李某某 摄", "(原标题：某县夏粮收购进度过半)",
+                                       "图源：某某区检察微博", 'loadVideo({src:"/v/2024/a.mp4",width:640});'])
 def test_a_prompt_or_source_glued_between_sentences_goes(furniture):
     caption = "图为牧民在基地采收红景天。"
     assert clean_text(caption + furniture + BODY) == caption + BODY

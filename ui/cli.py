@@ -379,6 +379,26 @@ def bench_clean(paths, marks, sample, out) -> None:
         echo(run(corpora, out))
 
 
+@bench.command("fit-furniture")
+@click.option("--marks", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="人工标注的版式噪声（默认 evals/data/furniture.jsonl；只读 dev 一半）")
+@click.option("--write", is_flag=True, help="write index/furniture_model.json (else only report)")
+def bench_fit_furniture(marks, write) -> None:
+    """Fit the furniture score (units the patterns miss) on the dev half of the hand-marked articles."""
+    import json
+    import tempfile
+
+    from wenjin.evals import furniture, fit_furniture
+    from wenjin.index import furniture_score
+
+    marks = marks or furniture.MARKS
+    if not marks.exists():
+        raise click.UsageError(f"找不到标注文件 {marks}：请在仓库根目录运行，或用 --marks 指定")
+    target = furniture_score.MODEL if write else Path(tempfile.mkdtemp()) / "furniture_model.json"
+    click.echo(json.dumps(fit_furniture.run(marks, target), ensure_ascii=False, indent=1))
+    echo(f"模型：{target}")
+
+
 @bench.command("oneline")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=Path("../shared/bench/crud/corpus.jsonl"), show_default=True)

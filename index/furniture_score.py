@@ -1,0 +1,90 @@
+"""Page furniture the patterns miss, found by a fitted score over what a piece of text looks like.
+
+The patterns in furniture.toml name the kinds of furniture seen when they were written; each new
+batch of hand-marked pages brings kinds no pattern names (a credit in a new order, an account's
+promotion, a caption's source). Each unit of a line (a sentence, or text between two blanks where a
+flattened page had a line break) gets one logistic score from its characters (one to three in a
+row, at its edges too), its length, its place in the line and what stands next to it; a unit the
+patterns kept is dropped when its score passes the threshold. Only long lines are read (the marked
+pages are flattened onto one line; a short line of a structured page is a headline or a header,
+where ingest finds the title and date). The weights are fitted on the
+`dev` half of the hand-marked articles by `wenjin bench fit-furniture` (evals/fit_furniture.py) and
+stored in furniture_model.json; nothing here is tuned by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+MODEL = Path(__file__).with_name("furniture_model.json")
+MAX_UNIT = 80  # longer units are not scored: a wrong cut there loses a whole sentence of report
+UNIT = re.compile(r"[^。！？!?\x1f]*[。！？!?]+[”’」』\"）)]*|[^。！？!?\x1f]+")  # \x1f: a blank that was a line break
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")  # as index/meta.py reads dates
+_END = re.compile(r"[。！？!?][”’」』\"）)]*$")
+
+
+def units(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each unit of `line` that holds some text."""
+    return [m.span() for m in UNIT.finditer(line) if m.group(0).strip()]
+
+
+def features(texts: list[str], i: int) -> dict[str, float]:
+    """What the score reads of unit `i` among the units `texts` of one line."""
+    out: Counter = Counter()
+    for key, value in _measures(texts, i):
+        out[key] += value
+    return {k: v for k, v in out.items() if v}
+
+
+def _measures(texts: list[str], i: int) -> Iterator[tuple[str, float]]:
+    """features() as (name, value) pairs, repeated names to be summed: scoring sums weights straight
+    from them, with no table built per unit (cleaning scores every short unit of a long page)."""
+    u = texts[i].strip()
+    edged = "^" + u + "$"
+    for k in (1, 2, 3):
+        for j in range(len(edged) - k + 1):
+            yield "g" + edged[j:j + k], 1.0
+    n = max(len(u), 1)
+    prev = texts[i - 1].strip() if i else ""
+    after = texts[i + 1].strip() if i + 1 < len(texts) else ""
+    yield from ((f"len{_bucket(len(u))}", 1.0), ("first", float(i == 0)), ("last", float(i == len(texts) - 1)),
+                ("tail3", float(i >= len(texts) - 3)), ("endp", float(bool(_END.search(u)))),
+                ("digits", sum(c.isdigit() for c in u) / n), ("latin", sum(c.isascii() and c.isalpha() for c in u) / n),
+                ("p:" + prev[-1:], 1.0), ("n:" + after[:1], 1.0),
+                (f"plen{min(len(prev) // 10, 5)}", 1.0), (f"nlen{min(len(after) // 10, 5)}", 1.0))
+
+
+def _bucket(n: int) -> int:
+    return next((b for b, top in enumerate((3, 6, 10, 20, 40, 80)) if n <= top), 6)
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    return json.loads(MODEL.read_text("utf-8")) if MODEL.exists() else {"weights": {}, "bias": -30.0, "threshold": 1.0}
+
+
+def probability(x: dict[str, float] | Iterable[tuple[str, float]], m: dict | None = None) -> float:
+    """The model's belief that a unit is furniture, from features() or _measures()."""
+    m = m or model()
+    weights = m["weights"]
+    z = m["bias"] + sum(weights.get(k, 0.0) * v for k, v in (x.items() if isinstance(x, dict) else x))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def scored_out(line: str, m: dict | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the units of `line` whose score passes the model's threshold.
+
+    A unit stating a full date is kept whatever its score: a page's header (发布时间：… 来源：…) is
+    where ingest reads the article's date, which every citation shows."""
+    m = m or model()
+    spans = units(line)
+    texts = [line[a:b] for a, b in spans]
+    return [(a, b) for i, (a, b) in enumerate(spans)
+            if len(texts[i].strip()) <= MAX_UNIT and probability(_measures(texts, i), m) >= m["threshold"]
+            and not _FULL_DATE.search(texts[i])]
