@@ -8,7 +8,10 @@ can see furniture, so it works at five places in a line:
 - whole sentences (a disclaimer, a reprint notice) and whole short lines;
 - a run of credits after the article's last sentence (某报记者 某某 编辑：某某 来源：某网);
 - credits closing a line after a link title (…的公告编辑某某), or a short line after a blank;
-- credits at the article's head (某报记者 某某 before the report starts).
+- credits at the article's head (某报记者 某某 before the report starts);
+
+and what the patterns keep of a long line is then read unit by unit by a fitted score
+(furniture_score.py), for the house styles no pattern names.
 
 Where a flattened page had a line break there is often a blank, which normalisation removes
 between Chinese characters; cleaning hands this module the blank as BOUNDARY instead, which the
@@ -199,10 +202,13 @@ def strip(line: str, removed: list | None = None) -> str:
     line = _strip_patterns(line, removed)
     # short lines are a structured page's headlines and headers, which the marked pages (flattened
     # onto one line) never show the score: it reads only the units of long lines
-    for a, b in reversed(furniture_score.scored_out(line) if len(line) > MAX_LINE else []):
+    cuts = furniture_score.scored_out(line) if len(line) > MAX_LINE else []
+    kept, pos = [], 0
+    for a, b in cuts:  # joined once: a site flattened onto one line may lose thousands of units
+        kept.append(line[pos:a])
         _note(removed, line[a:b])
-        line = line[:a] + line[b:]
-    return line.strip()
+        pos = b
+    return ("".join(kept) + line[pos:]).strip() if cuts else line
 
 
 def _strip_patterns(line: str, removed: list | None) -> str:

@@ -58,7 +58,7 @@ def furniture() -> None:
     results = json.loads((RESULTS / "furniture.json").read_text("utf-8"))
     print("| hand-marked CRUD articles | articles | furniture pieces | removed | prose characters removed |")
     print("|---|---|---|---|---|")
-    for half, label in (("dev", "dev (patterns written on these)"), ("heldout", "held-out (reported only)")):
+    for half, label in (("dev", "dev (patterns written and score fitted on these)"), ("heldout", "held-out (reported only)")):
         r = results[half]
         print(f"| {label} | {r['articles']} | {r['pieces']} | {r['furniture_removed']:.1%} "
               f"| {r['prose_removed']:.2%} ({r['prose_chars_removed']:,} of {r['prose_chars']:,}) |")
