@@ -78,7 +78,7 @@ class Patterns:
         free = r"[^\s，。！？：:（）()【】\[\]]"
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{_longest_first(data['picture_agencies'])}"  # 图源：图虫创意, glued to the text
-                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])}){{1,2}}"  # 某某新闻客户端
+                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])}){{1,2}}(?:(?<=报)网)?"  # 某某新闻客户端
                   rf"|{free}{{1,14}}?(?:{_longest_first(data['outlet_last_chars'])})"
                   rf"|{free}{{2,14}}(?={BOUNDARY}))")  # or a blank says where it ends
         not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯]\s)(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline

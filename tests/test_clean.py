@@ -166,6 +166,7 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
 @pytest.mark.parametrize("credit, rest", [
     ("某某新闻记者 李明", "近日，德格县召开藏药材产业推进会。"),
     ("来源：某某新闻网", "德格县召开藏药材产业推进会。"),
+    ("来源：某某日报网", "德格县召开藏药材产业推进会。"),  # a paper's site: the 网 after 日报 is the name's
     ("本报评论员 李明", "乡村产业要立足本地资源。"),
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
