@@ -43,21 +43,31 @@ def features(texts: list[str], i: int) -> dict[str, float]:
 
 
 def _measures(texts: list[str], i: int) -> Iterator[tuple[str, float]]:
-    """features() as (name, value) pairs, repeated names to be summed: scoring sums weights straight
-    from them, with no table built per unit (cleaning scores every short unit of a long page)."""
+    """features() as (name, value) pairs, repeated names to be summed."""
     u = texts[i].strip()
     edged = "^" + u + "$"
     for k in (1, 2, 3):
         for j in range(len(edged) - k + 1):
             yield "g" + edged[j:j + k], 1.0
-    n = max(len(u), 1)
+    yield from _context(*_place(texts, i))
+
+
+def _place(texts: list[str], i: int) -> tuple:
+    """What the score reads of a unit besides its characters (also the key its score is kept under)."""
+    u = texts[i].strip()
     prev = texts[i - 1].strip() if i else ""
     after = texts[i + 1].strip() if i + 1 < len(texts) else ""
-    yield from ((f"len{_bucket(len(u))}", 1.0), ("first", float(i == 0)), ("last", float(i == len(texts) - 1)),
-                ("tail3", float(i >= len(texts) - 3)), ("endp", float(bool(_END.search(u)))),
-                ("digits", sum(c.isdigit() for c in u) / n), ("latin", sum(c.isascii() and c.isalpha() for c in u) / n),
-                ("p:" + prev[-1:], 1.0), ("n:" + after[:1], 1.0),
-                (f"plen{min(len(prev) // 10, 5)}", 1.0), (f"nlen{min(len(after) // 10, 5)}", 1.0))
+    return (u, prev[-1:], after[:1], min(len(prev) // 10, 5), min(len(after) // 10, 5),
+            i == 0, i == len(texts) - 1, i >= len(texts) - 3)
+
+
+def _context(u: str, prev_end: str, after_start: str, prev_len: int, after_len: int,
+             first: bool, last: bool, tail3: bool) -> tuple[tuple[str, float], ...]:
+    n = max(len(u), 1)
+    return ((f"len{_bucket(len(u))}", 1.0), ("first", float(first)), ("last", float(last)),
+            ("tail3", float(tail3)), ("endp", float(bool(_END.search(u)))),
+            ("digits", sum(c.isdigit() for c in u) / n), ("latin", sum(c.isascii() and c.isalpha() for c in u) / n),
+            ("p:" + prev_end, 1.0), ("n:" + after_start, 1.0), (f"plen{prev_len}", 1.0), (f"nlen{after_len}", 1.0))
 
 
 def _bucket(n: int) -> int:
@@ -86,5 +96,41 @@ def scored_out(line: str, m: dict | None = None) -> list[tuple[int, int]]:
     spans = units(line)
     texts = [line[a:b] for a, b in spans]
     return [(a, b) for i, (a, b) in enumerate(spans)
-            if len(texts[i].strip()) <= MAX_UNIT and probability(_measures(texts, i), m) >= m["threshold"]
+            if len(texts[i].strip()) <= MAX_UNIT and _fast_probability(texts, i, m) >= m["threshold"]
             and not _FULL_DATE.search(texts[i])]
+
+
+class _Grams(dict):
+    """The model's character weights keyed by the characters themselves; others weigh nothing."""
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
+def _fast_probability(texts: list[str], i: int, m: dict) -> float:
+    """probability(features(texts, i), m), summed without building the features, and kept per unit
+    and place: cleaning scores every short unit of every long line, and scores them all again in
+    the pass that confirms nothing more changes."""
+    key = _place(texts, i)
+    grams, cache = _state(m)
+    if (p := cache.get(key)) is None:
+        edged = "^" + key[0] + "$"
+        z = m["bias"] + sum(map(grams.__getitem__, edged))
+        z += sum(grams[edged[j:j + 2]] for j in range(len(edged) - 1))
+        z += sum(grams[edged[j:j + 3]] for j in range(len(edged) - 2))
+        z += sum(m["weights"].get(k, 0.0) * v for k, v in _context(*key))
+        p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        if len(cache) > 100_000:  # a bound on memory over a long ingest
+            cache.clear()
+        cache[key] = p
+    return p
+
+
+def _state(m: dict) -> tuple[_Grams, dict]:
+    """The character weights and the scores kept for model `m`, made again when its weights or bias
+    are not those they were made for (a copy of a model with another bias)."""
+    state = m.get("_state")
+    if state is None or state[0] is not m["weights"] or state[1] != m["bias"]:
+        grams = _Grams({k[1:]: w for k, w in m["weights"].items() if k[0] == "g"})
+        state = m["_state"] = (m["weights"], m["bias"], grams, {})
+    return state[2], state[3]

@@ -39,3 +39,14 @@ def test_a_unit_stating_a_full_date_is_kept_by_the_score():
     spans = furniture_score.units(text)
     assert furniture_score.scored_out(text, {**OFF, "bias": 30.0, "threshold": 0.5}) == spans[:-1]
     assert text[spans[-1][0]:].startswith("发布时间")
+
+
+def test_cleaning_scores_a_unit_as_the_fitted_features_read_it():
+    """Cleaning sums the weights without building features(); the two must agree, or the model
+    fitted on features() is not the one applied."""
+    units = ["某某日报 ", "记者 王某", "基地今年扩种到3000亩。", "本期主持人 小李", "2023年8月1日"]
+    m = furniture_score.model()
+    for i in range(len(units)):
+        expected = furniture_score.probability(furniture_score.features(units, i), m)
+        assert furniture_score._fast_probability(units, i, m) == pytest.approx(expected, abs=1e-12)
+        assert furniture_score._fast_probability(units, i, m) == pytest.approx(expected, abs=1e-12)  # kept
