@@ -4,7 +4,7 @@ The patterns in furniture.toml name the kinds of furniture seen when they were w
 batch of hand-marked pages brings kinds no pattern names (a credit in a new order, an account's
 promotion, a caption's source). Each unit of a line (a sentence, or text between two blanks where a
 flattened page had a line break) gets one logistic score from its characters (one to three in a
-row, at its edges too), its length, its place in the line and what stands next to it; a unit the
+row, at its edges too), its length, its place in the line and the edges of its neighbours; a unit the
 patterns kept is dropped when its score passes the threshold. Only long lines are read (the marked
 pages are flattened onto one line; a short line of a structured page is a headline or a header,
 where ingest finds the title and date). The weights are fitted on the
@@ -57,17 +57,18 @@ def _place(texts: list[str], i: int) -> tuple:
     u = texts[i].strip()
     prev = texts[i - 1].strip() if i else ""
     after = texts[i + 1].strip() if i + 1 < len(texts) else ""
-    return (u, prev[-1:], after[:1], min(len(prev) // 10, 5), min(len(after) // 10, 5),
-            i == 0, i == len(texts) - 1, i >= len(texts) - 3)
+    return (u, prev[-2:], after[:2], min(len(prev) // 10, 5), min(len(after) // 10, 5),
+            i == 0, i == len(texts) - 1, i >= len(texts) - 3, 4 * i // len(texts))
 
 
 def _context(u: str, prev_end: str, after_start: str, prev_len: int, after_len: int,
-             first: bool, last: bool, tail3: bool) -> tuple[tuple[str, float], ...]:
+             first: bool, last: bool, tail3: bool, quarter: int) -> tuple[tuple[str, float], ...]:
     n = max(len(u), 1)
     return ((f"len{_bucket(len(u))}", 1.0), ("first", float(first)), ("last", float(last)),
             ("tail3", float(tail3)), ("endp", float(bool(_END.search(u)))),
             ("digits", sum(c.isdigit() for c in u) / n), ("latin", sum(c.isascii() and c.isalpha() for c in u) / n),
-            ("p:" + prev_end, 1.0), ("n:" + after_start, 1.0), (f"plen{prev_len}", 1.0), (f"nlen{after_len}", 1.0))
+            ("p:" + prev_end[-1:], 1.0), ("n:" + after_start[:1], 1.0), ("p2:" + prev_end, 1.0),
+            ("n2:" + after_start, 1.0), (f"plen{prev_len}", 1.0), (f"nlen{after_len}", 1.0), (f"rel{quarter}", 1.0))
 
 
 def _bucket(n: int) -> int:
