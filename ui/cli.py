@@ -395,7 +395,11 @@ def bench_fit_furniture(marks, write) -> None:
     if not marks.exists():
         raise click.UsageError(f"找不到标注文件 {marks}：请在仓库根目录运行，或用 --marks 指定")
     target = furniture_score.MODEL if write else Path(tempfile.mkdtemp()) / "furniture_model.json"
-    click.echo(json.dumps(fit_furniture.run(marks, target), ensure_ascii=False, indent=1))
+    try:
+        report = fit_furniture.run(marks, target)
+    except RuntimeError as e:  # scikit-learn missing: say how to install it
+        raise click.ClickException(str(e)) from e
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     echo(f"模型：{target}")
 
 
