@@ -50,8 +50,8 @@ def labelled_units(record: dict) -> list[tuple[list[str], int, float]]:
     return out
 
 
-def rows(records: list[dict]) -> tuple[list[dict], np.ndarray, list[str], list[str]]:
-    features, labels, groups, texts = [], [], [], []
+def rows(records: list[dict]) -> tuple[list[dict], np.ndarray, list[str]]:
+    features, labels, groups = [], [], []
     for record in tqdm(records, desc="切分标注文章", unit="篇"):
         for units, i, share in labelled_units(record):
             if 0 < share < 0.9 or len(units[i].strip()) > furniture_score.MAX_UNIT:
@@ -59,8 +59,7 @@ def rows(records: list[dict]) -> tuple[list[dict], np.ndarray, list[str], list[s
             features.append(furniture_score.features(units, i))
             labels.append(share >= 0.9)
             groups.append(record["id"])
-            texts.append(units[i].strip())
-    return features, np.asarray(labels), groups, texts
+    return features, np.asarray(labels), groups
 
 
 def fit(features: list[dict], labels: np.ndarray, c: float = 1.0) -> dict:
@@ -107,7 +106,7 @@ def choose(points: list[dict]) -> float:
 
 def run(marks: Path, target: Path) -> dict:
     """Fit on the dev half, choose the threshold by cross-validation, write the model to `target`."""
-    features, labels, groups, texts = rows(load(marks)["dev"])
+    features, labels, groups = rows(load(marks)["dev"])
     points = curve(cross_validated(features, labels, groups), labels)
     model = {**fit(features, labels), "threshold": choose(points),
              "fitted": {"units": len(labels), "furniture_units": int(labels.sum()), "articles": len(set(groups)),

@@ -18,14 +18,15 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+
+from .meta import find_dates
 
 MODEL = Path(__file__).with_name("furniture_model.json")
 MAX_UNIT = 80  # longer units are not scored: a wrong cut there loses a whole sentence of report
 UNIT = re.compile(r"[^。！？!?\x1f]*[。！？!?]+[”’」』\"）)]*|[^。！？!?\x1f]+")  # \x1f: a blank that was a line break
-_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")  # as index/meta.py reads dates
 _END = re.compile(r"[。！？!?][”’」』\"）)]*$")
 
 
@@ -80,11 +81,10 @@ def model() -> dict:
     return json.loads(MODEL.read_text("utf-8")) if MODEL.exists() else {"weights": {}, "bias": -30.0, "threshold": 1.0}
 
 
-def probability(x: dict[str, float] | Iterable[tuple[str, float]], m: dict | None = None) -> float:
-    """The model's belief that a unit is furniture, from features() or _measures()."""
+def probability(x: dict[str, float], m: dict | None = None) -> float:
+    """The model's belief that a unit with features `x` is furniture."""
     m = m or model()
-    weights = m["weights"]
-    z = m["bias"] + sum(weights.get(k, 0.0) * v for k, v in (x.items() if isinstance(x, dict) else x))
+    z = m["bias"] + sum(m["weights"].get(k, 0.0) * v for k, v in x.items())
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -98,7 +98,11 @@ def scored_out(line: str, m: dict | None = None) -> list[tuple[int, int]]:
     texts = [line[a:b] for a, b in spans]
     return [(a, b) for i, (a, b) in enumerate(spans)
             if len(texts[i].strip()) <= MAX_UNIT and _fast_probability(texts, i, m) >= m["threshold"]
-            and not _FULL_DATE.search(texts[i])]
+            and not _full_date(texts[i])]
+
+
+def _full_date(text: str) -> bool:
+    return any(not d.startswith("--") for d in find_dates(text))  # as ingest reads an article's date
 
 
 class _Grams(dict):
