@@ -789,3 +789,11 @@ def test_a_wrong_wording_is_flagged_with_its_reason_and_the_right_one_passes(cas
 
 def test_an_estimate_near_the_passages_estimate_holds():
     assert supports("园区年产值约3000万元。", "园区年产值近3000万元。")
+
+
+def test_a_government_office_joined_to_its_name_does_not_stop_the_check():
+    # the checker reads 澳门特区政府|运输|工务|及|房屋局 as one name, which the tagger has no kind for;
+    # a claim naming it where the passage writes it shorter raised KeyError inside the gate
+    p = "澳门运输工务局表示，新桥将于明年通车。旅游局周五介绍了夏季推广活动和优惠措施。"
+    verdict = judge(p, "澳门特区政府运输工务及房屋局周五介绍了夏季推广活动和优惠措施。")
+    assert isinstance(verdict.supported, bool)
