@@ -101,7 +101,7 @@ class Patterns:
         self.pieces = re.compile(_any(glued + data["pieces"] + extra), re.IGNORECASE | re.MULTILINE)
         account = r"(?:[（(](?:ID[:：]\s?)?[A-Za-z][A-Za-z0-9_-]{3,20}[）)])?"  # 某某晚报(wechat_id)
         self.lone_outlet = re.compile(rf"{free}{{2,8}}(?:{suffix}){account}")  # 每日经济新闻 closing the page
-        self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix})$")  # 极目新闻 四川在线: most are 2 + an ending
+        self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix}){{1,2}}$")  # 极目新闻 四川在线 北京日报客户端: 2 + endings
         self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[\u4e00-\u9fff·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
         self.surnames = frozenset(data["surnames"])
         self.slash_credit = re.compile(rf"(?<=[。！？!?”{_CUT}\s])(?:{_longest_first(data['slash_credit_words'])})\s?[/／]\s?")
@@ -353,12 +353,29 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
         if spans and 0 <= start - spans[-1][1] <= 4 and p.between.fullmatch(clause[spans[-1][1]:start]):
             start = spans.pop()[0]  # one run: 记者某某通讯员某某, 每经记者：某某每经编辑：某某
         else:
-            outlet = _AFTER_BREAK.search(clause, 0, start) or p.head_outlet.search(clause, 0, start)
+            sep = _SEPARATOR.search(clause, 0, start)  # 某报客户端 | 记者 某某
+            before = sep.start() if sep else start
+            outlet = _AFTER_BREAK.search(clause, 0, before) or p.head_outlet.search(clause, 0, before)
             if outlet and not (m.group("outlet") or m.group("bracket")):
                 start = 0 if outlet.start() <= 2 else outlet.start()  # at the very head: the whole outlet
         spans.append((_stamp_before(clause, start), end))
         pos = end
-    return spans
+    return [(_stamp_before(clause, _repeated_outlet(clause, a, b)), b) for a, b in spans]
+
+
+_SEPARATOR = re.compile(r"\s*[|｜丨]\s*$")
+
+
+def _repeated_outlet(clause: str, start: int, end: int) -> int:
+    """Where a run of credits starts when the characters glued before it stand again before a
+    later credit word of the run (…偏低每经记者：某某 每经编辑：某某): they are the outlet's name."""
+    before = clause[:start]
+    for m in patterns().credit_word.finditer(clause, start + 1, end):
+        for k in range(6, 1, -1):
+            name = clause[m.start() - k:m.start()]
+            if m.start() - k > start and _CJK_WORD.fullmatch(name) and before.endswith(name):
+                return start - k
+    return start
 
 
 _STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s?\d{1,2}:\d{2}(?::\d{2})?\s?$")
@@ -395,9 +412,13 @@ def _name_at(text: str, start: int) -> str:
 
     Rare given names are often tagged as something else (孙/nr 喆/yg, 时/n 争艳/a), so a surname
     character takes up to two more characters of any content word; further names must be tagged."""
-    bounded = ""
-    while (m := _BOUNDED_NAME.match(text, start + len(bounded))) and _is_name(m.group(0)[:-1]):
-        bounded += m.group(0)
+    run, bounded = "", ""
+    for _ in range(4):  # 尕玛多吉 李曾骙: a name the tagger does not know, then one it does
+        if not (m := _BOUNDED_NAME.match(text, start + len(run))):
+            break
+        run += m.group(0)
+        if _is_name(m.group(0)[:-1]):
+            bounded = run
     return bounded + _tagged_name(text, start + len(bounded))
 
 

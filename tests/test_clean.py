@@ -168,9 +168,19 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
     ("来源：某某新闻网", "德格县召开藏药材产业推进会。"),
     ("来源：某某日报网", "德格县召开藏药材产业推进会。"),  # a paper's site: the 网 after 日报 is the name's
     ("本报评论员 李明", "乡村产业要立足本地资源。"),
+    ("某城晚报客户端 | 记者 周小兰", "近日，德格县召开藏药材产业推进会。"),  # a separator after the outlet
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     assert clean_text(credit + rest + BODY) == normalize(rest + BODY)
+
+
+@pytest.mark.parametrize("head", [
+    "藏药材基地扩种三千亩某经记者：孙立 某经编辑：陈文",  # the outlet glued to the headline, repeated in the run
+    "原标题：藏药材基地扩种三千亩 某报记者 尕玛多吉 罗小川 ",  # a name the tagger does not know, then one it does
+])
+def test_credits_after_a_headline_go_whole_and_the_headline_stays(head):
+    rest = "德格县召开藏药材产业推进会。" + BODY
+    assert clean_text(head + rest) == "藏药材基地扩种三千亩\n" + normalize(rest)
 
 
 @pytest.mark.parametrize("prose", [
