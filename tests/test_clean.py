@@ -169,6 +169,8 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
     ("来源：某某日报网", "德格县召开藏药材产业推进会。"),  # a paper's site: the 网 after 日报 is the name's
     ("本报评论员 李明", "乡村产业要立足本地资源。"),
     ("某城晚报客户端 | 记者 周小兰", "近日，德格县召开藏药材产业推进会。"),  # a separator after the outlet
+    ("来源：某某县融媒体中心", "德格县召开藏药材产业推进会。"),  # a county's media centre, not 某某县融媒 + 体中心
+    ("来源：某市新闻中心", "德格县召开藏药材产业推进会。"),
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     assert clean_text(credit + rest + BODY) == normalize(rest + BODY)
