@@ -17,6 +17,7 @@ from tqdm import tqdm
 from wenjin.rag.engine import Engine
 from wenjin.rag.retrieve import RetrievalSettings
 from wenjin.rag.settings import Settings
+from wenjin.rag.types import Answer
 
 from . import metrics as m
 from .gold import GoldItem
@@ -133,8 +134,11 @@ def evaluate(config: Config, items: list[GoldItem], progress: bool = True) -> di
     records = []
     for item in tqdm(items, desc=f"评测 {config.name}", unit="题", disable=not progress):
         filters = {"exclude": item.exclude} if item.exclude else None
-        started = time.perf_counter()
-        answer = engine.ask(item.question, filters=filters)
+        started, fault = time.perf_counter(), None
+        try:
+            answer = engine.ask(item.question, filters=filters)
+        except Exception as e:  # one question's fault is its record (scored wrong), not the end of a long run
+            answer, fault = Answer(item.question, ""), f"{type(e).__name__}: {e}"
         total_ms = (time.perf_counter() - started) * 1000
         hits = engine.retriever.search(item.question, top_k=RANK_CHUNKS, filters=filters)
         ranked = m.dedupe(doc_names(h.meta) for h in hits)[:CURVE_K]
@@ -151,6 +155,7 @@ def evaluate(config: Config, items: list[GoldItem], progress: bool = True) -> di
             "scores": score_question(item, answer, ranked),
             "hit_curve": [m.hit_at(ranked, item.gold_sources, k) for k in range(1, CURVE_K + 1)]
             if item.gold_sources else None,
+            **({"error": fault} if fault else {}),
         })
     return {"config": config.name, "index": str(config.settings.index), "top_k": config.settings.top_k,
             "retrieval": vars(config.retrieval), "questions": records, **aggregate(records)}

@@ -63,6 +63,27 @@ def test_a_missed_threshold_exits_non_zero_and_says_which(sample_index, tmp_path
     assert r.exit_code == 1 and "没有这个指标" in r.output and "hit@5" in r.output
 
 
+def test_a_question_that_fails_is_scored_wrong_and_named_and_the_run_finishes(sample_index, tmp_path, monkeypatch):
+    # a fault injected into one question (a bug in the engine, as a KeyError once was): the other
+    # questions are still asked and reported, and the faulty one is named with its error
+    from wenjin.rag.engine import Engine
+
+    first = load_gold(GOLD)[0]
+    ask = Engine.ask
+
+    def faulty(self, question, *args, **kwargs):
+        if question == first.question:
+            raise KeyError("某个名称")
+        return ask(self, question, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "ask", faulty)
+    r = run("eval", str(GOLD), "--index", str(sample_index), "--out", str(tmp_path), "--quiet", "--limit", "3")
+    assert r.exit_code == 1 and first.id in r.output and "KeyError" in r.output
+    records = [json.loads(line) for line in (tmp_path / "questions-default.jsonl").read_text("utf-8").splitlines()]
+    assert len(records) == 3 and records[0]["error"].startswith("KeyError") and records[0]["answer"] == ""
+    assert all("error" not in rec and rec["answer"] for rec in records[1:])
+
+
 def test_without_gold_turns_every_question_unanswerable(sample_index, tmp_path):
     """Each question is asked with its gold documents hidden from retrieval: what it then answers, it
     answers from elsewhere or wrongly, and refusals are measured on questions that were answerable."""
