@@ -294,3 +294,9 @@ def test_a_bracket_closing_a_short_report_goes():
     report = "某县原副县长王某涉嫌严重违纪违法，目前正接受纪律审查和监察调查。王某，男，汉族，曾任某县政府副县长。"
     assert clean_text(report + " (某省纪委监委)") == report
     assert clean_text("他笑着说：“来了就不想走。”") == "他笑着说：“来了就不想走。”"
+
+
+def test_an_author_widget_that_prints_the_handle_twice_goes():
+    # a blog theme's author box: the avatar's label and the name, one after the other on a line
+    assert clean_text(BODY + "\nzhangwei_01zhangwei_01\n") == BODY
+    assert clean_text(BODY + "\nKelsang\n") == BODY + "\nKelsang"  # once is not the widget

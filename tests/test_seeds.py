@@ -47,6 +47,7 @@ def test_no_chunk_holds_pinyin_garble_or_page_furniture(seed_engine):
         for furniture in ("ICP", "本平台仅提供信息存储服务", "Notice", "友情链接", "上一篇", "下一篇",
                           "发表回复", "![", "|永登县", "永登县|", "(主办方供图)"):
             assert furniture not in t, (furniture, c.metadata["source"])
+        assert not re.search(r"(?m)^([A-Za-z]{3,})\1$", t), t[-80:]  # an author box: a handle printed twice
 
 
 def test_traditional_articles_read_simplified_and_keep_their_original(seed_engine):
