@@ -264,7 +264,9 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
     def moved(mine: list[str]) -> list[str]:
         if not mine:
             return []
-        kind = _kinds(part).get(mine[0], "actor")  # a government's name joined with its office is no tagged word
+        # _entities joins a government and its office (_office_end) into a name no tagged word holds:
+        # an organisation
+        kind = _kinds(part).get(mine[0], "actor")
         others = [e for e, k in _kinds(restated).items() if e not in part and not _abbreviates(e, part)  # 川渝: 四川与重庆
                   and not any(_bigrams(e) & _bigrams(m) for m in mine)  # 彭山区 and 彭山经济开发区 are one place
                   and k == kind  # a place stands where a place was, not where a product (磷酸锰铁锂) was

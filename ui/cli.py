@@ -296,10 +296,10 @@ def eval_(gold, index, out, fmt, top_k, compare, corpus, minimums, maximums, lim
     faults = [f"{r['id']}（{r['error']}）" for run in runs for r in run["questions"] if r.get("error")]
     if faults:
         echo(f"{len(faults)} 题回答时出错，已按答错计分，请把以下内容报告给开发者：\n  " + "\n  ".join(faults), err=True)
-        sys.exit(1)
     missed = check(runs[0]["metrics"], mins, maxs)
     if missed:
         echo("未达标（默认配置）：\n  " + "\n  ".join(missed), err=True)
+    if faults or missed:
         sys.exit(1)
 
 
