@@ -175,7 +175,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p) or _share_word_flipped(part, sentence)
-        reasons += _comparison_reasons(part, p) or _extreme_named_reasons(part, p) or _baseline_reasons(part, p + t)
+        reasons += _comparison_reasons(part, p) or _complement_reasons(part, p) or _extreme_named_reasons(part, p) \
+            or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p) \
             or _opposite_event(part, sentence)
@@ -906,6 +907,31 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
     return []
 
 
+def _complement_reasons(part: str, p: str) -> list[str]:
+    """女性多于男性 where the passage says 其中女性…占比超过七成: a share of a whole ranks its part against
+    the rest, which the passage leaves unnamed; above half the part is the larger, below it the smaller."""
+    words = {w: 1 for w in lang.words("claims", "comparative_more")} | {w: -1 for w in lang.words("claims", "comparative_less")}
+    m = re.search("|".join(sorted(map(re.escape, words), key=len, reverse=True)), part)
+    if not m or any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
+        return []
+    left = re.split(r"[，：；]|(?<=[目业个家员人户])中", part[:m.start()])[-1]  # 落户企业中|民营企业
+    right = re.split(r"[，。：；]", part[m.end():])[0]
+    for q in quantities(p):
+        owner = re.split(r"[，。；！？]", p[:q.start])[-1]
+        if q.unit != "%" or "占" not in owner or (q.lo <= 50 <= q.hi and not q.bound):
+            continue
+        heads = [re.sub(r"^(?:其中|的)+", "", side)[:2] for side in (left, right)]  # 女性人数 | 男性: what tells them apart
+        if len(set(heads)) < 2 or sum(h in owner for h in heads) != 1:
+            continue
+        mine, other = (left, right) if heads[0] in owner else (right, left)
+        if heads[1 if mine is left else 0] in p:
+            continue  # both sides named in the passage: _comparison_reasons reads their amounts
+        larger = left if (q.lo > 50) == (mine is left) else right
+        if (larger is left) != (words[m.group()] > 0):
+            return [f"{m.group()}：资料中{mine}占{q.text}"]
+    return []
+
+
 def _amount_named(text: str, p: str, theirs: list[Quantity]) -> Quantity | None:
     """The passage amount `text` names by words the passage says of it alone, if just one."""
     fits = sorted(((len(_bigrams(text) & _own_words(p, t, theirs)), i) for i, t in enumerate(theirs)), reverse=True)
@@ -1551,8 +1577,9 @@ def _done(text: str) -> bool:
     """Said as done: 已/已经…, or a verb with the aspect particle 了 (建成了, 举行了)."""
     words = tag(text)
     marks, total = set(lang.words("claims", "done")), set(lang.words("claims", "cumulative"))
+    plans = set(lang.words("claims", "plan_made"))
     return any(w.text in marks or w.text in total or (len(w.text) <= 3 and w.text[:1] in marks) for w in words) or any(
-        a.tag == "v" and b.text == "了" for a, b in zip(words, words[1:]))  # 已有/已达: the tagger joins 已 to its verb
+        a.tag == "v" and b.text == "了" and a.text not in plans for a, b in zip(words, words[1:]))  # 已有/已达: the tagger joins 已 to its verb
 
 
 def _negated(text: str) -> bool:
@@ -1866,7 +1893,8 @@ _CONTENT = ("n", "nz", "nw", "vn", "v", "a", "an", "ORG", "LOC", "PER", "s", "f"
 def _content_words(part: str) -> list[str]:
     modal = set(lang.words("claims", "planned") + lang.words("claims", "done")
                 + lang.words("claims", "negation")  # _polarity_reasons judges these, _quantity_reasons totals
-                + lang.words("quantities", "total_words") + lang.words("claims", "time_frames"))
+                + lang.words("quantities", "total_words") + lang.words("claims", "time_frames")
+                + lang.words("claims", "comparative_more") + lang.words("claims", "comparative_less"))  # _comparison_reasons
     masked, measures = _masked(part), set(lang.words("claims", "measure_nouns"))
     words = [w.text for w in tag(masked) if w.tag in _CONTENT and len(w.text) >= 2 and w.text not in modal
              and not (w.text in measures and masked[w.end:w.end + 1] == " ")]  # 面积3000亩: the unit says it

@@ -745,6 +745,12 @@ def test_two_unmentioned_words_in_a_row_are_an_invented_phrase():
 # Classes of wording met on claims_dev18 (and the rules' first trials): each a wrong claim, the
 # fragment its reason names, and a right claim of the same passage.
 WRONG_AND_RIGHT = {
+    "a share above half makes its part the larger of two": (
+        "合作社今年吸纳社员420人，其中返乡青年占比接近六成。", "合作社的社员中，返乡青年少于其他社员。", "少于",
+        "合作社的社员中，返乡青年多于其他社员。"),
+    "and below half the smaller": (
+        "园区落户企业86家，其中民营企业占比不到三成。", "园区落户企业中民营企业多于其他企业。", "多于",
+        "园区落户企业中民营企业少于其他企业。"),
     "a deputy is not the head": (
         "考察团由该市商务局副局长王立带队，成员约30人。", "考察团由市商务局局长王立带队。", "副局长",
         "考察团由市商务局副局长王立带队。"),
@@ -797,3 +803,9 @@ def test_a_government_office_joined_to_its_name_does_not_stop_the_check():
     p = "澳门运输工务局表示，新桥将于明年通车。旅游局周五介绍了夏季推广活动和优惠措施。"
     verdict = judge(p, "澳门特区政府运输工务及房屋局周五介绍了夏季推广活动和优惠措施。")
     assert isinstance(verdict.supported, bool)
+
+
+def test_a_plan_that_was_made_is_no_report_that_it_was_carried_out():
+    passage = "考察期间，访问团还将前往新区，并出席产业基金的签约仪式。"
+    assert supports(passage, "访问团的日程中安排了出席产业基金签约仪式。")
+    assert not supports(passage, "访问团已经出席了产业基金签约仪式。")
