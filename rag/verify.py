@@ -289,6 +289,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
         return []  # 分别有8个、4个和2个, A比B多22亿元: a clause joining or comparing several says each of its own
     for head, name in _designations(part):
         rest = part.replace(name, "")
+        for subject in (_in_title(rest, e, title) for e in _entities(rest)):
+            rest = rest.replace(subject, "") if len(subject) >= 4 else rest  # the article's subject: every sentence is of it
         if name not in p or len(_bigrams(rest)) < 4:
             continue
         # every passage sentence the rest restates (a claim clause often merges two)
@@ -298,6 +300,19 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
         if others and name not in sentence:
             return [f"{name}与资料中的{others[0]}位置不符"]
     return []
+
+
+def _in_title(text: str, name: str, title: str) -> str:
+    """The longest run of `text` around `name` that the title also writes (蓉北|智造产业园 from 蓉北)."""
+    at = text.find(name)
+    if at < 0 or name not in title:
+        return ""
+    lo, hi = at, at + len(name)
+    while hi < len(text) and text[lo:hi + 1] in title:
+        hi += 1
+    while lo > 0 and text[lo - 1:hi] in title:
+        lo -= 1
+    return text[lo:hi]
 
 
 _PHASE = re.compile(r"(?<![分共为两])(?:第?[一二三四五六七八九十]+|第\d+|首)(期|阶段|批)|第(?:[一二三四五六七八九十]+|\d+)(届|轮)")

@@ -809,3 +809,11 @@ def test_a_plan_that_was_made_is_no_report_that_it_was_carried_out():
     passage = "考察期间，访问团还将前往新区，并出席产业基金的签约仪式。"
     assert supports(passage, "访问团的日程中安排了出席产业基金签约仪式。")
     assert not supports(passage, "访问团已经出席了产业基金签约仪式。")
+
+
+def test_a_facility_of_the_articles_subject_is_not_moved_to_another_designation():
+    # the subject the headline names is what 园区 of the next sentence is: the facility is the park's
+    title = "蓉北智造产业园引进企业12家"
+    passage = ("蓉北智造产业园位于青白江区，是成都对口协作的重点平台项目。园区累计投入资金1.5亿元，"
+               "建成标准厂房10万平方米，并配套建设员工食堂和职工书屋中心。")
+    assert judge(passage, "蓉北智造产业园配套建设了职工书屋中心。", title=title).supported
