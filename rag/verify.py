@@ -1127,11 +1127,14 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
         last = _LAST_JOIN.split(runs[-1], maxsplit=1)
         closing = [last[-1].split("等")[0]] if len(last) > 1 and "等" in last[-1] else []  # 和农机装备等领域
         for item in runs[1:-1] + last[:-1] + closing:
-            item = item.removesuffix("等")
+            item = _COLLECTIVE.split(item.removesuffix("等"))[0]  # 邻水、渝北两地共同管理: the count closes the list
             if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
         out += _last_item_reasons(runs[1:-1] + last[:-1], _clause_rest(c, m), p)
     return out
+
+
+_COLLECTIVE = re.compile(r"(?<=..)(?:[两二三四五六七八九十]|双)(?:地|方|国|省|市|县|区|岸|城)")
 
 
 def _clause_rest(text: str, m: re.Match) -> str:

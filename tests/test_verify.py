@@ -817,3 +817,9 @@ def test_a_facility_of_the_articles_subject_is_not_moved_to_another_designation(
     passage = ("蓉北智造产业园位于青白江区，是成都对口协作的重点平台项目。园区累计投入资金1.5亿元，"
                "建成标准厂房10万平方米，并配套建设员工食堂和职工书屋中心。")
     assert judge(passage, "蓉北智造产业园配套建设了职工书屋中心。", title=title).supported
+
+
+def test_a_count_of_parties_closes_the_list_it_follows():
+    passage = "园区由简阳市和资阳市雁江区共同派员管理，实行“两地共管、收益共享”。"
+    assert supports(passage, "园区由简阳、雁江两地共同管理、共享收益。")
+    assert judge(passage, "园区由简阳、乐至两地共同管理、共享收益。").reasons == ["资料未提及：乐至"]
