@@ -209,9 +209,14 @@ def _denied(c: str) -> set[int]:
     并非A，而是B): the alternative is said not to hold, so it is not checked as a statement; the
     clause replacing it carries the claim and is checked as usual."""
     spans = clauses(c)
-    opens = lang.pattern("claims", "contrast_openers")
+    opens, adds = lang.pattern("claims", "contrast_openers"), lang.pattern("claims", "additive_openers")
     return {i for i in range(len(spans) - 1)
-            if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])}
+            if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])
+            or adds.match(c[spans[i + 1][0]:].lstrip()) and _NOT_ALL.search(c[spans[i][0]:spans[i][1]])}
+
+
+# "not only", "not all": what the next clause adds to (并不全来自川渝，还有…) need not be in the passage
+_NOT_ALL = re.compile(r"(?:并非|不是|并不是|并不|不)(?:只|仅|全|都)|并非全部|不全是")
 
 
 def _denies(clause: str) -> bool:

@@ -823,3 +823,10 @@ def test_a_count_of_parties_closes_the_list_it_follows():
     passage = "园区由简阳市和资阳市雁江区共同派员管理，实行“两地共管、收益共享”。"
     assert supports(passage, "园区由简阳、雁江两地共同管理、共享收益。")
     assert judge(passage, "园区由简阳、乐至两地共同管理、共享收益。").reasons == ["资料未提及：乐至"]
+
+
+def test_not_only_x_then_also_y_needs_only_y_in_the_passage():
+    passage = "招商推介会还吸引了来自江苏、福建等地的客商参会，现场达成合作意向12项。"
+    assert supports(passage, "参会客商并非只来自本省，还有江苏、福建等地的客商。")
+    assert supports(passage, "参会客商并不全是本地的，也有来自江苏、福建的客商。")
+    assert not supports(passage, "参会客商并非只来自本省，还有浙江、安徽等地的客商。")
