@@ -830,3 +830,9 @@ def test_not_only_x_then_also_y_needs_only_y_in_the_passage():
     assert supports(passage, "参会客商并非只来自本省，还有江苏、福建等地的客商。")
     assert supports(passage, "参会客商并不全是本地的，也有来自江苏、福建的客商。")
     assert not supports(passage, "参会客商并非只来自本省，还有浙江、安徽等地的客商。")
+
+
+def test_a_stage_a_plan_is_in_is_judged_by_its_polarity_not_as_words_to_find():
+    passage = "其中，一家物流企业将在空港物流园投资建设冷链分拨中心。"
+    assert supports(passage, "这家物流企业的冷链分拨中心尚未建成，还处于将要投资建设的阶段。")
+    assert not supports(passage, "这家物流企业的冷链分拨中心已经建成，目前处于运营阶段。")
