@@ -64,6 +64,8 @@ _FIRST_MONTHS = re.compile(r"(?<=年)[前头]([两二三四五六七八九十]|1
 
 
 _MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})月?(?:至|到|-|—|－|~)(\d{1,2})月")
+_QUARTER_RANGE = re.compile(r"第?([一二三四])(?:季度)?(?:、|和|与|及|至|到)第?([一二三四])季度")  # 第一、二季度
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 @lru_cache(maxsize=1)
@@ -76,10 +78,11 @@ def _named_periods() -> dict[tuple[int, int], str]:
 def _prepared(text: str) -> str:
     """NFKC, simplified, lower case, Chinese punctuation; spaces and quotes gone; 今年前两个月 (头两个月) as
     the months they are (今年1至2月), and a range of months that is a quarter or a half year by its
-    name (1至3月 as 一季度), so either wording holds for the other."""
+    name (1至3月 as 一季度, 第一、二季度 as 上半年), so either wording holds for the other."""
     text = norm(text)
     text = _FIRST_MONTHS.sub(lambda m: f"1至{int(value(m[1]))}月", text)
     text = _MONTH_RANGE.sub(lambda m: _named_periods().get((int(m[1]), int(m[2])), m[0]), text)
+    text = _QUARTER_RANGE.sub(lambda m: _named_periods().get((_QUARTER[m[1]] * 3 - 2, _QUARTER[m[2]] * 3), m[0]), text)
     return text.replace(",", "，").replace(";", "；")
 
 

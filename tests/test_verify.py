@@ -836,3 +836,9 @@ def test_a_stage_a_plan_is_in_is_judged_by_its_polarity_not_as_words_to_find():
     passage = "其中，一家物流企业将在空港物流园投资建设冷链分拨中心。"
     assert supports(passage, "这家物流企业的冷链分拨中心尚未建成，还处于将要投资建设的阶段。")
     assert not supports(passage, "这家物流企业的冷链分拨中心已经建成，目前处于运营阶段。")
+
+
+def test_two_quarters_named_together_are_the_half_year():
+    passage = "签约项目大多计划于明年上半年投产。"
+    assert supports(passage, "签约项目大多计划在明年第一、二季度投产。")
+    assert not supports(passage, "签约项目大多计划在明年第三、四季度投产。")
