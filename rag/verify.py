@@ -652,7 +652,8 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
                 listed = re.search(r"(?:和|与|及|、|同|以及)$", between) and \
                     not any(w.tag in ("v", "vd", "d", "p") for w in tag(between))  # names listed, no new verb
                 nested = between and all(w.tag in (PLACE, ORG) for w in tag(between))  # 在广元市|利州区
-                if not between or listed or nested:
+                titled = between.endswith(tuple(lang.words("answer", "person_titles")))  # 由该局副局长|梁某
+                if not between or listed or nested or titled:
                     out.setdefault(group, m.start())
         return out
 
@@ -661,10 +662,17 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
         mine = roles(part, e)
         for g in mine.keys() - roles(p, e).keys():
             others = [o for o in names if o != e and o not in e and e not in o and g in roles(p, o)
-                      and not _listed_together(part, e, o, mine[g])]  # 由渝北区和邻水县共建: both there
+                      and not _listed_together(part, e, o, mine[g])  # 由渝北区和邻水县共建: both there
+                      and not _holds_title_of(part, e, o)]  # 由某局副局长某某: the body is the person's
             if others:
                 return [f"{e}与{others[0]}在句中的位置对调了"]
     return []
+
+
+def _holds_title_of(text: str, body: str, person: str) -> bool:
+    """Does `person` stand right after a title at `body` (某局副局长|某某, 该局局长某某)?"""
+    titles = "|".join(map(re.escape, lang.words("answer", "person_titles")))
+    return bool(re.search(rf"{re.escape(body)}[^，。；、和与]{{0,6}}?(?:{titles}){re.escape(person)}", text))
 
 
 def _venues(text: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -842,3 +842,10 @@ def test_two_quarters_named_together_are_the_half_year():
     passage = "签约项目大多计划于明年上半年投产。"
     assert supports(passage, "签约项目大多计划在明年第一、二季度投产。")
     assert not supports(passage, "签约项目大多计划在明年第三、四季度投产。")
+
+
+def test_a_person_after_their_title_keeps_the_role_of_the_preposition():
+    passage = ("记者从省商务厅获悉，澳门特区政府经济及科技发展局经贸代表团来到绵阳访问。这个代表团由该局"
+               "副局长何志明带队，成员约30人，分别来自澳门20家企业和商协会。")
+    assert supports(passage, "澳门经贸代表团由何志明带队来绵阳访问。")
+    assert supports(passage, "代表团由澳门特区政府经济及科技发展局副局长何志明带队，成员来自澳门20家企业和商协会。")
