@@ -212,10 +212,16 @@ def _denied(c: str) -> set[int]:
     并非A，而是B): the alternative is said not to hold, so it is not checked as a statement; the
     clause replacing it carries the claim and is checked as usual."""
     spans = clauses(c)
-    opens, adds = lang.pattern("claims", "contrast_openers"), lang.pattern("claims", "additive_openers")
+    opens = lang.pattern("claims", "contrast_openers")
     return {i for i in range(len(spans) - 1)
             if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])
-            or adds.match(c[spans[i + 1][0]:].lstrip()) and _NOT_ALL.search(c[spans[i][0]:spans[i][1]])}
+            or _adds(c[spans[i + 1][0]:spans[i + 1][1]].lstrip()) and _NOT_ALL.search(c[spans[i][0]:spans[i][1]])}
+
+
+def _adds(clause: str) -> bool:
+    """Does the clause add to what was said (还有…, 也有…, or 还/也 before its verb: 某展区还邀请了…)?"""
+    return bool(lang.pattern("claims", "additive_openers").match(clause)) or any(
+        w.text in ("还", "也") and w.tag in ("d", "v") for w in tag(clause[:12]))
 
 
 # "not only", "not all": what the next clause adds to (并不全来自川渝，还有…) need not be in the passage

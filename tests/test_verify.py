@@ -830,6 +830,7 @@ def test_not_only_x_then_also_y_needs_only_y_in_the_passage():
     assert supports(passage, "参会客商并非只来自本省，还有江苏、福建等地的客商。")
     assert supports(passage, "参会客商并不全是本地的，也有来自江苏、福建的客商。")
     assert not supports(passage, "参会客商并非只来自本省，还有浙江、安徽等地的客商。")
+    assert supports(passage, "参会客商并不只来自四川，推介会还吸引了江苏、福建等地的客商。")
 
 
 def test_a_stage_a_plan_is_in_is_judged_by_its_polarity_not_as_words_to_find():
