@@ -169,7 +169,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
             # …还只是计划，尚未建成: what is not yet done is the clause before's
             joined = before + "，" + part
             reasons += _polarity_reasons(joined, p, p_spans, region(joined, p, p_spans))
-        else:
+        elif not _denies_a_part(part, p):
             reasons += _polarity_reasons(part, p, p_spans, restated)
         reasons += _alone_reasons(part, restated)
         sentence = _sentence_of(restated, p)  # what a move or an attribute is said of is often named before it
@@ -767,6 +767,16 @@ def _denied_bound(c: str, q: Quantity, mine: list[Quantity]) -> Quantity:
     return replace(q, lo=q.hi, hi=q.hi * 1.5, bound="more", strict=False)
 
 
+_DENIED_PART = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:并非|不是|并不是|并不|非|不)|")
+
+
+def _denies_a_part(part: str, p: str) -> bool:
+    """16家并非来自无锡 where the passage says 其中来自无锡的企业11家 of 27: the negation names the rest,
+    it contradicts nothing the passage says."""
+    theirs = quantities(p)
+    return any(q.exact and _DENIED_PART.match(part, q.end)[0] and _derived(part, q, p, theirs) for q in quantities(part))
+
+
 def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """The rest or the total of the passage's amounts in the claim's unit, where the claim's clause
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
@@ -779,11 +789,12 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     if q.ordinal and q.unit in ("位", "名", "人") and lang.pattern("claims", "rank_words").search(_clause_at(c, q.start)):
         return _ranked(c, q.start, q.lo, p, theirs)  # 排在第二位: the second largest of the listed amounts
     clause = c[_clause_start(c, q.start):q.end]
+    denied = bool(_DENIED_PART.match(c, q.end)[0])  # 16家并非来自无锡: the rest
     same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
     if not q.exact or len(same) < 2:
         return False
     near = lambda x: abs(x - q.lo) <= 1e-6 * max(1.0, q.lo)  # noqa: E731
-    if any(w in clause for w in lang.words("quantities", "rest_words")):
+    if denied or any(w in clause for w in lang.words("quantities", "rest_words")):
         return any(near(a - b) for a, b in itertools.permutations(same, 2))
     if any(w in clause for w in lang.words("quantities", "total_words")):
         return near(sum(same)) or any(near(a + b) for a, b in itertools.combinations(same, 2))

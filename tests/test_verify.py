@@ -850,3 +850,11 @@ def test_a_person_after_their_title_keeps_the_role_of_the_preposition():
                "副局长何志明带队，成员约30人，分别来自澳门20家企业和商协会。")
     assert supports(passage, "澳门经贸代表团由何志明带队来绵阳访问。")
     assert supports(passage, "代表团由澳门特区政府经济及科技发展局副局长何志明带队，成员来自澳门20家企业和商协会。")
+
+
+def test_a_count_said_not_to_be_the_named_part_is_the_rest():
+    passage = "今年以来，园区新签约项目35个，其中来自长三角地区的项目21个。"
+    assert supports(passage, "园区今年新签约的35个项目中，有14个并非来自长三角地区。")
+    assert supports(passage, "园区今年新签约的35个项目中，有14个不是长三角地区的项目。")
+    assert not supports(passage, "园区今年新签约的35个项目中，有21个并非来自长三角地区。")
+    assert not supports(passage, "园区今年新签约的35个项目中，有12个并非来自长三角地区。")
