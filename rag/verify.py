@@ -739,7 +739,7 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         if q.exact and q.lo == 2 and any(re.search(rf"[双两]{re.escape(n[:2])}", p) for n in _count_nouns(c, q)):
             continue  # 两个片区 for 双片区布局: a pair named by its prefix
         if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
-                            or _counts_people(c, q, p)
+                            or _counts_named_next(c, q, p) or _counts_people(c, q, p)
                             or _derived(c, q, p, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
         if not matches and q.ordinal and q.lo == 1 and re.search(r"首|第一|最", p):
@@ -1225,6 +1225,20 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
             joined = any(m.end() == len(inner) for m in _LAST_JOIN.finditer(inner))
             return whole and inner.count("、") + 1 + joined == n
     return False
+
+
+_NAMED_NEXT = re.compile(r"[^。；：]{0,12}?(?:即|分别是|分别为|包括|：)")
+
+
+def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
+    """两个 before …，即A和B: a count of the items the claim names right after it, each one the passage's."""
+    n, m = q.lo, _NAMED_NEXT.match(c, q.end)
+    if not m or q.unit not in lang.words("quantities", "count_classifiers") or q.strict or n != int(n) or n < 2:
+        return False
+    items = _LIST_SEPARATOR.split(re.split(r"[。；，]", c[m.end():])[0])
+    last = items[-1]
+    readings = [items] + [items[:-1] + [last[:j.start()], last[j.end():]] for j in _LAST_JOIN.finditer(last)]
+    return any(len(r) == n and all(len(x) >= 2 and (x in p or _contracted(x, p)) for x in r) for r in readings)
 
 
 def _counts_people(c: str, q: Quantity, p: str) -> bool:

@@ -858,3 +858,9 @@ def test_a_count_said_not_to_be_the_named_part_is_the_rest():
     assert supports(passage, "园区今年新签约的35个项目中，有14个不是长三角地区的项目。")
     assert not supports(passage, "园区今年新签约的35个项目中，有21个并非来自长三角地区。")
     assert not supports(passage, "园区今年新签约的35个项目中，有12个并非来自长三角地区。")
+
+
+def test_a_count_of_the_items_named_right_after_it_holds():
+    passage = "此次签约的5个项目包括：茶叶精深加工项目、竹木家具制造项目、茶旅融合民宿项目、冷链物流中心项目和光伏发电项目。"
+    assert supports(passage, "签约的5个项目中有两个与茶叶有关，即茶叶精深加工项目和茶旅融合民宿项目。")
+    assert not supports(passage, "签约的5个项目中有三个与茶叶有关，即茶叶精深加工项目和茶旅融合民宿项目。")
