@@ -1210,10 +1210,7 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         return False  # 三类, and 至少四个 (a floor): the items listed are that many
     if any(t.unit == q.unit and _counted(p, t) == _counted(c, q) for t in theirs):
         return False
-    items = _LIST_SEPARATOR.split(c[_clause_start(c, q.start):q.start])
-    last = items[-1]
-    readings = [items] + [items[:-1] + [last[:m.start()], last[m.end():]] for m in _LAST_JOIN.finditer(last)]
-    for listed in readings:
+    for listed in _readings(_LIST_SEPARATOR.split(c[_clause_start(c, q.start):q.start])):
         if len(listed) < n:
             continue
         counted = listed[-int(n):]
@@ -1235,10 +1232,15 @@ def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
     n, m = q.lo, _NAMED_NEXT.match(c, q.end)
     if not m or q.unit not in lang.words("quantities", "count_classifiers") or q.strict or n != int(n) or n < 2:
         return False
-    items = _LIST_SEPARATOR.split(re.split(r"[。；，]", c[m.end():])[0])
+    return any(len(r) == n and all(len(x) >= 2 and (x in p or _contracted(x, p)) for x in r)
+               for r in _readings(_LIST_SEPARATOR.split(re.split(r"[。；，]", c[m.end():])[0])))
+
+
+def _readings(items: list[str]) -> list[list[str]]:
+    """A list as written, and with its last item split at each 和/及/与 (which names also hold:
+    经济和信息化厅), since either may be the list's last join."""
     last = items[-1]
-    readings = [items] + [items[:-1] + [last[:j.start()], last[j.end():]] for j in _LAST_JOIN.finditer(last)]
-    return any(len(r) == n and all(len(x) >= 2 and (x in p or _contracted(x, p)) for x in r) for r in readings)
+    return [items] + [items[:-1] + [last[:m.start()], last[m.end():]] for m in _LAST_JOIN.finditer(last)]
 
 
 def _counts_people(c: str, q: Quantity, p: str) -> bool:
