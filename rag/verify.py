@@ -148,7 +148,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     reasons += _entity_reasons(p, said, p_spans, t)
     words_only = lambda text: re.sub(r"\W", "", norm(text))  # noqa: E731  临港研发、德阳制造 quotes 临港研发+德阳制造
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if words_only(t) not in words_only(passage)]
-    reasons += _list_reasons(said, p, t)
+    reasons += _list_reasons(said, p, t) or _pair_reasons(said, p)
     reasons += _speaker_reasons(said, p)
     reasons += _deputy_reasons(said, p)
     reasons += _division_reasons(said, passage)
@@ -1168,6 +1168,25 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
 
 
 _COLLECTIVE = re.compile(r"(?<=..)(?:[两二三四五六七八九十]|双)(?:地|方|国|省|市|县|区|岸|城)")
+
+
+def _pair_reasons(c: str, p: str) -> list[str]:
+    """A和B where the passage says A'和B: the item before the join was replaced (整机制造和航材分销 for
+    零部件再制造和航材分销). The two items are aligned character by character; a noun put in place of
+    the passage's words that the passage never uses is the swap (a reworded item keeps its nouns)."""
+    for m in re.finditer(r"(?:和|与|及|以及)([^，。；、和与及]{3,})", c):
+        at = p.find(m[0])
+        if at < 0:
+            continue
+        mine = re.split(r"[，。；：、]", c[:m.start()])[-1]
+        theirs = re.split(r"[，。；：、]", p[:at])[-1]
+        for op, a, b, _, _ in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
+            if op != "replace" or a < 2 or not 2 <= len(mine) - b <= 4:
+                continue  # a swap stands between words both share, inside the item the join closes
+            new = [w.text for w in tag(mine[a:b]) if w.tag in ("n", "nz") and len(w.text) >= 2 and w.text not in p]
+            if new:
+                return [f"资料所列的项中没有：{mine[max(0, a - 3):b + 2]}"]
+    return []
 
 
 def _clause_rest(text: str, m: re.Match) -> str:

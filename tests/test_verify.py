@@ -864,3 +864,10 @@ def test_a_count_of_the_items_named_right_after_it_holds():
     passage = "此次签约的5个项目包括：茶叶精深加工项目、竹木家具制造项目、茶旅融合民宿项目、冷链物流中心项目和光伏发电项目。"
     assert supports(passage, "签约的5个项目中有两个与茶叶有关，即茶叶精深加工项目和茶旅融合民宿项目。")
     assert not supports(passage, "签约的5个项目中有三个与茶叶有关，即茶叶精深加工项目和茶旅融合民宿项目。")
+
+
+def test_an_item_replaced_before_the_join_of_two_is_flagged():
+    passage = "根据规划，园区二期将发展竹木家具加工和跨境电商业务。"
+    assert supports(passage, "园区的二期规划发展竹木家具加工和跨境电商业务。")
+    verdict = judge(passage, "园区二期将发展茶叶加工和跨境电商业务。")
+    assert not verdict.supported and any("茶叶" in r for r in verdict.reasons), verdict.reasons
