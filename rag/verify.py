@@ -215,7 +215,7 @@ def _denied(c: str) -> set[int]:
     opens = lang.pattern("claims", "contrast_openers")
     return {i for i in range(len(spans) - 1)
             if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])
-            or _adds(c[spans[i + 1][0]:spans[i + 1][1]].lstrip()) and _NOT_ALL.search(c[spans[i][0]:spans[i][1]])}
+            or _adds(c[spans[i + 1][0]:spans[i + 1][1]].lstrip()) and _not_all().search(c[spans[i][0]:spans[i][1]])}
 
 
 def _adds(clause: str) -> bool:
@@ -224,8 +224,11 @@ def _adds(clause: str) -> bool:
         w.text in ("还", "也") and w.tag in ("d", "v") for w in tag(clause[:12]))
 
 
-# "not only", "not all": what the next clause adds to (并不全来自川渝，还有…) need not be in the passage
-_NOT_ALL = re.compile(r"(?:并非|不是|并不是|并不|不)(?:只|仅|全|都)|并非全部|不全是")
+@lru_cache(maxsize=1)
+def _not_all() -> re.Pattern:
+    """"Not only", "not all" (并不全来自川渝，还有…): what the next clause adds to need not be in the passage."""
+    alt = lambda *keys: "|".join(lang.pattern("claims", k).pattern for k in keys)  # noqa: E731
+    return re.compile(rf"(?:{alt('negation')})是?(?:{alt('restrictives', 'universals', 'universal_adverbs')})")
 
 
 def _denies(clause: str) -> bool:
@@ -677,7 +680,7 @@ def _preposition_reasons(part: str, p: str) -> list[str]:
 
 def _holds_title_of(text: str, body: str, person: str) -> bool:
     """Does `person` stand right after a title at `body` (某局副局长|某某, 该局局长某某)?"""
-    titles = "|".join(map(re.escape, lang.words("answer", "person_titles")))
+    titles = lang.pattern("answer", "person_titles").pattern
     return bool(re.search(rf"{re.escape(body)}[^，。；、和与]{{0,6}}?(?:{titles}){re.escape(person)}", text))
 
 
@@ -767,14 +770,18 @@ def _denied_bound(c: str, q: Quantity, mine: list[Quantity]) -> Quantity:
     return replace(q, lo=q.hi, hi=q.hi * 1.5, bound="more", strict=False)
 
 
-_DENIED_PART = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:并非|不是|并不是|并不|非|不)|")
+def _denied_after(text: str, at: int) -> bool:
+    """Is what a count ending at `at` counts denied in the rest of its clause (16家并非来自无锡,
+    16家不是无锡企业; not 16家无锡企业, where the tagger reads 无锡 as a name)?"""
+    end = _CLAUSE_END.search(text, at)
+    return _negated(_masked(text[at:end.start() if end else len(text)]))
 
 
 def _denies_a_part(part: str, p: str) -> bool:
     """16家并非来自无锡 where the passage says 其中来自无锡的企业11家 of 27: the negation names the rest,
     it contradicts nothing the passage says."""
-    theirs = quantities(p)
-    return any(q.exact and _DENIED_PART.match(part, q.end)[0] and _derived(part, q, p, theirs) for q in quantities(part))
+    denied = [q for q in quantities(part) if q.exact and _denied_after(part, q.end)]
+    return bool(denied) and any(_derived(part, q, p, quantities(p)) for q in denied)
 
 
 def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
@@ -789,7 +796,7 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     if q.ordinal and q.unit in ("位", "名", "人") and lang.pattern("claims", "rank_words").search(_clause_at(c, q.start)):
         return _ranked(c, q.start, q.lo, p, theirs)  # 排在第二位: the second largest of the listed amounts
     clause = c[_clause_start(c, q.start):q.end]
-    denied = bool(_DENIED_PART.match(c, q.end)[0])  # 16家并非来自无锡: the rest
+    denied = _denied_after(c, q.end)  # 16家并非来自无锡: the rest
     same = [t.lo for t in theirs if t.exact and not t.ordinal and t.unit == q.unit and t.unit not in _CALENDAR]
     if not q.exact or len(same) < 2:
         return False
@@ -935,14 +942,27 @@ def _baseline_reasons(part: str, p: str) -> list[str]:
     return []
 
 
+def _comparative(part: str) -> tuple[re.Match, bool] | None:
+    """The word ranking two things in the clause (高于, 少于) and whether it says the first is more;
+    none where it bounds a number instead (超过3亿元, read with the number)."""
+    more, less = lang.pattern("claims", "comparative_more"), lang.pattern("claims", "comparative_less")
+    found = [m for m in (more.search(part), less.search(part)) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda x: (x.start(), -len(x.group())))
+    if any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
+        return None
+    return m, m.re is more
+
+
 def _comparison_reasons(part: str, p: str) -> list[str]:
     """A claim clause ranking two things without a number (冷链项目的投资高于储能项目; 今年已超过去年
     全年): each side is matched to the passage amount said of it in words no other amount has, and
     the amounts must stand in the order the comparative says."""
-    words = {w: 1 for w in lang.words("claims", "comparative_more")} | {w: -1 for w in lang.words("claims", "comparative_less")}
-    m = re.search("|".join(sorted(map(re.escape, words), key=len, reverse=True)), part)
-    if not m or any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
-        return []  # 超过3亿元: a bound, read with the number
+    ranked = _comparative(part)
+    if not ranked:
+        return []
+    m, more = ranked
     theirs = [t for t in quantities(p) if t.exact and not t.ordinal and t.unit not in _CALENDAR]
     before = part[:m.start()]
     head = before.rsplit("的", 1)[-1]  # 博览会吸引的|参展企业数量: what 的 modifies is the side compared
@@ -950,7 +970,7 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
     right = _amount_named(part[m.end():], p, theirs)
     if not left or not right or left is right or not units_match(left.unit, right.unit) or left.lo == right.lo:
         return []
-    if (left.lo > right.lo) != (words[m.group()] > 0):
+    if (left.lo > right.lo) != more:
         return [f"{m.group()}：资料中是{left.text}对{right.text}"]
     return []
 
@@ -958,24 +978,26 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
 def _complement_reasons(part: str, p: str) -> list[str]:
     """女性多于男性 where the passage says 其中女性…占比超过七成: a share of a whole ranks its part against
     the rest, which the passage leaves unnamed; above half the part is the larger, below it the smaller."""
-    words = {w: 1 for w in lang.words("claims", "comparative_more")} | {w: -1 for w in lang.words("claims", "comparative_less")}
-    m = re.search("|".join(sorted(map(re.escape, words), key=len, reverse=True)), part)
-    if not m or any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
+    ranked = _comparative(part)
+    if not ranked:
         return []
+    m, more = ranked
     left = re.split(r"[，：；]|(?<=[目业个家员人户])中", part[:m.start()])[-1]  # 落户企业中|民营企业
     right = re.split(r"[，。：；]", part[m.end():])[0]
+    heads = [re.sub(r"^(?:其中|的)+", "", side)[:2] for side in (left, right)]  # 女性人数 | 男性: what tells them apart
+    if len(set(heads)) < 2:
+        return []
     for q in quantities(p):
         owner = re.split(r"[，。；！？]", p[:q.start])[-1]
         if q.unit != "%" or "占" not in owner or (q.lo <= 50 <= q.hi and not q.bound):
             continue
-        heads = [re.sub(r"^(?:其中|的)+", "", side)[:2] for side in (left, right)]  # 女性人数 | 男性: what tells them apart
-        if len(set(heads)) < 2 or sum(h in owner for h in heads) != 1:
+        if sum(h in owner for h in heads) != 1:
             continue
         mine, other = (left, right) if heads[0] in owner else (right, left)
         if heads[1 if mine is left else 0] in p:
             continue  # both sides named in the passage: _comparison_reasons reads their amounts
         larger = left if (q.lo > 50) == (mine is left) else right
-        if (larger is left) != (words[m.group()] > 0):
+        if (larger is left) != more:
             return [f"{m.group()}：资料中{mine}占{q.text}"]
     return []
 
@@ -1980,7 +2002,8 @@ def _content_words(part: str) -> list[str]:
     modal = set(lang.words("claims", "planned") + lang.words("claims", "done")
                 + lang.words("claims", "negation")  # _polarity_reasons judges these, _quantity_reasons totals
                 + lang.words("quantities", "total_words") + lang.words("claims", "time_frames")
-                + lang.words("claims", "stage_frames") + lang.words("claims", "comparative_more") + lang.words("claims", "comparative_less"))  # _comparison_reasons
+                + lang.words("claims", "stage_frames")  # _polarity_reasons
+                + lang.words("claims", "comparative_more") + lang.words("claims", "comparative_less"))  # _comparative
     masked, measures = _masked(part), set(lang.words("claims", "measure_nouns"))
     words = [w.text for w in tag(masked) if w.tag in _CONTENT and len(w.text) >= 2 and w.text not in modal
              and not (w.text in measures and masked[w.end:w.end + 1] == " ")]  # 面积3000亩: the unit says it

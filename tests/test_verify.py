@@ -858,6 +858,7 @@ def test_a_count_said_not_to_be_the_named_part_is_the_rest():
     assert supports(passage, "园区今年新签约的35个项目中，有14个不是长三角地区的项目。")
     assert not supports(passage, "园区今年新签约的35个项目中，有21个并非来自长三角地区。")
     assert not supports(passage, "园区今年新签约的35个项目中，有12个并非来自长三角地区。")
+    assert not supports("园区引进企业27家，其中来自无锡的企业11家。", "园区引进的27家企业中有16家无锡企业。")
 
 
 def test_a_count_of_the_items_named_right_after_it_holds():
