@@ -220,8 +220,8 @@ def _denied(c: str) -> set[int]:
 
 def _adds(clause: str) -> bool:
     """Does the clause add to what was said (还有…, 也有…, or 还/也 before its verb: 某展区还邀请了…)?"""
-    return bool(lang.pattern("claims", "additive_openers").match(clause)) or any(
-        w.text in ("还", "也") and w.tag in ("d", "v") for w in tag(clause[:12]))
+    adds = lang.pattern("claims", "additive_openers")
+    return bool(adds.match(clause)) or any(adds.fullmatch(w.text) and w.tag in ("d", "v") for w in tag(clause[:12]))
 
 
 @lru_cache(maxsize=1)
