@@ -16,7 +16,7 @@ from functools import lru_cache
 from wenjin.index.furniture import dateline_credit, dateline_end
 
 from . import lang, span as spans
-from .gate import COUNTED_LABEL, amount_of, asked_measure, names_wanted
+from .gate import COUNTED_LABEL, amount_of, asked_event, asked_measure, dated, names_wanted
 from .quantities import quantities, value
 from .question import Question, find_cue, without_copula
 from .select import Similarity, rank, semantic
@@ -71,13 +71,20 @@ def stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
     the answer, however well it repeats the question (巴中合同外资规模呈现跨越式增长 for 合同外资一共多少);
     the first of the same article's next few sentences that holds one comes before it. They are
     counted within the article: other articles' sentences ranked between them (a reprint's lead
-    repeating the question's names) say nothing of how far down this one's answer lies. (何时 is left
-    alone: its answer is often a time no tagger reads as one, 出发前.)"""
+    repeating the question's names) say nothing of how far down this one's answer lies. A time asked
+    (哪一年投产) moves only from a best sentence naming no time to one naming the event and a time: its
+    answer is often a time no tagger reads as one (出发前), so a best sentence with any time stays."""
+    event = asked_event(q) if q.wants == "date" else ""
     asked = q.wants in ("number", "money") or q.wants in ("what", "org") and bool(q.kind_noun) or \
-        q.wants == "person" and names_wanted(q) == (PERSON,)  # 市委书记是谁; 谁主办 may be a body's name
+        q.wants == "person" and names_wanted(q) == (PERSON,) or bool(event)  # 市委书记是谁; 谁主办 may be a body's name
     if not asked or not ranked:
         return ranked
-    states = _instance_of(q) if q.wants in ("org", "person") else _stating(q)
+    if event:  # 哪一年试投产: a best sentence naming no time gives way to one dating the event asked
+        if dated(q, ranked[0].text):
+            return ranked
+        states = lambda text: event in text and dated(q, text)  # noqa: E731
+    else:
+        states = _instance_of(q) if q.wants in ("org", "person") else _stating(q)
     if states(ranked[0].text):
         return ranked
     doc = ranked[0].meta["doc_id"]

@@ -395,12 +395,14 @@ def _when_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     calendar = asks_calendar(q)
     relative = () if calendar else tuple(lang.words("question", "relative_times"))
-    for s in _on_event(q, top):
-        text = s.before + s.text
-        if any(w.text not in q.text and (not calendar or _ON_CALENDAR.search(w.text)) for w in time_words(text)) or any(
-                w.tag == "f" and w.text in relative and w.start > 0 for w in tag(text)):
-            return True
-    return False
+    return any(dated(q, s.before + s.text) or any(w.tag == "f" and w.text in relative and w.start > 0
+                                                  for w in tag(s.before + s.text)) for s in _on_event(q, top))
+
+
+def dated(q: Question, text: str) -> bool:
+    """Does `text` name a time the question does not (for 哪一年 and 几月, one on the calendar)?"""
+    calendar = asks_calendar(q)
+    return any(w.text not in q.text and (not calendar or _ON_CALENDAR.search(w.text)) for w in time_words(text))
 
 
 # a time on the calendar (2025年, 年底, 6月, 11日, 当天, 周五), which 目前 and 近日 are not
@@ -410,16 +412,22 @@ _ON_CALENDAR = re.compile(r"[年月天]|[\d〇零一二三四五六七八九十]
 def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:
     """The sentences on the event whose time is asked (投产 of 什么时候投产, 开园 of 哪一天正式开园): the
     last content word after the question word, or the relation `_on_focus` finds where none follows.
-    Where no sentence names the event, none is on it: their times (a dateline's) are other events'.
+    Where no sentence names the event, none is on it: their times (a dateline's) are other events'."""
+    event = asked_event(q)
+    if not event:
+        return _on_focus(q, top)
+    return [s for s in top if event in s.before + s.text]
+
+
+def asked_event(q: Question) -> str:
+    """The event whose time is asked: the last content word after the question word (投产 of 什么时候投产).
     A verb of telling from a point (从哪一年说起) is no event, nor a noun of a second question."""
     telling = lang.words("question", "telling_verbs")
     after = q.around[1]
     second = find_cue(after)  # 几号在哪个城市开的: 城市 is the second question's, no event
     after = after[:second[1]] if second else after
     events = [w.text for w in tag(after) if w.tag in ("v", "vn", "n") and len(w.text) >= 2 and w.text not in telling]
-    if not events:
-        return _on_focus(q, top)
-    return [s for s in top if events[-1] in s.before + s.text]
+    return events[-1] if events else ""
 
 
 def _counted_stated(q: Question, top: list[Sentence]) -> bool:

@@ -208,8 +208,10 @@ def time_words(text: str, words: tuple[Word, ...] | None = None) -> list[Word]:
             and (re.search(r"\d", w.text) or w.start in cuts and w.end in cuts)]
 
 
-# a length of time (一年, 三个月, 两天) says how long, not when: no article needs to repeat it
-_DURATION = re.compile(r"^(?:每|近|前)?(?:[一二两三四五六七八九十百半]+|\d{1,2})(?:个(?:多)?月|年|天|周|个?小时|分钟)$")
+# a length of time (一年, 三个月, 两天) says how long and a frequency (每年, 每个月) how often, not when:
+# no article needs to repeat it, and it answers no 哪一年
+_DURATION = re.compile(r"^(?:每|近|前)?(?:[一二两三四五六七八九十百半]+|\d{1,2})(?:个(?:多)?月|年|天|周|个?小时|分钟)$"
+                       r"|^每个?(?:年|月|天|日|周|星期|季度|小时)$")
 
 
 def _kind_noun(q: str, s: int, e: int, words) -> str:

@@ -239,6 +239,25 @@ def test_a_position_asked_for_is_answered_by_a_position():
     assert stating_first(q, said)[0] is said[0]
 
 
+def test_a_year_asked_for_comes_from_the_sentence_dating_the_event():
+    """哪一年投产: a best sentence echoing the project's name and figures but naming no time (每年 says how
+    often, not when) gives way to the same article's sentence dating the event asked. A best sentence
+    that names a time stays first, and a later sentence naming a time but not the event does not come up."""
+    from wenjin.rag.answer import stating_first
+    from wenjin.rag.question import analyse
+    from wenjin.rag.sentences import Sentence
+
+    said = [Sentence({"doc_id": "a"}, text, 0, len(text)) for text in
+            ("某县智能家居产业园计划总投资20亿元，建成后每年可实现产值30亿元。",
+             "目前园区正在平整土地，预计2027年下半年建成投产。")]
+    q = analyse("某县智能家居产业园预计在哪一年下半年投产？", {})
+    assert stating_first(q, said)[0] is said[1]
+    other = [said[0], Sentence({"doc_id": "a"}, "2027年园区将举办招商推介会。", 0, 14)]
+    assert stating_first(q, other)[0] is other[0]
+    dated = [Sentence({"doc_id": "a"}, "该产业园2025年开工建设，总投资20亿元。", 0, 20), said[1]]
+    assert stating_first(q, dated)[0] is dated[0]
+
+
 def test_a_body_or_person_asked_for_comes_from_the_sentence_naming_one():
     """哪所学院: the lead repeats the question and names no body the question does not; the sentence
     naming a 学院 (which the tagger cuts off its name) comes first. A lead naming a body stays first.
