@@ -750,7 +750,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         if not matches:
             out.append(f"数字不符：{q.text}")
         elif q.unit not in _CALENDAR and not q.ordinal and not _counts_the_same(c, q, p, matches) and (
-                _said_of_another(c, q, mine, p, theirs, matches) or _counts_another(c, q, p, theirs, matches)):
+                _said_of_another(c, q, mine, p, theirs, matches) or _counts_another(c, q, p, theirs, matches)
+                or _narrowed_to_another(c, q, p, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
 
@@ -1391,6 +1392,26 @@ def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches
     if not nouns or any(map(counts, matches)):
         return False
     return any(units_match(t.unit, q.unit) and not compatible(q, t) and counts(t) for t in theirs)
+
+
+def _narrowed_to_another(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bool:
+    """无锡企业27家 where the passage has 企业27家，其中来自无锡的企业11家; 规上食品企业30家 where it has
+    配套企业30家 and 规上食品企业 only of revenue: the claim's count keeps its noun but takes a modifier the
+    passage gives that noun elsewhere, never beside this count."""
+    if q.unit not in lang.words("quantities", "count_classifiers"):
+        return False
+    for t in matches:
+        window = p[max(0, t.start - 12):t.start]
+        for a in _count_nouns(c, q):
+            for b in _count_nouns(p, t):
+                head = os.path.commonprefix([a[::-1], b[::-1]])[::-1]
+                mod = a[:len(a) - len(head)]
+                if len(head) < 2 or len(mod) < 2 or mod in window:
+                    continue
+                elsewhere = [m.start() for m in re.finditer(rf"{re.escape(mod)}[\u4e00-\u9fff]{{0,2}}的?{re.escape(head)}", p)]
+                if elsewhere and all(not t.start - 12 <= at <= t.start for at in elsewhere):
+                    return True
+    return False
 
 
 def _entities(text: str) -> list[str]:
