@@ -194,7 +194,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
             or _moved_phase(part, p, p_spans)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
-            reasons += _preposition_reasons(part, p) or _venue_reasons(part, p)
+            reasons += _preposition_reasons(part, p) or _venue_reasons(part, p, sentence)
         reasons += _rebound(part, p)
         reasons += _direction_reasons(part, p) or _order_reversed(part, p, quoted)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
@@ -703,14 +703,15 @@ def _venues(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def _venue_reasons(part: str, p: str) -> list[str]:
+def _venue_reasons(part: str, p: str, sentence: str = "") -> list[str]:
     """What the claim has held or built at one place where the passage, with the same verb, has it at
     another (在湖州召开 for 在广元召开, 赴深圳投资建设 for 在彭山经济开发区建设), though the claim may name both
-    places elsewhere as its parties."""
-    theirs = _venues(p)
+    places elsewhere as its parties. The sentence the clause restates is read first: where it says where
+    its own thing is built, another project's site further on (在龚垭乡建设) is not this one's."""
     for place, verbs in _venues(part):
-        held = [x for x, v in theirs if set(v) & set(verbs)]
-        if any(re.search(rf"{re.escape(place)}.{{0,3}}{re.escape(v)}", p) for v in verbs):
+        scope = next((t for t in (sentence, p) if any(set(v) & set(verbs) for _, v in _venues(t))), p)
+        held = [x for x, v in _venues(scope) if set(v) & set(verbs)]
+        if any(re.search(rf"{re.escape(place)}.{{0,3}}{re.escape(v)}", scope) for v in verbs):
             continue  # 移师遵义举办: the place said with the verb without 在
         if held and not any(_same_place(place, x) for x in held):
             return [f"{place}{verbs[0]}：资料中是在{held[0]}"]
