@@ -1399,11 +1399,13 @@ def _narrowed_to_another(c: str, q: Quantity, p: str, matches: list[Quantity]) -
     """无锡企业27家 where the passage has 企业27家，其中来自无锡的企业11家; 规上食品企业30家 where it has
     配套企业30家 and 规上食品企业 only of revenue: the claim's count keeps its noun but takes a modifier the
     passage gives that noun elsewhere, never beside this count."""
-    if q.unit not in lang.words("quantities", "count_classifiers"):
-        return False
+    nouns = _count_nouns(c, q)
+    if q.unit not in lang.words("quantities", "count_classifiers") or any(
+            b.endswith(a) for t in matches for b in _count_nouns(p, t) for a in nouns):
+        return False  # one of the passage's counts is said of the claim's noun itself (签约项目23个)
     for t in matches:
         window = p[max(0, t.start - 12):t.start]
-        for a in _count_nouns(c, q):
+        for a in nouns:
             for b in _count_nouns(p, t):
                 head = os.path.commonprefix([a[::-1], b[::-1]])[::-1]
                 mod = a[:len(a) - len(head)]
