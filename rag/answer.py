@@ -80,12 +80,10 @@ def stating_first(q: Question, ranked: list[Sentence]) -> list[Sentence]:
     if not asked or not ranked:
         return ranked
     if event:  # 哪一年试投产: a best sentence naming no time gives way to one dating the event asked
-        if dated(q, ranked[0].text):
-            return ranked
-        states = lambda text: event in text and dated(q, text)  # noqa: E731
+        holds, states = (lambda text: dated(q, text)), (lambda text: event in text and dated(q, text))
     else:
-        states = _instance_of(q) if q.wants in ("org", "person") else _stating(q)
-    if states(ranked[0].text):
+        holds = states = _instance_of(q) if q.wants in ("org", "person") else _stating(q)
+    if holds(ranked[0].text):
         return ranked
     doc = ranked[0].meta["doc_id"]
     same = [i for i, s in enumerate(ranked[1:], 1) if s.meta["doc_id"] == doc][:TYPED_REACH]

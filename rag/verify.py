@@ -708,9 +708,10 @@ def _venue_reasons(part: str, p: str, sentence: str = "") -> list[str]:
     another (在湖州召开 for 在广元召开, 赴深圳投资建设 for 在彭山经济开发区建设), though the claim may name both
     places elsewhere as its parties. The sentence the clause restates is read first: where it says where
     its own thing is built, another project's site further on (在龚垭乡建设) is not this one's."""
+    scopes = [(t, _venues(t)) for t in (sentence, p) if t]
     for place, verbs in _venues(part):
-        scope = next((t for t in (sentence, p) if any(set(v) & set(verbs) for _, v in _venues(t))), p)
-        held = [x for x, v in _venues(scope) if set(v) & set(verbs)]
+        scope, held = next(((t, h) for t, venues in scopes if (h := [x for x, v in venues if set(v) & set(verbs)])),
+                           (p, []))
         if any(re.search(rf"{re.escape(place)}.{{0,3}}{re.escape(v)}", scope) for v in verbs):
             continue  # 移师遵义举办: the place said with the verb without 在
         if held and not any(_same_place(place, x) for x in held):
@@ -1399,14 +1400,15 @@ def _narrowed_to_another(c: str, q: Quantity, p: str, matches: list[Quantity]) -
     """无锡企业27家 where the passage has 企业27家，其中来自无锡的企业11家; 规上食品企业30家 where it has
     配套企业30家 and 规上食品企业 only of revenue: the claim's count keeps its noun but takes a modifier the
     passage gives that noun elsewhere, never beside this count."""
-    nouns = _count_nouns(c, q)
-    if q.unit not in lang.words("quantities", "count_classifiers") or any(
-            b.endswith(a) for t in matches for b in _count_nouns(p, t) for a in nouns):
+    if q.unit not in lang.words("quantities", "count_classifiers"):
+        return False
+    nouns, theirs = _count_nouns(c, q), [(t, _count_nouns(p, t)) for t in matches]
+    if any(b.endswith(a) for _, bs in theirs for b in bs for a in nouns):
         return False  # one of the passage's counts is said of the claim's noun itself (签约项目23个)
-    for t in matches:
+    for t, bs in theirs:
         window = p[max(0, t.start - 12):t.start]
         for a in nouns:
-            for b in _count_nouns(p, t):
+            for b in bs:
                 head = os.path.commonprefix([a[::-1], b[::-1]])[::-1]
                 mod = a[:len(a) - len(head)]
                 if len(head) < 2 or len(mod) < 2 or mod in window:
