@@ -192,7 +192,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         before = part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
-        reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p)
+        reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p) \
+            or _amount_of_another_count(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p, sentence)
         reasons += _rebound(part, p)
@@ -508,6 +509,36 @@ def _sentences_joined(part: str, p: str) -> list[str]:
     unnamed = [i for i in subjects if i not in named and not _bigrams(subjects[i]) & _bigrams(subjects[named[0]])] \
         if len(named) == 1 else []
     return [f"把资料中说{subjects[unnamed[0]]}的内容说成了{subjects[named[0]]}的"] if unnamed else []
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    return a.lo == b.lo and a.hi == b.hi and a.unit == b.unit
+
+
+def _amount_of_another_count(part: str, p: str) -> list[str]:
+    """A clause pairing a count with an amount (签约的6个项目协议总投资42亿元) that the passage states in
+    different sentences, where the amount's own sentence pairs it with another count (累计引进企业27家，
+    协议总投资42亿元): the amount is that count's, not the claim's."""
+    classifiers = set(lang.words("quantities", "count_classifiers"))
+    mine = [q for q in quantities(part) if q.amount]
+    counts = [q for q in mine if q.unit in classifiers]
+    amounts = [q for q in mine if q.unit and q.unit not in classifiers]
+    if not counts or not amounts:
+        return []
+    texts = [m.group() for m in re.finditer(r"[^。！？；\n]+", p)]
+    held = [quantities(t) for t in texts]
+    for a in amounts:
+        with_a = [i for i, qs in enumerate(held) if any(_same(a, x) for x in qs)]
+        for c in counts:
+            with_c = [i for i, qs in enumerate(held) if any(_same(c, x) for x in qs)]
+            if not with_a or not with_c or set(with_a) & set(with_c):
+                continue
+            for i in with_a:
+                at = next(y.start for y in held[i] if _same(a, y))
+                near = [x for x in held[i] if x.amount and x.unit in classifiers and at - 12 <= x.end <= at]
+                if near and not any(_same(near[-1], y) for y in mine):
+                    return [f"{a.text}在资料中是{near[-1].text}的，不是{c.text}的"]
+    return []
 
 
 _MODIFIERS = ("LOC", "ORG", "PER", "nz", "n", "s")
