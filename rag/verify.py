@@ -375,10 +375,14 @@ def _phase_scopes(p: str) -> tuple[tuple[tuple[str, float | None], str, str], ..
     """(phase, its name, what the passage says of it): from each phase's name to the next phase's or
     the end of its sentence (一期主要建设…，计划2026年投入运营；二期将拓展…)."""
     out = []
+    whole = lang.pattern("claims", "all_phases")  # 全部达产后: the whole project's, no phase's
     for sentence in re.split(r"[。；！？\n]", p):
-        found = list(_PHASE.finditer(sentence))
+        found = sorted([*_PHASE.finditer(sentence), *whole.finditer(sentence)], key=lambda m: m.start())
+        if not any(x.re is _PHASE for x in found):
+            continue
         for x, y in zip(found, found[1:] + [None]):
-            out.append((_phase(x), x.group(), sentence[x.end():y.start() if y else len(sentence)]))
+            key = _phase(x) if x.re is _PHASE else ("期", 0.0)
+            out.append((key, x.group(), sentence[x.end():y.start() if y else len(sentence)]))
     return tuple(out)
 
 
