@@ -556,6 +556,8 @@ def _modified(text: str) -> set[tuple[str, str]]:
         if a.tag not in _MODIFIERS or len(a.text) < 2:
             continue
         for k, b in enumerate(words[i + 1:i + 4], i + 1):
+            if b.tag == "m" and k == i + 1 and not re.search(r"\d", b.text):
+                continue  # 美姑县|一家|调味品企业: a count between the name and its noun qualifies nothing
             if b.tag == "n" and len(b.text) >= 2:
                 out.add((a.text, b.text))
             made = b.tag == "v" and k == i + 1 and a.tag in (PLACE, ORG) and k + 1 < len(words) \
@@ -573,7 +575,7 @@ def _rebound(part: str, p: str) -> list[str]:
         if x + a in p or any(y == x and a in b for b, y in theirs):
             continue  # 泽仁多吉县长 for 县长泽仁多吉: a title after its holder; 家居|项目 within 智能家居|项目
         owners = [b for b, y in theirs if y == x and b in part and a in p and x in p
-                  and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p)
+                  and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p, x)
                   and _named(a) == _named(b)]  # 产业|梯度转移 is no name's place taken (喀什|梯度转移)
         if owners:
             return [f"{a}{x}：资料中是{owners[0]}{x}"]
@@ -584,13 +586,15 @@ def _named(word: str) -> bool:
     return any(w.tag in NAMED for w in tag(word))
 
 
-def _coordinated(a: str, b: str, p: str) -> bool:
+def _coordinated(a: str, b: str, p: str, noun: str = "") -> bool:
     """Items of one list in the passage (绿色金融、专业服务和国际航运物流方面), whose order a claim may
-    change, so that the list's last noun follows another item."""
+    change, so that the list's last noun follows another item. Items each with the noun of their own
+    (顺德一家调味品企业和美姑县国有平台公司, for 调味品) are two phrases, not one list before it."""
     for m in re.finditer(re.escape(a), p):
         for n in re.finditer(re.escape(b), p):
             between = p[min(m.start(), n.start()):max(m.start(), n.start())]
-            if not re.search(r"[，。；：,;:]", between) and re.search(r"[、和及]", between):
+            if not re.search(r"[，。；：,;:]", between) and re.search(r"[、和及]", between) \
+                    and not (noun and noun in between):
                 return True
     return False
 

@@ -611,6 +611,9 @@ CLASSES = [
     # what the passage says of the whole once every phase is done is no one phase's
     ("基地分三期建设，一期2025年底投用，全面建成后年产饲料30万吨。", "基地一期建成后年产饲料30万吨。", False),
     ("基地分三期建设，一期2025年底投用，全面建成后年产饲料30万吨。", "基地全面建成后年产饲料30万吨，一期2025年底投用。", True),
+    # a name swapped between two phrases joined by 和, each with its own noun, across a count (一家)
+    ("其余资金由苏州一家物流企业和盐边县国有投资公司共同出资。", "其余资金由盐边县一家物流企业和苏州国有投资公司共同出资。", False),
+    ("其余资金由苏州一家物流企业和盐边县国有投资公司共同出资。", "其余资金由盐边县国有投资公司和苏州一家物流企业共同出资。", True),
 ]
 
 
