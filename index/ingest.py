@@ -174,6 +174,11 @@ def scan(paths: list[Path], previous: store.Previous | None, report: IngestRepor
             out.originals[item.doc_id] = original
             out.parsed.add(item.doc_id)
     report.removed = sorted(set(old_files) - set(out.files))
+    # a file all of whose articles were rejected is counted once, among the rejections (its entry
+    # stays, so an unchanged bad file is not read again on the next run)
+    wholly = {s for s, e in out.files.items() if e["rejected"] and not e["docs"]}
+    for kept in (report.added, report.updated, report.unchanged):
+        kept[:] = [s for s in kept if s not in wholly]
     return out
 
 

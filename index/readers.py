@@ -39,6 +39,8 @@ def decode(data: bytes) -> str:
     Raises ValueError when the bytes are not text in any encoding we can trust.
     """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if (text := _utf16(data)) is not None:
+            return text
         raise ValueError("二进制文件（含 NUL 字节），不是文本")
     try:
         return data.decode("utf-8-sig")
@@ -54,6 +56,19 @@ def decode(data: bytes) -> str:
     if best.encoding.lower() in {"gb2312", "gbk"}:
         text = data.decode("gb18030", errors="replace")  # gb18030 is the superset; detectors under-report it
     return text
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 saved without its byte-order mark (ASCII in it is half NUL bytes): the byte order whose
+    decoding is all printable text, or None for binary data."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(c.isprintable() or c in "\r\n\t" for c in text) >= 0.99 * len(text):
+            return text
+    return None
 
 
 _DATE_LINE = re.compile(r"^\[?\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?::\d{2})?)?\s*\]?$")
@@ -237,8 +252,30 @@ def _binary_text(suffix: str, data: bytes) -> str:
         raise ValueError(f"{kind}无法解析（{type(e).__name__}）；文件可能已损坏") from None
 
 
-def _read_jsonl(source: str, text: str) -> Iterator[RawArticle | Rejected]:
-    for no, line in enumerate(text.splitlines(), 1):
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone "\\ud800" escape is legal JSON but no character
+
+
+def _jsonl_lines(source: str, data: bytes) -> Iterator[tuple[int, str] | Rejected]:
+    """The lines of a JSONL file decoded one by one (JSON is UTF-8): a line of binary or another
+    encoding is rejected by its number, the other lines are kept."""
+    for no, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        try:
+            if b"\x00" in raw:
+                raise ValueError
+            yield no, raw.decode("utf-8").rstrip("\r")
+        except (UnicodeDecodeError, ValueError):
+            yield Rejected(f"{source}:{no}", f"第 {no} 行不是 UTF-8 文本（含二进制或其他编码的字节）")
+
+
+def _read_jsonl(source: str, text: str | None, data: bytes = b"") -> Iterator[RawArticle | Rejected]:
+    """Articles of a JSONL file, one per line; `text` is the whole file decoded, or None where it
+    could not be (binary or mixed bytes), and `data` its bytes, then read line by line."""
+    lines = enumerate(text.splitlines(), 1) if text is not None else _jsonl_lines(source, data)
+    for item in lines:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        no, line = item
         if not line.strip():
             continue
         try:
@@ -249,14 +286,17 @@ def _read_jsonl(source: str, text: str) -> Iterator[RawArticle | Rejected]:
         except RecursionError:  # 100,000 nested brackets: this line, not the file
             yield Rejected(f"{source}:{no}", f"第 {no} 行嵌套过深，无法解析；文章应是一层的 JSON 对象")
             continue
-        if not isinstance(obj, dict) or not str(obj.get("text") or "").strip():
-            yield Rejected(f"{source}:{no}", f"第 {no} 行缺少非空的 \"text\" 字段")
+        if not isinstance(obj, dict):
+            yield Rejected(f"{source}:{no}", f"第 {no} 行不是 JSON 对象；每行应是一篇文章：{{\"text\": \"…\", \"title\": \"…\"}}")
             continue
-        key = str(obj.get("id") or no)
-        meta = {k: str(obj[k]) for k in ("title", "date", "url", "outlet", "author") if obj.get(k)}
+        if not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            yield Rejected(f"{source}:{no}", f"第 {no} 行缺少非空的 \"text\" 字段（应为字符串）")
+            continue
+        key = _SURROGATE.sub("", str(obj.get("id") or no))
+        meta = {k: _SURROGATE.sub("", str(obj[k])) for k in ("title", "date", "url", "outlet", "author") if obj.get(k)}
         if "date" in meta:
             meta["date"] = find_date(meta["date"]) or meta["date"]
-        yield RawArticle(f"{source}#{key}", str(obj["text"]), meta)
+        yield RawArticle(f"{source}#{key}", _SURROGATE.sub("", obj["text"]), meta)
 
 
 def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
@@ -272,7 +312,13 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
             return
         data = path.read_bytes()
         text = _binary_text(suffix, data) if suffix in (".docx", ".pdf") else decode(data)
-    except (OSError, ValueError) as e:
+    except ValueError as e:
+        if suffix == ".jsonl" and any(isinstance(x, RawArticle) for x in _read_jsonl(source, None, data)):
+            yield from _read_jsonl(source, None, data)  # a bad line, not a bad file
+        else:
+            yield Rejected(source, str(e))
+        return
+    except OSError as e:
         yield Rejected(source, str(e))
         return
     if not text.strip():
@@ -316,10 +362,11 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str, str | None]]:
         if not root.exists():
             raise FileNotFoundError(f"路径不存在：{root}")
         top = root.resolve()
-        for path in sorted(p for p in root.rglob("*") if not p.is_dir()):
+        for path in sorted(p for p in root.rglob("*") if not p.is_dir() or p.is_symlink()):
             if any(part.startswith(".") for part in path.relative_to(root).parts):
                 continue
-            yield path, printable(path.relative_to(root).as_posix()), _unreadable(path, top)
+            problem = "指向目录的符号链接不跟随，已跳过；需要时请直接导入该目录" if path.is_dir() else _unreadable(path, top)
+            yield path, printable(path.relative_to(root).as_posix()), problem
 
 
 def _unreadable(path: Path, top: Path) -> str | None:

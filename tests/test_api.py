@@ -40,6 +40,8 @@ def clean_error(r: httpx.Response, status: int) -> str:
 def test_healthz_says_what_is_loaded(server):
     d = httpx.get(f"{server}/healthz").json()
     assert d["status"] == "ok" and d["documents"] >= 14 and d["chunks"] > 0 and d["llm"] is False
+    head = httpx.head(f"{server}/healthz")  # a load balancer's probe
+    assert head.status_code == 200 and head.content == b""
 
 
 def test_api_ask_returns_the_ask_json(server):
@@ -108,6 +110,8 @@ def test_cors_allows_the_configured_origin_only(server):
 def test_bad_requests_get_a_4xx_with_a_reason(server):
     post = lambda path, **kw: httpx.post(f"{server}{path}", headers={**AUTH, **kw.pop("headers", {})}, **kw)  # noqa: E731
     assert "JSON" in clean_error(post("/api/ask", content=b"{not json", headers={"Content-Type": "application/json"}), 400)
+    for junk in (b"\xff\xfe\xfd", b"[" * 5000):  # not UTF-8; nested past the parser's depth
+        assert "JSON" in clean_error(post("/api/ask", content=junk, headers={"Content-Type": "application/json"}), 400)
     assert "不能为空" in clean_error(post("/api/ask", json={"question": "   "}), 400)
     assert "太长" in clean_error(post("/api/ask", json={"question": "德格" * 60}), 400)
     assert "question" in clean_error(post("/api/ask", json={"question": 123}), 422)

@@ -94,3 +94,12 @@ def test_ask_names_the_reprint_and_the_article_date(sample_index):
     assert r.exit_code == 0, r.output
     assert "（报道日期：2023年12月10日）" in r.output
     assert "亦见：" in r.output and "yibin_battery.md" in r.output
+
+
+def test_a_real_ask_prints_nothing_but_the_answer(sample_index):
+    """jieba announces its dictionary load on stderr at DEBUG; a user sees only the answer."""
+    wenjin = Path(sys.executable).parent / "wenjin"
+    r = subprocess.run([str(wenjin), "ask", "德格帮扶项目有哪些", "--index", str(sample_index)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "雪域牦牛乳" in r.stdout
+    assert "prefix dict" not in r.stderr and "Loading model" not in r.stderr, r.stderr

@@ -56,6 +56,27 @@ def test_jsonl_bad_lines_are_reported_by_number_and_good_lines_kept(tmp_path):
     assert isinstance(items[2], Rejected) and "text" in items[2].reason
 
 
+def test_a_jsonl_line_of_binary_a_lone_surrogate_or_the_wrong_shape_loses_only_that_line(tmp_path):
+    good = json.dumps({"title": "好行", "text": "道孚县新建温泉度假区，总投资3亿元。"}, ensure_ascii=False).encode()
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b"\xef\xbb\xbf" + good + b"\r\n\xff\xfe\x00garbage\n" + '{"text": "\\ud800理塘县新建赛马场。"}\n'.encode()
+                  + b'[1, 2]\n{"text": 12345}\n')
+    items = read(f)
+    kept = [i.text for i in items if isinstance(i, RawArticle)]
+    assert kept == ["道孚县新建温泉度假区，总投资3亿元。", "理塘县新建赛马场。"]
+    reasons = [i.reason for i in items if isinstance(i, Rejected)]
+    assert "第 2 行" in reasons[0] and "UTF-8" in reasons[0]
+    assert "第 4 行" in reasons[1] and "对象" in reasons[1] and "第 5 行" in reasons[2] and "字符串" in reasons[2]
+
+
+def test_utf16_without_its_byte_order_mark_is_text_not_binary(tmp_path):
+    text = "UTF16文件：炉霍县建设光伏电站，装机容量20兆瓦。\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        (tmp_path / f"{codec}.txt").write_bytes((text * 3).encode(codec))
+        [item] = read(tmp_path / f"{codec}.txt")
+        assert isinstance(item, RawArticle) and "光伏电站" in item.text, item
+
+
 def test_html_main_text_without_scripts_and_navigation(tmp_path):
     f = tmp_path / "page.html"
     f.write_text("<html><head><title>站点 - 文章</title><script>var x='广告';</script></head><body>"

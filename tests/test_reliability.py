@@ -41,8 +41,12 @@ def test_a_symlink_leaving_the_folder_is_rejected_and_the_rest_indexed(tmp_path)
     (folder / "ok.txt").write_text("德格县签约\n德格县与武侯区签约共建产业园，首批项目8个。", "utf-8")
     (folder / "link.txt").symlink_to(secret)
     (folder / "inner.txt").symlink_to(folder / "ok.txt")  # a link inside the folder is fine
+    (folder / "up").symlink_to(tmp_path, target_is_directory=True)  # a folder link is named, not followed
+    (folder / "bad.jsonl").write_text("{broken\n", "utf-8")
     report = ingest([folder], tmp_path / "ix", progress=False)
     assert ("link.txt", "符号链接指向导入目录之外，已跳过") in report.rejected
+    assert any(source == "up" and "目录" in why for source, why in report.rejected)
+    assert "bad.jsonl" not in report.added and sorted(report.added) == ["inner.txt", "ok.txt"]
     texts = " ".join(d["text"] for d in store.load(tmp_path / "ix").docs.values())
     assert "内部口令" not in texts and "首批项目8个" in texts
 

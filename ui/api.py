@@ -225,7 +225,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         feedback_file.append(settings, {"user": claims.get("user", ""), **body.model_dump()})
         return {"ok": True}
 
-    @app.get("/chat-example", include_in_schema=False)
+    @app.api_route("/chat-example", methods=["GET", "HEAD"], include_in_schema=False)
     def chat_example():
         """An example internal chat page that talks to /v1/chat/completions (ui/static/chat.html), told
         which host origins may hand it a token by postMessage: those allowed to frame or call it."""
@@ -235,7 +235,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                             f'<meta name="wenjin-origins" content="{html.escape(json.dumps(trusted))}">', 1)
         return HTMLResponse(page)
 
-    @app.get("/healthz", tags=["运维"])
+    @app.api_route("/healthz", methods=["GET", "HEAD"], tags=["运维"])  # HEAD: load balancers' probes
     def healthz() -> dict:
         engine = library.get().get()
         ix = engine.index
@@ -252,7 +252,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         answer = library.get(kb).get().ask(question, body.history, filters or None, body.top_k, body.use_llm)
         return {**answer.to_dict(), "kb": kb}
 
-    @app.get("/v1/models", tags=["OpenAI 兼容"])
+    @app.api_route("/v1/models", methods=["GET", "HEAD"], tags=["OpenAI 兼容"])
     def models(request: Request) -> dict:
         """每个可读的知识库是一个 model。"""
         return {"object": "list", "data": [{"id": name, "object": "model", "created": 0, "owned_by": "wenjin"}
@@ -371,7 +371,8 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(request, exc: StarletteHTTPException):
-        message = {404: "没有这个地址；接口见 /docs", 405: "不支持这个请求方法"}.get(exc.status_code, str(exc.detail))
+        message = {400: "请求体无法解析：请发送 UTF-8 编码的合法 JSON",  # FastAPI's own: undecodable or too deep
+                   404: "没有这个地址；接口见 /docs", 405: "不支持这个请求方法"}.get(exc.status_code, str(exc.detail))
         return error(exc.status_code, message, "invalid_request_error")
 
     @app.exception_handler(WenjinError)
