@@ -17,6 +17,7 @@ from .parallel import pmap
 THRESHOLD = 0.7  # a verbatim reprint of a short article under another outlet's header scores ~0.75
 NUM_PERM = 128
 SHINGLE = 5
+BLOCK = 20_000   # shingles hashed at a time: ~20 MB of permutations
 MIN_CHARS = 50   # shorter texts share too few shingles for a reliable estimate
 _NOISE = re.compile(r"[\W_]+")
 
@@ -27,7 +28,10 @@ def _signature(text: str):
 
     body = _NOISE.sub("", text)
     m = MinHash(num_perm=NUM_PERM)
-    m.update_batch([body[i:i + SHINGLE].encode() for i in range(max(1, len(body) - SHINGLE + 1))])
+    # update_batch permutes all it is given at once (NUM_PERM × shingles 64-bit numbers: 3 GB for a
+    # 3-million-character page), so a long text goes in blocks; the minimum over blocks is the same
+    for lo in range(0, max(1, len(body) - SHINGLE + 1), BLOCK):
+        m.update_batch([body[i:i + SHINGLE].encode() for i in range(lo, min(lo + BLOCK, max(1, len(body) - SHINGLE + 1)))])
     return LeanMinHash(m)
 
 

@@ -158,3 +158,20 @@ def test_a_hit_reads_like_a_llama_index_node(sample_index):
     chunk = store.load(sample_index).chunks[0]
     assert chunk.id_ == chunk.node_id and chunk.get_content() == chunk.text
     assert chunk.ref_doc_id == chunk.metadata["doc_id"]
+
+
+def test_a_long_page_is_fingerprinted_in_blocks_with_the_same_signature():
+    """MinHash permutes every shingle it is given at once (gigabytes for a page of millions of
+    characters); hashed in blocks, the signature must be the one of the whole."""
+    import re
+
+    from datasketch import MinHash
+
+    from wenjin.index import dedup
+
+    text = "".join(f"第{i}号项目由成都企业投资{i % 97}亿元建设，带动{i % 53}户增收。" for i in range(3000))
+    body = re.sub(r"[\W_]+", "", text)
+    whole = MinHash(num_perm=dedup.NUM_PERM)
+    whole.update_batch([body[i:i + dedup.SHINGLE].encode() for i in range(len(body) - dedup.SHINGLE + 1)])
+    assert len(body) > 2 * dedup.BLOCK
+    assert (dedup._signature(text).hashvalues == whole.hashvalues).all()
