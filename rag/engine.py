@@ -25,7 +25,7 @@ from . import gate as gating, select, verify
 from .answer import Composer, compose, date_note, ranked_sentences, stating_first
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
-from .question import Question, analyse, split_clauses, split_parts, split_questions, spoken, weigh
+from .question import Question, analyse, body_names, name_core, split_clauses, split_parts, split_questions, spoken, weigh
 from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
 from .select import Similarity
@@ -116,7 +116,12 @@ class Engine:
         vocab = self.retriever.known
         if q.weights and not any(vocab(t) for t in q.weights if len(t) >= 2 and not re.fullmatch(r"[\d.]+", t)):
             return tuple(q.weights)
-        return gating.unmentioned(tuple(t for t, w in q.weights.items() if w > 1.0 and not vocab(t)), hits)
+        words = tuple(t for t, w in q.weights.items() if w > 1.0 and not vocab(t))
+        # a name of known words (顺德+集团, 高德+产业园) is known only where some passage writes it
+        named = tuple(n for n in body_names(q.text) if n not in words and not vocab(n))
+        texts = [h.meta.get("title", "") + h.node.text for h in hits]
+        named = tuple(n for n in named if not any(name_core(n) in t for t in texts))
+        return gating.unmentioned(words + named, hits)
 
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: dict | None = None,
             top_k: int | None = None, use_llm: bool = True) -> Answer:

@@ -30,7 +30,7 @@ from . import lang
 from .asked import QUOTED
 from .quantities import quantities, units_match
 from .select import in_unit
-from .question import Question, asks_calendar, find_cue, time_words, without_copula
+from .question import Question, asks_calendar, body_names, find_cue, time_words, without_copula
 from .tagger import ORG, PERSON, PLACE, tag
 from .sentences import Sentence, coverage
 from .types import Hit
@@ -109,7 +109,7 @@ def decide(q: Question, hits: list[Hit], ranked: list[Sentence], docs: dict[str,
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) * (1.0 - x["unseen"])
     inner = _inner_places(q)  # 湖北宜昌: a collection naming 宜昌 but never 湖北 still answers of 宜昌
     x["unknown_name"] = float(any(_unknown(name, unseen) and not (name in inner and not _unknown(inner[name], unseen))
-                                  for name in q.names))
+                                  for name in q.names + body_names(q.text)))
     x["premise"] = float(_premise_stated(q, hits))
     # the kind asked must also be stated in the best sentences of articles that name what the question
     # names: an amount in 亩 or a year from an article on something else states nothing of it. They are

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from . import lang
-from .tagger import NAMED, TIME, Word, bare_years, tag
+from .tagger import NAMED, ORG, TIME, Word, bare_years, tag
 
 # answer types, in the order their question words are tried (哪一年 is a date before 哪一 is a what)
 TYPES = ("reason", "manner", "date", "place", "person", "org", "number", "what")
@@ -150,6 +150,34 @@ def _phrasing(w: Word) -> bool:
 
 
 _NUMERALS = "一二两三四五六七八九十百千几"
+
+
+def body_names(text: str) -> tuple[str, ...]:
+    """The organisations a question names: those the tagger reads (顺德集团), and a word with the kind
+    of body after it (高德产业园, 锡会产业园), which it reads as two common nouns. A collection that
+    writes only the parts (顺德 and 某某集团, 高德地图 and other 产业园) does not hold what is asked of
+    the body. Places are not among them: their names are shortened and glued to other words too
+    often (上海静安 for 上海市静安区), and the place rules of `gate` judge them."""
+    words, heads = tag(text), set(lang.words("question", "name_heads"))
+    joined = [a.text + b.text for a, b in zip(words, words[1:])
+              if b.text in heads and len(a.text) >= 2 and a.tag in ("n", "nz", "nw", "PER", "ORG", "LOC")
+              and not lang.pattern("question", "referring_words").fullmatch(a.text)]
+    return tuple(dict.fromkeys([w.text for w in words if w.tag == ORG and len(w.text) >= 3] + joined))
+
+
+def name_core(name: str) -> str:
+    """A company's name as articles write it: without its legal form (股份有限公司) and the place
+    before it (宁波双成药业股份有限公司 → 双成药业); other names are their own core."""
+    legal = lang.pattern("question", "legal_forms")
+    core = legal.sub("", name) if (m := legal.search(name)) and m.end() == len(name) else ""
+    if not core:
+        return name
+    from wenjin.index.tokens import plain_cutter
+
+    pieces = plain_cutter().lcut(core)
+    while len(pieces) > 1 and [w.tag for w in tag(pieces[0])] == ["LOC"]:
+        pieces = pieces[1:]
+    return "".join(pieces) if len("".join(pieces)) >= 2 else name
 
 
 def analyse(text: str, weights: dict[str, float]) -> Question:

@@ -40,7 +40,8 @@ def test_ingest_reports_counts_and_rejections(tmp_path):
     (folder / "bad.jsonl").write_text("{oops\n", "utf-8")
     r = run("ingest", str(folder), "--index", str(tmp_path / "ix"), "--quiet")
     assert r.exit_code == 0, r.output
-    assert "新增 2" in r.output and "拒收 1" in r.output and "bad.jsonl:1" in r.output and "文档 1 篇" in r.output
+    # a file with nothing kept is counted among the rejections, not as added
+    assert "新增 1" in r.output and "拒收 1" in r.output and "bad.jsonl:1" in r.output and "文档 1 篇" in r.output
 
 
 def test_inspect_shows_documents_and_chunks(sample_index):

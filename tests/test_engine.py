@@ -74,6 +74,14 @@ def test_unanswerable_question_is_refused_in_chinese(engine):
     assert a.text.startswith("资料中没有找到")
 
 
+def test_a_body_named_by_two_known_words_the_collection_never_joins_is_unknown(engine):
+    """德格集团, 德阳产业园: the sample writes 德格 and 集团, 德阳 and 产业园, never the body's name;
+    what it says of 成都某集团 or of another 产业园 is not what is asked."""
+    for question in ("德格集团牵头了哪个项目？", "喀什集团带动了多少人就业？", "德阳产业园有多少家企业入驻？"):
+        assert engine.ask(question).refused, question
+    assert not engine.ask("锡会产业园累计引进了多少家企业？").refused  # the name it does write
+
+
 def test_answer_json_has_the_contract_keys(engine):
     d = engine.ask("锡会产业园累计引进了多少家企业?").to_dict()
     assert {"question", "answer", "citations", "refused", "mode"} <= d.keys()

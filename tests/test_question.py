@@ -4,7 +4,7 @@ import pytest
 
 from wenjin.index.tokens import query_tokens
 from wenjin.rag.answer import _count_of, _joined, enumeration, list_item
-from wenjin.rag.question import analyse, split_clauses, split_parts
+from wenjin.rag.question import analyse, body_names, name_core, split_clauses, split_parts
 
 
 def kind(q):
@@ -328,3 +328,10 @@ def test_a_verb_glued_to_a_division_is_cut_off():
 
     words = [(w.text, w.tag) for w in tag("将在天府国际机场临空经济区合建航空发动机维修基地")]
     assert ("合建", "v") in words and ("天府国际机场临空经济区", "LOC") in words, words
+
+
+def test_bodies_a_question_names_and_the_core_an_article_writes():
+    assert "高德产业园" in body_names("高德产业园揭牌仪式在哪里举行？")  # two common nouns, one name
+    assert body_names("该产业园有多少家企业？") == ()  # 该 refers back: no name
+    assert name_core("宁波双成药业股份有限公司") == "双成药业"  # without the legal form and the place
+    assert name_core("某某环保公司") == "某某环保" and name_core("高德产业园") == "高德产业园"

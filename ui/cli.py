@@ -139,11 +139,11 @@ def ask(question, index, as_json, top_k, since, until, no_llm) -> None:
     previous = None
     for c in answer.citations:  # consecutive passages of one article share its heading
         if c.doc_id != previous:
-            date = f" {c.date}" if c.date else ""
+            date = f" {_day(c.date)}" if c.date else ""
             outlet = f" {c.outlet}" if c.outlet else ""
             echo(f"《{c.title or c.source}》{date}{outlet} · {c.source}")
             if c.also:
-                echo("  亦见：" + "；".join(f"{a.get('outlet') or a['source']} {a.get('date') or ''}".strip()
+                echo("  亦见：" + "；".join(f"{a.get('outlet') or a['source']} {_day(a.get('date') or '')}".strip()
                                                + f" · {a['source']}" for a in c.also))
             previous = c.doc_id
         unverified = "（该处引用未能核实）" if c.verified is False else ""
@@ -223,7 +223,7 @@ def inspect(index, as_json, source) -> None:
     for k, d in docs:
         meta = d["metadata"]
         dup = f" 〔{ix.docs[d['duplicate_of']]['metadata']['source']} 的转载，未单独索引〕" if d.get("duplicate_of") else ""
-        echo(f"- {meta['source']} 《{meta['title']}》 {meta.get('date') or '日期不详'} "
+        echo(f"- {meta['source']} 《{meta['title'] or '无标题'}》 {_day(meta.get('date') or '') or '日期不详'} "
                    f"{meta.get('outlet') or ''} {len(d['text'])} 字 / {len(by_doc.get(k, []))} 块{dup}")
         if source:
             _print_document(meta, d["text"], chunks[k], originals.get(k) or {})
@@ -234,7 +234,7 @@ def _print_document(meta: dict, text: str, chunks: list[dict], original: dict) -
         if meta.get(key):
             echo(f"  {label}：{meta[key]}")
     for other in meta.get("also", []):
-        echo(f"  亦见：{other['source']} 《{other['title']}》 {other.get('date') or ''} {other.get('outlet') or ''}")
+        echo(f"  亦见：{other['source']} 《{other['title'] or '无标题'}》 {_day(other.get('date') or '')} {other.get('outlet') or ''}")
     echo("  ── 正文 ──")
     echo("\n".join(f"  {line}" for line in text.splitlines()))
     if original.get("removed"):
@@ -493,3 +493,10 @@ def bench_verify(claims) -> None:
 
 def main() -> None:
     cli(prog_name="wenjin")
+
+
+def _day(date: str) -> str:
+    """An ISO date as the answers write it (2024年4月18日; --11-05, a date without its year, says so)."""
+    from wenjin.rag.answer import show_date
+
+    return show_date(date) if date else ""
