@@ -193,7 +193,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p) \
-            or _amount_of_another_count(part, p)
+            or _amount_of_another_count(part, p) or _change_of_another_measure(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p, sentence)
         reasons += _rebound(part, p)
@@ -542,6 +542,45 @@ def _amount_of_another_count(part: str, p: str) -> list[str]:
                 near = [x for x in held[i] if x.amount and x.unit in classifiers and at - 12 <= x.end <= at]
                 if near and not any(_same(near[-1], y) for y in mine):
                     return [f"{a.text}在资料中是{near[-1].text}的，不是{c.text}的"]
+    return []
+
+
+def _changed_measure(text: str, q: Quantity) -> str:
+    """The noun a change in per cent is said of (吞吐量 of 集装箱吞吐量同比增长18%): the word just before
+    the change verb (and 同比/环比), within the clause."""
+    before = _clause_before(text, q.start)
+    verbs = "|".join(map(re.escape, lang.words("question", "change_verbs")))
+    m = re.search(rf"(\w{{2,}}?)(?:同比|环比|较上年|比上年)?(?:{verbs})了?(?:约|近|超过|逾)?$", before)
+    if not m:
+        return ""
+    run = []
+    for w in reversed(tag(m.group(1))):  # the noun phrase ending there: 工业|用电|量
+        if w.tag not in ("n", "vn", "nz"):
+            break
+        run.insert(0, w.text)
+    return "".join(run)
+
+
+def _clause_before(text: str, at: int) -> str:
+    return text[max((m.end() for m in re.finditer(r"[，。；！？,;]", text[:at])), default=0):at]
+
+
+def _change_of_another_measure(part: str, p: str) -> list[str]:
+    """A change in per cent the claim says of one measure (数量同比增长18%) where the passage says it of
+    another (集装箱吞吐量同比增长18%): what rose by that much is the passage's measure. A shortened name
+    of the same measure (营收 for 营业收入) is the same."""
+    for q in quantities(part):
+        if q.unit != "%":
+            continue
+        mine = _changed_measure(part, q)
+        if len(mine) < 2:
+            continue
+        for t in quantities(p):
+            if t.unit == "%" and t.lo == q.lo and t.hi == q.hi:
+                theirs = _changed_measure(p, t)
+                if len(theirs) >= 2 and mine not in _clause_before(p, t.start) and theirs not in part \
+                        and not _contracted(mine, theirs) and not _bigrams(mine) & _bigrams(theirs):
+                    return [f"{q.text}在资料中是{theirs}的变化，不是{mine}的"]
     return []
 
 

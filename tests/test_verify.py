@@ -614,6 +614,11 @@ CLASSES = [
     # a name swapped between two phrases joined by 和, each with its own noun, across a count (一家)
     ("其余资金由苏州一家物流企业和盐边县国有投资公司共同出资。", "其余资金由盐边县一家物流企业和苏州国有投资公司共同出资。", False),
     ("其余资金由苏州一家物流企业和盐边县国有投资公司共同出资。", "其余资金由盐边县国有投资公司和苏州一家物流企业共同出资。", True),
+    # a change in per cent is the measure's the passage says it of, not another's
+    ("今年前三季度，园区新签约项目26个，全市工业用电量同比增长12%。", "园区新签约项目26个，数量同比增长12%。", False),
+    ("全市实现地区生产总值同比增长6.1%，规上工业增加值增长8%。", "全市规上工业增加值同比增长6.1%。", False),
+    ("公司上半年营业收入同比增长12%。", "公司上半年营收同比增长12%。", True),  # the same measure, shortened
+    ("港口货物吞吐量同比增长9%。", "港口吞吐量同比增长9%。", True),
 ]
 
 
