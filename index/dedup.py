@@ -30,8 +30,9 @@ def _signature(text: str):
     m = MinHash(num_perm=NUM_PERM)
     # update_batch permutes all it is given at once (NUM_PERM × shingles 64-bit numbers: 3 GB for a
     # 3-million-character page), so a long text goes in blocks; the minimum over blocks is the same
-    for lo in range(0, max(1, len(body) - SHINGLE + 1), BLOCK):
-        m.update_batch([body[i:i + SHINGLE].encode() for i in range(lo, min(lo + BLOCK, max(1, len(body) - SHINGLE + 1)))])
+    n = max(1, len(body) - SHINGLE + 1)
+    for lo in range(0, n, BLOCK):
+        m.update_batch([body[i:i + SHINGLE].encode() for i in range(lo, min(lo + BLOCK, n))])
     return LeanMinHash(m)
 
 

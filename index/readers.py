@@ -313,8 +313,9 @@ def read_file(path: Path, source: str) -> Iterator[RawArticle | Rejected]:
         data = path.read_bytes()
         text = _binary_text(suffix, data) if suffix in (".docx", ".pdf") else decode(data)
     except ValueError as e:
-        if suffix == ".jsonl" and any(isinstance(x, RawArticle) for x in _read_jsonl(source, None, data)):
-            yield from _read_jsonl(source, None, data)  # a bad line, not a bad file
+        lines = list(_read_jsonl(source, None, data)) if suffix == ".jsonl" else []
+        if any(isinstance(x, RawArticle) for x in lines):
+            yield from lines  # a bad line, not a bad file
         else:
             yield Rejected(source, str(e))
         return

@@ -548,7 +548,7 @@ def _amount_of_another_count(part: str, p: str) -> list[str]:
 def _changed_measure(text: str, q: Quantity) -> str:
     """The noun a change in per cent is said of (吞吐量 of 集装箱吞吐量同比增长18%): the word just before
     the change verb (and 同比/环比), within the clause."""
-    before = _clause_before(text, q.start)
+    before = text[_clause_start(text, q.start):q.start]
     verbs = "|".join(map(re.escape, lang.words("question", "change_verbs")))
     m = re.search(rf"(\w{{2,}}?)(?:同比|环比|较上年|比上年)?(?:{verbs})了?(?:约|近|超过|逾)?$", before)
     if not m:
@@ -560,9 +560,6 @@ def _changed_measure(text: str, q: Quantity) -> str:
         run.insert(0, w.text)
     return "".join(run)
 
-
-def _clause_before(text: str, at: int) -> str:
-    return text[max((m.end() for m in re.finditer(r"[，。；！？,;]", text[:at])), default=0):at]
 
 
 def _change_of_another_measure(part: str, p: str) -> list[str]:
@@ -576,9 +573,9 @@ def _change_of_another_measure(part: str, p: str) -> list[str]:
         if len(mine) < 2:
             continue
         for t in quantities(p):
-            if t.unit == "%" and t.lo == q.lo and t.hi == q.hi:
+            if _same(t, q):
                 theirs = _changed_measure(p, t)
-                if len(theirs) >= 2 and mine not in _clause_before(p, t.start) and theirs not in part \
+                if len(theirs) >= 2 and mine not in p[_clause_start(p, t.start):t.start] and theirs not in part \
                         and not _contracted(mine, theirs) and not _bigrams(mine) & _bigrams(theirs):
                     return [f"{q.text}在资料中是{theirs}的变化，不是{mine}的"]
     return []
