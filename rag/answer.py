@@ -18,7 +18,7 @@ from wenjin.index.furniture import dateline_credit, dateline_end
 from . import lang, span as spans
 from .gate import COUNTED_LABEL, amount_of, asked_event, asked_measure, dated, names_wanted
 from .quantities import quantities, value
-from .question import Question, find_cue, without_copula
+from .question import Question, a_person, find_cue, without_copula
 from .select import Similarity, rank, semantic
 from .tagger import PERSON, tag
 from .sentences import Sentence, neighbour, sentences
@@ -158,7 +158,7 @@ def _factoid_answer(q: Question, ranked: list[Sentence], docs: dict[str, dict], 
     if found:  # the sentence that names what `best` refers back to, which the reader needs first
         c0, c1 = spans.clause(before.text, found[0], found[1])
         lines.append(f"{_quoted(before, c0, c1)}{composer.cite(before, before.start + c0, before.start + c1)}")
-    found = spans.best(q, best.text)
+    found = spans.marked(q, best.text) or spans.best(q, best.text)
     lo, hi = _past_dateline(best.text, *window(best.text, found[:2] if found else None, q), found)
     marker = composer.cite(best, best.start + lo, best.start + hi)
     if found and found[2] >= SPAN_MIN and not lines and not q.asks_two:  # two answers: not one clause
@@ -185,8 +185,9 @@ def _antecedent(q: Question, best: Sentence, docs: dict[str, dict]) -> Sentence 
         return neighbour(best, docs, after=False) if lang.pattern("answer", "anaphors").match(best.text) else None
     if _named_before(q, best):
         return neighbour(best, docs, after=False)
-    if q.wants != "person" or without_copula(q.around[0]).strip() or not _opens_with_pronoun(best.text):
-        return None  # 向谁提供 asks no subject
+    subject = without_copula(q.around[0]).strip()
+    if q.wants != "person" or subject and not a_person(subject) or not _opens_with_pronoun(best.text):
+        return None  # 向谁提供 asks no subject; 主讲人是谁 asks the one a report calls 他 once it has named him
     earlier = sentences([(best.meta["doc_id"], 0, best.start)], docs)[-ANTECEDENT_REACH:]
     return next((s for s in reversed(earlier) if any(w.tag == PERSON and w.text not in q.text for w in tag(s.text))), None)
 
@@ -215,7 +216,8 @@ def _runners_up(ranked: list[Sentence]) -> list[Sentence]:
 
 def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int, int]:
     """The clauses of a long sentence that hold the answer and the question's words; a short one whole."""
-    if len(text) <= QUOTE_CHARS:
+    limit = QUOTE_CHARS * (2 if q.wants in ("reason", "manner") else 1)  # a reason or a means takes a clause or two
+    if len(text) <= limit:
         return 0, len(text)
     bounds, lo = [], 0
     for m in _CLAUSE_END.finditer(text):
@@ -227,7 +229,6 @@ def window(text: str, answer: tuple[int, int] | None, q: Question) -> tuple[int,
     keep = {i for i, (a, b) in enumerate(bounds) if answer and a < answer[1] and answer[0] < b}
     if not keep:
         keep = {max(range(len(bounds)), key=lambda i: weight[i])}
-    limit = QUOTE_CHARS
     if q.asks_two and (second := _second_clause(q, text, bounds, max(keep))) is not None:
         # 签了多少个项目？签约总额多少？: the clause the second question's words stand in is shown too
         lo_i, hi_i = min(keep | {second}), max(keep | {second})

@@ -25,7 +25,8 @@ from . import gate as gating, select, verify
 from .answer import Composer, compose, date_note, ranked_sentences, stating_first
 from .llm import LLMError, make_llm
 from .prompt import answer_messages, condense_messages
-from .question import Question, analyse, body_names, name_core, split_clauses, split_parts, split_questions, spoken, weigh
+from .question import (Question, analyse, body_names, name_core, split_clauses, split_parts, split_questions, spoken,
+                       weigh, without_copula)
 from .rerank import get_reranker
 from .retrieve import RetrievalSettings, Retriever
 from .select import Similarity
@@ -266,19 +267,29 @@ class Engine:
         hits = [h for h in ev.hits if h.meta["doc_id"] == best]
         quoted = _cited(ev.ranked, composer.citations)
         firsts, rest = [lines[0].rstrip("。；")], lines[1:]
+        weights = ev.question.weights
         for clause in clauses:
-            lent = "".join(n for n in ev.question.names if n not in clause)
+            # the names the rest gives it, or else its heaviest word (养多少头 asks of the 马麝 named before)
+            lent = "".join(n for n in ev.question.names if n not in clause) or max(
+                (t for t in weights if len(t) >= 2 and t not in clause), key=weights.get, default="")
             asked = self.gather(lent + clause, filters, top_k, timings, hits=hits)
             if not asked.gate.passed or gating.kind_stated(asked.question, quoted, hits, self.index.docs) \
                     and _acted(asked.question, quoted):
                 continue
             own = self.gather(clause, filters, top_k, timings, hits=hits) if lent else asked
-            stating = [s for s in own.ranked[:3] if gating.kind_stated(asked.question, [s], hits, self.index.docs)
-                       and _acted(asked.question, [s])]
+            # a sentence already quoted comes first: its quote may show only the clauses the rest of
+            # the question asked for (依托哪家企业，养多少头: the herd's size ends the same sentence)
+            whole = [s for s in ev.ranked if any(c.doc_id == s.meta["doc_id"] and s.start <= c.start < s.end
+                                                  for c in composer.citations)]
+            pool = whole + own.ranked[:3]
+            stating = [s for i, s in enumerate(pool) if s not in pool[:i]
+                       and gating.kind_stated(asked.question, [s], hits, self.index.docs) and _acted(asked.question, [s])]
             if not stating:
                 continue
             more = compose(own.question, stating, self.index.docs, composer)[0].split("\n")
-            firsts.append(more[0].rstrip("。；"))
+            if (first := more[0].rstrip("。；")) in firsts:
+                continue
+            firsts.append(first)
             rest += [line for line in more[1:] if line not in rest]
             quoted = _cited(ev.ranked, composer.citations)
         if len(firsts) == 1:
@@ -359,7 +370,7 @@ def _acted(q: Question, quoted: list[Sentence]) -> bool:
     body (在某大学开班) does not say who 主办 and who 承办."""
     if q.wants not in ("person", "org"):
         return True
-    verbs = [w.text for w in tag(q.text) if w.tag == "v"]
+    verbs = [w.text for w in tag(q.text) if w.tag == "v" and without_copula(w.text)]  # 依托的是: 依托
     return not verbs or any(verbs[-1] in s.text for s in quoted)
 
 

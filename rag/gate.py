@@ -36,6 +36,7 @@ from .sentences import Sentence, coverage
 from .types import Hit
 
 MODEL = Path(__file__).with_name("gate_model.json")
+EVENT_SAID = 0.75  # share of the words after the question word a text must hold to say its event otherwise
 PREMISE_COVERAGE = 0.8  # share of a supposition's word weight a passage must hold to state it
 FEATURES = ("best", "cover", "said", "names", "rarest", "numbers", "times", "focus", "restated", "agree", "unseen")
 
@@ -416,7 +417,17 @@ def _on_event(q: Question, top: list[Sentence]) -> list[Sentence]:
     event = asked_event(q)
     if not event:
         return _on_focus(q, top)
-    return [s for s in top if event in s.before + s.text]
+    return [s for s in top if event in s.before + s.text or _says_object(q, event, s.before + s.text)]
+
+
+def _says_object(q: Question, event: str, text: str) -> bool:
+    """Is an event ending in a noun (进入示范县名单 of 哪一年进入…名单) said in other words for the noun
+    (跻身示范县行列): the text holds most of the weight of the other words after the question word? A
+    verb (投产) is the event itself, and a text without it speaks of another."""
+    if tag(event)[-1].tag != "n":
+        return False
+    after = {t: w for t, w in q.weights.items() if t in q.around[1] and t not in event and event not in t}
+    return len(after) >= 2 and sum(w for t, w in after.items() if t in text) >= EVENT_SAID * sum(after.values())
 
 
 def asked_event(q: Question) -> str:
@@ -440,6 +451,9 @@ def _counted_stated(q: Question, top: list[Sentence]) -> bool:
         return True
     if q.unit and _head_counted(noun[-1], q.unit, top):
         return True  # 多少座车站 answered by 设站37座: the noun's head character beside the count
+    if q.unit and len(noun) == 2 and noun[-1] in lang.words("question", "noun_suffixes"):
+        return any(noun[0] in c and in_unit(q.unit).search(c) and any(n.amount for n in quantities(c))
+                   for s in top for c in re.findall(r"[^，。；！？\n]+", s.text))  # 多少套房子: 交付房屋27.8万套
     return amount_beside(noun, [s.text for s in top])
 
 

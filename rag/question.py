@@ -276,14 +276,21 @@ def without_copula(before: str) -> str:
 
 def _a_person_s_name(before: str, noun: str) -> bool:
     """Is the name asked (叫什么名字, 的姓名是什么, 叫什么) that of someone named by a role or a kind of
-    person (副台长, 负责人, 企业家)? A one-character ending needs two before it: 国家 names no person."""
+    person (副台长, 负责人, 企业家)?"""
     if noun not in lang.words("answer", "name_nouns") and (noun or not re.search(r"叫做?$", before)):
         return False
-    owner = without_copula(before.removesuffix(noun) if noun else before)
-    if not owner:
+    return a_person(without_copula(before.removesuffix(noun) if noun else before))
+
+
+def a_person(phrase: str) -> bool:
+    """Does the phrase end in a role or a kind of person (副台长, 负责人, 87岁老人)? A one-character ending
+    needs two before it: 国家 names no person."""
+    if not phrase:
         return False
-    word = tag(owner)[-1].text
+    word = tag(phrase)[-1].text
     kinds = lang.words("answer", "person_suffixes")
+    if len(phrase) >= 2 and phrase.endswith(tuple(lang.words("answer", "person_nouns"))):
+        return True
     return word.endswith(tuple(lang.words("answer", "person_titles"))) or any(
         word.endswith(x) and len(word) - len(x) >= (2 if len(x) == 1 else 1) for x in kinds)
 

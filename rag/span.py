@@ -14,6 +14,7 @@ import re
 
 from wenjin.index.furniture import dateline_end
 
+from . import lang
 from .asked import DIGIT, QUOTED, TYPE_TAGS, typed_word, unit_forms
 from .question import Question, asks_calendar
 from .tagger import NAMED, tag
@@ -27,6 +28,7 @@ SPAN_FEATURES = ("s_typed", "s_kind", "s_gap", "s_gap_exact", "s_near", "s_in_q"
                  "s_follows", "s_precedes", "s_number", "s_named", "s_time", "s_noun", "s_unit",
                  "s_clause")
 _CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?]")
+_CALENDAR = re.compile(r"\d|[〇零一二三四五六七八九十两]+[年月日号]|[今去明前]年|当[年天日]|[昨今明]天")  # not 全年, 年内
 
 
 def _tail_head(text: str, around: tuple[str, str], weights: dict[str, float] | None = None
@@ -168,6 +170,8 @@ def spans(q: Question, text: str) -> list[tuple[int, int, dict[str, float]]]:
         found.append((framed[0], framed[1], "gap"))
     if asks_calendar(q) and any("TIME" in k for _, _, k in found):  # 哪一天举行: a place framed like it is no answer
         found = [c for c in found if "TIME" in c[2]]
+        dated = [c for c in found if _CALENDAR.search(text[c[0]:c[1]])]
+        found = dated or found  # 哪一年 is answered by 2015年, not by 全年 or 年内 beside it
     return [(s, e, features(q, text, s, e, k, framed, anchors)) for s, e, k in found if e - s <= MAX_SPAN]
 
 
@@ -191,3 +195,18 @@ def best(q: Question, text: str) -> tuple[int, int, float] | None:
         return None
     z, s, e = max(scored)
     return s, e, 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+
+def marked(q: Question, text: str) -> tuple[int, int, float] | None:
+    """For 为什么, the word that opens the reason or the purpose (因为, 由于, 为了; a preposition 为 opening a
+    clause: 为提升竞争力，…), as a span whose clause answers: the span model is fitted on names and
+    numbers, and a reason is a clause, not a word. Not for 怎么: a sentence often lists several means
+    (通过密切接触传播，也可通过飞沫传播), and the question's words pick among them as the span model does."""
+    if q.wants != "reason":
+        return None
+    markers = set(lang.words("answer", "reason_markers")) | {"为"}
+    for w in tag(text):
+        if w.text in markers and (len(w.text) >= 2 or w.tag == "p") \
+                and (w.text != "为" or w.start == _clause_bounds(text, w.start)[0]):
+            return w.start, w.end, 1.0
+    return None

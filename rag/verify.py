@@ -1805,11 +1805,35 @@ def _negated(text: str) -> bool:
             continue  # 非无锡企业, 非农产业: a noun's prefix (non-), which denies nothing
         joined = w.text + (after.text if after else "")  # 难|有: the tagger splits a listed word in two
         if w.text in set(lang.words("claims", "negation")) or joined in set(lang.words("claims", "negation")) \
-                or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂](?:不|未|没有?|无|非)", w.text):
+                or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂概](?:不|未|没有?|无|非)", w.text):
             return True
         if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
             return True
     return False
+
+
+def _only_denied(claim: str, p: str) -> bool:
+    """允许转让 where the passage says only 不可转让: a verb of the claim that every time the passage writes
+    it comes right after a negation is denied there, whichever clause of the passage the claim shares
+    most words with (门票 of 门票一经售出，不可转让). 未开工前 is a time, not a denial; 不断推进 denies nothing."""
+    words = tag(p)
+    for w in tag(claim):
+        if w.tag not in ("v", "vn") or len(w.text) < 2:
+            continue
+        at = [i for i, x in enumerate(words) if x.text == w.text]
+        if at and len(at) == p.count(w.text) and all(
+                i > 0 and _denial(words[i - 1]) and not (i + 1 < len(words) and words[i + 1].text in ("前", "之前"))
+                for i in at):
+            return True
+    return False
+
+
+def _denial(w) -> bool:
+    """Is this word a negation (不, 不可, 概不, 尚未), not an adverb that opens with one (不断, 不少)?"""
+    if w.text in lang.words("claims", "not_denials"):
+        return False
+    return w.text in set(lang.words("claims", "negation")) or bool(
+        re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂概]?(?:不|未|没有?|无|非)[可能得会用予再]?", w.text))
 
 
 def _negated_positive(part: str, p: str) -> bool:
@@ -1871,9 +1895,11 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     ranks = lang.pattern("claims", "negating_comparatives")  # A不及B ranks two things, it denies nothing
     part, restated = ranks.sub("  ", part), ranks.sub("  ", restated)
     out = []
+    denies, denied = _negated(part), _only_denied(words, p)
     if _double_negated_antonym(part, restated) or (
-            _negated(part) != _negated(restated) and not _negated_antonym(part, restated)
-            and not _negated_positive(words, p) and not _not_yet(words, p, p_spans)):
+            denies != _negated(restated) and not (denies and denied) and not _negated_antonym(part, restated)
+            and not _negated_positive(words, p) and not _not_yet(words, p, p_spans)) \
+            or denied and not _negated(words):
         out.append("否定与资料不一致")
     marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
     said = _best_clause(words[marker.start():] if marker else words, p, p_spans)

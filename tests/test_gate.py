@@ -260,6 +260,15 @@ def test_when_needs_a_time_in_a_sentence_on_the_event_asked_about():
     begun = analyse("两县的结对帮扶是从什么时候开始的？", {"结对": 5.0, "帮扶": 4.0})  # the event is 帮扶, said as 自…以来
     assert _when_stated(begun, [sentence("自2016年3月两县开展结对帮扶以来，累计实施项目40个。")])
     assert not _when_stated(begun, [sentence("两县开展结对帮扶，累计实施项目40个。")])
+    listed = analyse("这个镇是哪一年被列入全省特色小镇创建名单的？", {"特色": 3.0, "小镇": 3.0, "创建": 2.0, "名单": 5.0, "列入": 0.5})
+    assert _when_stated(listed, [sentence("2019年，该镇入选全省特色小镇创建行列。")])  # 名单 said as 行列
+    assert not _when_stated(listed, [sentence("2019年，该镇获评全省卫生乡镇。")])
+
+
+def test_a_spoken_noun_is_counted_by_its_root():
+    cars = analyse("这家车企上个月卖出了多少辆车子？", {})
+    assert _counted_stated(cars, [sentence("上月该公司累计销售车辆3.2万辆，同比增长12%。")])
+    assert not _counted_stated(cars, [sentence("上月该公司营业收入32亿元，同比增长12%。")])
 
 
 

@@ -80,6 +80,17 @@ def test_a_purpose_is_asked_for_as_a_reason():
     assert kind("工作组赴灾区的目的是什么？").wants == "reason"  # answered by 为了, 旨在, 以便
 
 
+def test_spoken_ways_of_asking_why_ask_for_a_reason():
+    assert kind("昨晚小区停电是因为啥？").wants == "reason"
+    assert kind("港口集装箱运价突然翻倍，这到底是咋回事？").wants == "reason"
+
+
+def test_a_name_asked_of_a_kind_of_person_asks_who():
+    """叫什么名字 of 老人 or 男子 asks a person's name; of a product, a name in quotes."""
+    assert kind("被救出的那位八旬老人叫什么名字？").wants == "person"
+    assert kind("新推出的那款无人机叫什么名字？").wants != "person"
+
+
 def test_the_words_around_the_question_word():
     k = kind("川港两地应坚持什么原则？")
     assert k.around == ("川港两地应坚持", "原则")

@@ -73,6 +73,14 @@ def test_other_seed_articles_answer_and_cite_their_own_file(seed_engine):
         assert a.citations[0].source.startswith(prefix), q
 
 
+def test_each_part_of_a_two_part_question_shows_its_own_clause(seed_engine):
+    """Both facts stand in one long sentence: the second part's quote shows the clause holding its count,
+    not the sentence's start again."""
+    a = seed_engine.ask("马麝养殖项目靠的是哪家龙头企业，计划养多少头？")
+    first = a.text.split("\n")[0].replace(" ", "")
+    assert "逢春麝业" in first and "2000头" in first, a.text
+
+
 def test_pinyin_and_boilerplate_do_not_reach_the_index(seed_engine):
     text = "\n".join(d["text"] for d in seed_engine.index.docs.values())
     assert "(chǎn)" not in text and "產" not in text

@@ -93,3 +93,23 @@ def test_a_gap_framed_for_a_name_that_ends_in_a_verb_offers_no_answer():
     assert "石渠县通过招商引资引入" not in {text[s:e] for s, e, _ in span.spans(q, text)}
     s, e, _ = span.best(q, text)
     assert "西南民族大学" in text[slice(*span.clause(text, s, e))]
+
+
+def test_a_reason_is_the_clause_its_marker_opens():
+    """为什么 is answered by the clause of 为提升… or 由于…, not by the names of the clause after it."""
+    purpose = "为降低中小企业物流成本，两市还联合发布了《区域物流协同清单》，涵盖运输和仓储服务。"
+    q = analyse("两市为什么联合发布物流清单？", {"两市": 1.0, "联合": 1.0, "物流": 2.0, "清单": 2.0})
+    s, e, _ = span.marked(q, purpose)
+    assert purpose[slice(*span.clause(purpose, s, e))] == "为降低中小企业物流成本"
+    cause = "受台风影响，由于航道封闭，港口昨日暂停装卸作业。"
+    q = analyse("港口昨天为什么停止装卸？", {"港口": 1.0, "装卸": 2.0})
+    s, e, _ = span.marked(q, cause)
+    assert cause[slice(*span.clause(cause, s, e))] == "由于航道封闭"
+    assert span.marked(analyse("港口有几个泊位？", {}), cause) is None
+
+
+def test_which_year_is_answered_by_a_dated_year_not_a_whole_year():
+    text = "2016年，该县获评全国电商示范县，全年网络零售额突破5亿元。"
+    q = analyse("该县是哪一年获评电商示范县的？", {"电商": 2.0, "示范县": 3.0, "获评": 1.0})
+    s, e, _ = span.best(q, text)
+    assert text[s:e] == "2016年"

@@ -196,6 +196,14 @@ def test_doubling_is_a_growth_of_one_times():
     assert not supports(passage, "中欧班列(泸州)开行班次是去年同期的三倍。")
 
 
+def test_a_verb_the_passage_only_denies_is_not_asserted():
+    """允许退还 where the passage says only 不予退还, in a clause the claim shares fewest words with."""
+    passage = "参展企业的展位费一经缴纳，即与主办方签订合同，概不退还。"
+    assert not supports(passage, "参展企业缴纳的展位费允许退还。")
+    assert supports(passage, "参展企业的展位费缴纳后不予退还。")
+    assert supports(passage, "参展企业缴纳展位费后与主办方签订合同。")
+
+
 def test_two_negations_assert_what_the_passage_denies():
     passage = "美姑县过去以出售原椒为主，附加值偏低。"
     assert not supports(passage, "美姑县花椒的附加值并非不高。")
