@@ -483,6 +483,8 @@ def asked_measure(q: Question) -> str:
     in a unit (占比多少 is asked in per cent: `_unit_stated` judges), of a counted noun or of a name."""
     if q.wants not in ("money", "number") or q.unit or q.around[1] and q.wants == "number":
         return ""
+    if not q.around[1] and q.around[0].endswith(tuple(lang.words("question", "spending_verbs"))):
+        return ""  # 项目投了多少: a sum spent on the thing, not a measure named before the verb
     before = q.around[1].lstrip("钱") and q.around[1] or q.around[0]  # 多少购房补贴; 投资多少(钱)
     noun = _measure_after(q.around[1]) or _measure(before)
     if noun in lang.words("question", "count_measures"):

@@ -207,7 +207,8 @@ def analyse(text: str, weights: dict[str, float]) -> Question:
         unit = "%"  # 占比多少, 收入增长了多少: a share or a change is said in per cent (not 增加了多少亿元)
     elif kind == "number" and not unit and lang.pattern("question", "area_topics").search(q):
         unit = "平方米"  # 规划面积多大: answered in 亩, 公顷 or 平方公里 as well (lang.toml unit_forms)
-    elif kind == "number" and lang.pattern("question", "money_topics").search(q):
+    elif kind == "number" and (lang.pattern("question", "money_topics").search(q) or not unit and not after
+                               and before.endswith(tuple(lang.words("question", "spending_verbs")))):
         kind = "money"
     noun = _kind_noun(q, s, e, words)
     if kind == "what" and _a_person_s_name(before, noun):

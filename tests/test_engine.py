@@ -40,6 +40,13 @@ def test_factoid_answer_states_the_fact_first(engine):
     assert a.citations[0].source == "dege_assistance.txt"
 
 
+def test_a_sum_asked_with_a_spoken_verb_of_spending_is_answered(engine):
+    """投了多少 and 砸了多少 ask the sum invested, with no measure named: not a count, and no refusal."""
+    for question, fact in (("青稞食品加工那个项目一共投了多少？", "1.3亿元"), ("康养旅居示范项目砸了多少？", "1.7亿元")):
+        a = engine.ask(question)
+        assert not a.refused and fact in a.text.splitlines()[0], (question, a.text)
+
+
 def test_a_question_about_something_the_collection_never_mentions_is_refused(engine):
     for question in ("火星基地什么时候建成？", "明年世界杯决赛在哪里举行？"):
         a = engine.ask(question)

@@ -85,6 +85,11 @@ def test_spoken_ways_of_asking_why_ask_for_a_reason():
     assert kind("港口集装箱运价突然翻倍，这到底是咋回事？").wants == "reason"
 
 
+def test_a_spoken_verb_of_spending_asks_a_sum_only_when_nothing_follows():
+    assert kind("那个冷库项目到底投了多少？").wants == "money"
+    assert kind("冷库建设花了多少时间？").wants != "money"
+
+
 def test_a_name_asked_of_a_kind_of_person_asks_who():
     """叫什么名字 of 老人 or 男子 asks a person's name; of a product, a name in quotes."""
     assert kind("被救出的那位八旬老人叫什么名字？").wants == "person"
