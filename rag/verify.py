@@ -193,7 +193,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p) \
-            or _amount_of_another_count(part, p) or _change_of_another_measure(part, p)
+            or _amount_of_another_count(part, p) or _change_of_another_measure(part, p) \
+            or _amount_of_parallel_subject(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p, sentence)
         reasons += _rebound(part, p)
@@ -303,8 +304,9 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
     """_displaced for the designations a tagger does not see as names (电池回收项目, 农业科技展区): what
     the claim says of one, the passage says in a sentence of another of the same head noun, and names
     the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
-    if lang.pattern("claims", "joining").search(part) or lang.pattern("claims", "comparisons").search(part):
-        return []  # 分别有8个、4个和2个, A比B多22亿元: a clause joining or comparing several says each of its own
+    if lang.pattern("claims", "joining").search(part) or lang.pattern("claims", "comparisons").search(part) \
+            or _compared(part, p):
+        return []  # 分别有8个、4个和2个, A比B多22亿元, A的投资高于B: a clause joining or comparing several says each of its own
     for head, name in _designations(part):
         rest = part.replace(name, "")
         for subject in (_in_title(rest, e, title) for e in _entities(rest)):
@@ -542,6 +544,31 @@ def _amount_of_another_count(part: str, p: str) -> list[str]:
                 near = [x for x in held[i] if x.amount and x.unit in classifiers and at - 12 <= x.end <= at]
                 if near and not any(_same(near[-1], y) for y in mine):
                     return [f"{a.text}在资料中是{near[-1].text}的，不是{c.text}的"]
+    return []
+
+
+# a clause opening with its own indefinite subject (其中，一家香港物流企业将…；另一家…): deals listed side by side
+_OWN_SUBJECT = re.compile(r"^(?:其中)?(?:另)?(?:一|两|三)[家个所名位]([^，；、]{2,14}?(?:企业|机构|公司|集团|商会|协会|银行|学校|医院|平台))")
+
+
+def _amount_of_parallel_subject(part: str, p: str) -> list[str]:
+    """An amount the passage states in a clause with its own subject (一家私募基金管理机构将…设立规模20亿元的
+    基金), given by the claim to the subject of a parallel clause (一家物流企业将投资20亿元): each clause of
+    such a list says its own deal."""
+    mine = [q for q in quantities(part) if q.amount and q.unit]
+    if not mine:
+        return []
+    for sentence in re.findall(r"[^。！？\n]+", p):
+        opened = [(m.group(1), c) for c in re.split(r"[，；]", sentence) if (m := _OWN_SUBJECT.match(c))]
+        if len(opened) < 2:
+            continue
+        for a in mine:
+            holding = [subject for subject, c in opened if any(_same(a, x) for x in quantities(c))]
+            if len(holding) != 1 or holding[0] in part:
+                continue
+            other = next((subject for subject, _ in opened if subject != holding[0] and subject in part), "")
+            if other:
+                return [f"{a.text}在资料中是{holding[0]}的，不是{other}的"]
     return []
 
 
@@ -1037,9 +1064,22 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
     """A claim clause ranking two things without a number (冷链项目的投资高于储能项目; 今年已超过去年
     全年): each side is matched to the passage amount said of it in words no other amount has, and
     the amounts must stand in the order the comparative says."""
+    sides = _compared(part, p)
+    if not sides:
+        return []
+    m, more, left, right = sides
+    if (left.lo > right.lo) != more:
+        return [f"{m.group()}：资料中是{left.text}对{right.text}"]
+    return []
+
+
+def _compared(part: str, p: str) -> tuple | None:
+    """(comparative, says more, left amount, right amount) where the clause ranks two things whose
+    amounts the passage states, each in words no other amount has; None otherwise. Such a clause joins
+    what the passage says of each, often in two sentences: neither name is moved from the other's."""
     ranked = _comparative(part)
     if not ranked:
-        return []
+        return None
     m, more = ranked
     theirs = [t for t in quantities(p) if t.exact and not t.ordinal and t.unit not in _CALENDAR]
     before = part[:m.start()]
@@ -1047,10 +1087,8 @@ def _comparison_reasons(part: str, p: str) -> list[str]:
     left = (len(head) >= 2 and _amount_named(head, p, theirs)) or _amount_named(before, p, theirs)
     right = _amount_named(part[m.end():], p, theirs)
     if not left or not right or left is right or not units_match(left.unit, right.unit) or left.lo == right.lo:
-        return []
-    if (left.lo > right.lo) != more:
-        return [f"{m.group()}：资料中是{left.text}对{right.text}"]
-    return []
+        return None
+    return m, more, left, right
 
 
 def _complement_reasons(part: str, p: str) -> list[str]:

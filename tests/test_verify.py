@@ -204,6 +204,20 @@ def test_a_verb_the_passage_only_denies_is_not_asserted():
     assert supports(passage, "参展企业缴纳展位费后与主办方签订合同。")
 
 
+def test_an_amount_of_one_of_two_deals_listed_side_by_side_is_that_deal_s():
+    passage = ("推介会上共签约项目6个，其中，一家上海医药企业将在园区投资新建制剂车间，"
+               "一家深圳投资管理机构将与县属国企联合设立规模8亿元的产业基金。")
+    assert not supports(passage, "其中一家上海医药企业将投资8亿元，在园区新建制剂车间。")
+    assert supports(passage, "一家深圳投资管理机构将与县属国企联合设立规模8亿元的产业基金。")
+
+
+def test_two_projects_ranked_by_amounts_from_two_sentences_are_no_moved_names():
+    passage = ("青稞酒厂扩建项目由县国有资产投资公司牵头，联合本地酿酒企业投资1.2亿元，新建灌装车间。\n\n"
+               "高原蜂蜜加工项目由县农业投资公司牵头，计划投资2.6亿元，建设蜂蜜精深加工生产线。")
+    assert supports(passage, "高原蜂蜜加工项目的计划投资额高于青稞酒厂扩建项目。")
+    assert not supports(passage, "青稞酒厂扩建项目的投资额高于高原蜂蜜加工项目。")
+
+
 def test_two_negations_assert_what_the_passage_denies():
     passage = "美姑县过去以出售原椒为主，附加值偏低。"
     assert not supports(passage, "美姑县花椒的附加值并非不高。")
