@@ -1829,6 +1829,12 @@ def _done(text: str) -> bool:
         a.tag == "v" and b.text == "了" and a.text not in plans for a, b in zip(words, words[1:]))  # 已有/已达: the tagger joins 已 to its verb
 
 
+# a negation run together with an adverb (尚未, 并不, 概不), and one with a modal (不可, 无法, 不予)
+_ADVERBS, _DENIALS = "[尚并毫从绝均皆都也仍还亦暂概]", "(?:不|未|没有?|无|非)"
+_ADVERB_DENIAL = re.compile(_ADVERBS + _DENIALS)
+_MODAL_DENIAL = re.compile(f"{_ADVERBS}?{_DENIALS}[可能得会用予再]?")
+
+
 def _negated(text: str) -> bool:
     """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
     (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, and
@@ -1843,7 +1849,7 @@ def _negated(text: str) -> bool:
             continue  # 非无锡企业, 非农产业: a noun's prefix (non-), which denies nothing
         joined = w.text + (after.text if after else "")  # 难|有: the tagger splits a listed word in two
         if w.text in set(lang.words("claims", "negation")) or joined in set(lang.words("claims", "negation")) \
-                or re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂概](?:不|未|没有?|无|非)", w.text):
+                or _ADVERB_DENIAL.fullmatch(w.text):
             return True
         if w.tag in ("v", "d") and w.text[:1] in "不未没无" and len(w.text) <= 3:
             return True
@@ -1871,7 +1877,7 @@ def _denial(w) -> bool:
     if w.text in lang.words("claims", "not_denials"):
         return False
     return w.text in set(lang.words("claims", "negation")) or bool(
-        re.fullmatch(r"[尚并毫从绝均皆都也仍还亦暂概]?(?:不|未|没有?|无|非)[可能得会用予再]?", w.text))
+        _MODAL_DENIAL.fullmatch(w.text))
 
 
 def _negated_positive(part: str, p: str) -> bool:
