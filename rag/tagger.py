@@ -54,7 +54,7 @@ def tag(text: str) -> tuple[Word, ...]:
     for word, label in pairs:
         out.append(Word(word, label, pos, pos + len(word)))
         pos += len(word)
-    return tuple(_verb_after_division(_verb_after_place(text, _joined_places(_joined_numerals(out)))))
+    return tuple(_verb_after_division(_verb_after_place(text, _joined_places(_joined_numerals(_decimals(out))))))
 
 
 def _joined_places(words: list[Word]) -> list[Word]:
@@ -99,13 +99,32 @@ def _verb_after_division(words: list[Word]) -> list[Word]:
     from wenjin.index.tokens import plain_cutter
 
     out: list[Word] = []
+    verb = lambda piece: len(piece) <= 2 and jieba.posseg.lcut(piece)[0].flag.startswith("v")  # noqa: E731
     for w in words:
         pieces = plain_cutter().lcut(w.text) if w.tag in (PLACE, ORG) and len(w.text) >= 4 else []
-        tail = pieces[-1] if len(pieces) >= 2 else ""
-        if tail and len(tail) <= 2 and pieces[-2].endswith(tuple(lang.words("answer", "admin_suffixes"))) \
-                and jieba.posseg.lcut(tail)[0].flag.startswith("v"):
+        name = len(pieces) - 1 if len(pieces) >= 2 and verb(pieces[-1]) else 0
+        name -= 1 if name >= 2 and verb(pieces[name - 1]) else 0  # 经济区|合作|建设: two verbs
+        tail = "".join(pieces[name:]) if name else ""
+        if tail and pieces[name - 1].endswith(tuple(lang.words("answer", "admin_suffixes"))):
             cut = w.end - len(tail)
             out += [Word(w.text[:-len(tail)], w.tag, w.start, cut), Word(tail, "v", cut, w.end)]
+        else:
+            out.append(w)
+    return out
+
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百"
+_CLOCK = re.compile(rf"[{_CN_DIGITS}]+点")
+
+
+def _decimals(words: list[Word]) -> list[Word]:
+    """LAC reads a Chinese decimal's integer part as a clock time (零点|七亿元, 十一点|五亿元, the rest
+    sometimes tagged ORG): 零点 followed by a numeral that is no minute (五十分) is one numeral."""
+    out: list[Word] = []
+    for w in words:
+        last = out[-1] if out else None
+        if last and _CLOCK.fullmatch(last.text) and w.text[:1] in _CN_DIGITS and not w.text.endswith(("分", "秒")):
+            out[-1] = Word(last.text + w.text, NUMERAL, last.start, w.end)
         else:
             out.append(w)
     return out

@@ -160,6 +160,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     quoted = [norm(q) for q in _quoted(claim)]
     for i, (lo, hi) in enumerate(spans):
         if i in denied:
+            reasons += _affirmed(c[lo:hi], p, p_spans)
             continue
         part = c[lo:hi]
         if i - 1 in denied:  # 而是分两期建设: the opener joins the clauses, it states nothing
@@ -194,7 +195,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
             or _moved_phase(part, p, p_spans)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p) \
             or _amount_of_another_count(part, p) or _change_of_another_measure(part, p) \
-            or _amount_of_parallel_subject(part, p)
+            or _amount_of_parallel_subject(part, p) or _total_given_to_part(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p, sentence)
         reasons += _rebound(part, p)
@@ -218,6 +219,18 @@ def _denied(c: str) -> set[int]:
     return {i for i in range(len(spans) - 1)
             if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])
             or _adds(c[spans[i + 1][0]:spans[i + 1][1]].lstrip()) and _not_all().search(c[spans[i][0]:spans[i][1]])}
+
+
+def _affirmed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
+    """A clause the claim denies before 而是 (今年不新增工业用地，而是…) that the passage states in all its
+    content words, without a negation, contradicts it; one the passage does not state is the claim's
+    own alternative (不是在湖州召开的，而是在广元: 湖州 is in no clause of the passage)."""
+    words = _content_words(part)
+    restated = region(part, p, p_spans)
+    if len(words) < 2 or not _negated(_masked(part)) or lang.pattern("claims", "not_only").search(part) \
+            or re.search(r"(?:并非|不是|并不是)只", part) or _not_all().search(part) or _negated(_masked(restated)):
+        return []
+    return ["否定与资料不一致"] if all(w in restated for w in words) else []
 
 
 def _adds(clause: str) -> bool:
@@ -569,6 +582,26 @@ def _amount_of_parallel_subject(part: str, p: str) -> list[str]:
             other = next((subject for subject, _ in opened if subject != holding[0] and subject in part), "")
             if other:
                 return [f"{a.text}在资料中是{holding[0]}的，不是{other}的"]
+    return []
+
+
+def _total_given_to_part(part: str, p: str) -> list[str]:
+    """An amount the passage states of a whole (签约12个项目，签约金额86亿元) given by the claim to the
+    part that the next sentence singles out with 其中 (其中，一家企业与某平台签署协议): the clause names
+    what only that sentence says, and the amount is not that sentence's. A clause that says the part
+    is one of the whole (其中, 包括, 之一) is left alone."""
+    mine = [q for q in quantities(part) if q.amount and q.unit]
+    if not mine or re.search(r"其中|包括|之一|当中", part):
+        return []
+    texts = [t.strip() for t in re.findall(r"[^。！？；\n]+", p)]
+    for whole, nxt in zip(texts, texts[1:]):
+        if not nxt.startswith("其中"):
+            continue
+        own = [w for w in _entities(part) + _content_words(part) if w in nxt and w not in whole]
+        for a in mine:
+            if len(own) >= 2 and any(_same(a, x) for x in quantities(whole)) \
+                    and not any(_same(a, x) for x in quantities(nxt)):
+                return [f"{a.text}在资料中是全部的，不是其中{max(own, key=len)}的"]
     return []
 
 
@@ -1296,12 +1329,12 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
     for m in _LIST.finditer(c):
         runs = m.group().split("、")
         last = _LAST_JOIN.split(runs[-1], maxsplit=1)
-        closing = [last[-1].split("等")[0]] if len(last) > 1 and "等" in last[-1] else []  # 和农机装备等领域
+        closing = [last[-1].split("等")[0]] if "等" in last[-1] else []  # 和农机装备等领域, 、白酒等特色农产品
         for item in runs[1:-1] + last[:-1] + closing:
             item = _COLLECTIVE.split(item.removesuffix("等"))[0]  # 邻水、渝北两地共同管理: the count closes the list
             if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
-        out += _last_item_reasons(runs[1:-1] + last[:-1], _clause_rest(c, m), p)
+        out += _last_item_reasons(runs[1:-1] + last[:-1], _clause_rest(c, m), p, runs[0])
     return out
 
 
@@ -1334,26 +1367,38 @@ def _clause_rest(text: str, m: re.Match) -> str:
     return _LAST_JOIN.split(text[m.start():end].split("、")[-1], maxsplit=1)[-1]
 
 
-def _last_item_reasons(items: list[str], tail: str, p: str) -> list[str]:
+def _last_item_reasons(items: list[str], tail: str, p: str, first: str = "") -> list[str]:
     """The item after a list's 和 is read against the passage's list of the same items, from which it
     is cut by what both say after it (…和农业科技展区四大板块 against …和预制菜展区四大板块): an item
     the passage's list lacks was put in (or in place of one), though the passage may name it elsewhere."""
     for m in _LIST.finditer(p):
         theirs = m.group()
-        if sum(len(x) >= 2 and x in theirs for x in items) < 2 or not _LAST_JOIN.search(theirs.split("、")[-1]):
+        shared = sum(len(x) >= 2 and x in theirs for x in items)
+        opens_alike = len(os.path.commonprefix([first[::-1], theirs.split("、")[0][::-1]])) >= 2  # 分别是算力产业、
+        if shared + opens_alike < 2 or not _LAST_JOIN.search(theirs.split("、")[-1]):
             continue
         rest = _clause_rest(p, m)
         common = len(os.path.commonprefix([tail[::-1], rest[::-1]]))
         mine = re.split(r"等|的|\d|[一二两三四五六七八九十百千万]", tail[:len(tail) - common])[0]  # 物流等四个领域
         their_item = rest[:len(rest) - common]
         if common >= 2 and len(mine) >= 2 and mine not in theirs and not _contracted(mine, theirs) \
-                and not (their_item and their_item in mine):  # 绿色建材为四大产业: the item and a word more
+                and not _LAST_JOIN.search(mine) \
+                and not (their_item and their_item in mine) \
+                and len(os.path.commonprefix([mine, their_item])) < 2:  # 人才引进上提供 for 人才引进方面给予
+            return [f"资料所列的项中没有：{mine}"]
+        words = tag(mine)
+        if common < 2 and tail == mine and words and all(w.tag in _NOUNS for w in words) \
+                and not _names_item(words[0].text, p):  # the list closes its clause with an item named nowhere
             return [f"资料所列的项中没有：{mine}"]
     return []
 
 
+_ONE_OF = re.compile(r"^(?:[一两二三四五六七八九十]|\d+)[个家项所座条名位]")  # 一个智能门锁生产项目 for 一家…
+
+
 def _names_item(item: str, text: str) -> bool:
     """The item verbatim or contracted (汽车零部件 for 新能源汽车零部件, 农博会 for 农产品博览会)."""
+    item = _ONE_OF.sub("", item)
     return item in text or _contracted(item, text)
 
 
@@ -1566,9 +1611,7 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
         if _compass_part(e, p) and not _compass_part(e, c):
             out.append(f"地点与资料不符：资料为{p[p.index(e) - 1]}{e}")
             continue
-        if e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
-                or _contracted(e, p + title) or _written_out(e, p + title) \
-                or _shortens(e, title) or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p):
+        if _written(e, p, c, title):
             continue
         best = max((lcs(e, p[lo:hi]) for lo, hi in p_spans), default=0)
         if best < ENTITY_MATCH * len(e) or not _shares_run(e, p):
@@ -1579,6 +1622,13 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
             if t not in _times(p) + _times(dating) and not _dated_within(t, c, p + dating)]
     out += _affiliation_reasons(p, c)
     return out
+
+
+def _written(e: str, p: str, c: str, title: str = "") -> bool:
+    """The passage (or its title) names `e`, in full, short, contracted, by a nickname or as a pair."""
+    return e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) \
+        or _shortens(e, p) or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
+        or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p)
 
 
 def _compass_part(e: str, text: str) -> bool:
@@ -2159,11 +2209,20 @@ def _role_reasons(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str
         spans = [p[slice(*_actor_span(p, v))] for v in verbs]
         same = lambda a, b: a in b or b in a  # noqa: E731  (湖州 and 湖州市 are one actor)
         strangers = [a for a in claimed if a in p and not any(a in s for s in spans)
-                     and not any(same(a, b) for b in said) and not _abbreviates(a, p)]  # 川澳: 四川与澳门
+                     and not any(same(a, b) for b in said) and not _abbreviates(a, p)  # 川澳: 四川与澳门
+                     or a not in p and _named_apart(a, said, p, part)
+                     and not any(same(x, b) for x in claimed for b in said)]  # 泸州|综保区: one of them the passage's
         left_out = [b for b in said if not any(same(a, b) for a in claimed)]
         if strangers and left_out:  # another actor in the role the passage gives to someone else
             out.append(f"{w}的主体与资料不符：{strangers[0]}")
     return out
+
+
+def _named_apart(actor: str, said: set[str], p: str, claim: str) -> bool:
+    """An actor (德格县商务部门) named after a place, organisation or person that the passage never
+    writes, however short or long, where the passage gives the role to others (武侯区商务局)."""
+    names = [w.text for w in tag(actor) if w.tag in (PLACE, ORG, PERSON) and len(w.text) >= 2]
+    return bool(names) and all(not _written(n, p, claim) and not any(n in b or b in n for b in said) for n in names)
 
 
 _CONTENT = ("n", "nz", "nw", "vn", "v", "a", "an", "ORG", "LOC", "PER", "s", "f")

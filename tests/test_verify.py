@@ -923,3 +923,38 @@ def test_an_item_replaced_before_the_join_of_two_is_flagged():
     assert supports(passage, "园区的二期规划发展竹木家具加工和跨境电商业务。")
     verdict = judge(passage, "园区二期将发展茶叶加工和跨境电商业务。")
     assert not verdict.supported and any("茶叶" in r for r in verdict.reasons), verdict.reasons
+
+
+def test_a_list_closing_its_clause_or_closed_by_deng_holds_only_the_passages_items():
+    passage = "本届交易会设置了智慧农业、文旅融合和康养服务三个主题馆，展出了苹果、核桃、蜂蜜、木耳等山区特产。"
+    assert supports(passage, "交易会的三个主题馆分别是智慧农业、文旅融合和康养服务。")
+    assert not supports(passage, "交易会的三个主题馆分别是智慧农业、文旅融合和跨境物流。")
+    assert supports(passage, "交易会展出了苹果、核桃、木耳等山区特产。")
+    assert not supports(passage, "交易会展出了苹果、核桃、板栗等山区特产。")
+
+
+def test_a_clause_denied_before_er_shi_that_the_passage_states_is_contradicted():
+    passage = "为推进项目落地，开发区今年将扩建污水处理厂，并设立绿色转型专项资金。"
+    assert not supports(passage, "开发区今年不扩建污水处理厂，而是设立绿色转型专项资金。")
+    assert supports("论坛在遂宁举行。", "论坛不是在绵阳举行的，而是在遂宁举行的。")
+
+
+def test_the_amount_of_a_whole_is_not_given_to_the_part_singled_out_after_it():
+    passage = ("推介会上，两地企业现场签约15个项目，签约金额64亿元，涉及装备制造和现代物流等领域。"
+               "其中，一家来自苏州的精密模具企业与开发区管委会签署协议，将建设模具研发生产基地。")
+    assert supports(passage, "推介会现场签约15个项目，签约金额64亿元。")
+    verdict = judge(passage, "一家苏州精密模具企业与开发区管委会签署了64亿元的协议，将建设模具研发生产基地。")
+    assert not verdict.supported and any("64亿元" in r for r in verdict.reasons), verdict.reasons
+
+
+def test_a_role_given_to_a_place_the_passage_never_names_is_flagged():
+    passage = "乡村电商培训项目由青羊区商务局牵头组织，投资0.3亿元，在县城建设电商直播基地。"
+    title = "温江区与青羊区结对帮扶推进会召开"  # the headline names 温江区, the passage's sentence does not
+    assert judge(passage, "乡村电商培训项目由青羊区商务部门牵头组织。", title=title).supported
+    assert not judge(passage, "乡村电商培训项目由温江区商务部门牵头组织。", title=title).supported
+
+
+def test_a_chinese_decimal_is_an_amount_not_a_clock_time():
+    passage = "五个项目中，冷链仓储项目投资最少，为0.7亿元，光伏项目投资最多，为4.2亿元。"
+    assert supports(passage, "冷链仓储项目投资最少，为零点七亿元。")
+    assert not supports(passage, "冷链仓储项目投资最少，为零点六亿元。")
