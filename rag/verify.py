@@ -292,7 +292,10 @@ def _displaced(part: str, restated: str, p: str) -> list[str]:
 
     def speaker(e: str) -> bool:  # 梁某表示，…大有可为 restated as 梁某认为…大有可为: the speaker still speaks
         verbs = lang.pattern("claims", "speech_verbs").pattern
-        return any(e in s for s, _ in _speeches(p)) and re.search(rf"{re.escape(e)}[^，。]{{0,6}}(?:{verbs})", part)
+        m = re.search(rf"{re.escape(e)}[^，。]{{0,6}}(?:{verbs})", part)
+        after = part[m.end():] if m else ""  # …if what follows in the clause is what they said
+        return bool(m) and any(e in s and (len(after) < 4 or len(_bigrams(after) & _bigrams(said)) >= 2)
+                               for s, said in _speeches(p))
 
     def moved(mine: list[str]) -> list[str]:
         if not mine:
@@ -1252,7 +1255,8 @@ def _speeches(text: str) -> tuple[tuple[str, str], ...]:
     """(speaker, what they said) of each reported speech: the clause before a speech verb, and the
     text after it up to the next speaker's clause."""
     verbs = lang.pattern("claims", "speech_verbs").pattern
-    found = [(m, _clause_start(text, m.start())) for m in re.finditer(rf"(?:{verbs})[，：]", text)]
+    # 某市则承诺在用地…: a second speaker set against the first (则, 也) needs no comma after the verb
+    found = [(m, _clause_start(text, m.start())) for m in re.finditer(rf"(?:{verbs})[，：]|(?<=[则也])(?:{verbs})", text)]
     return tuple((_subject(text[start:m.start()])[0] or text[start:m.start()],  # 梁某|在致辞中: the speaker
                   text[m.end():found[i + 1][1] if i + 1 < len(found) else len(text)]) for i, (m, start) in enumerate(found))
 

@@ -958,3 +958,11 @@ def test_a_chinese_decimal_is_an_amount_not_a_clock_time():
     passage = "五个项目中，冷链仓储项目投资最少，为0.7亿元，光伏项目投资最多，为4.2亿元。"
     assert supports(passage, "冷链仓储项目投资最少，为零点七亿元。")
     assert not supports(passage, "冷链仓储项目投资最少，为零点六亿元。")
+
+
+def test_what_a_second_speaker_set_against_the_first_promised_is_not_the_firsts():
+    passage = ("青白江区负责人表示，将引导更多物流企业到合作园区设立分拨中心；"
+               "巴中市则承诺在仓储用地、物流通道和人才住房等方面给予支持。")
+    assert supports(passage, "巴中市承诺，将在仓储用地、物流通道和人才住房等方面给予支持。")
+    verdict = judge(passage, "青白江区负责人承诺，将在仓储用地、物流通道和人才住房等方面给予支持。")
+    assert not verdict.supported and any("巴中市" in r for r in verdict.reasons), verdict.reasons
