@@ -179,8 +179,9 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p) or _share_word_flipped(part, sentence)
-        reasons += _comparison_reasons(part, p) or _complement_reasons(part, p) or _extreme_named_reasons(part, p) \
-            or _baseline_reasons(part, p + t)
+        ranking = before + "，" + part if before and _comparative(part) and not _comparative(part)[0].start() else part
+        reasons += _comparison_reasons(ranking, p) or _complement_reasons(part, p) or _extreme_named_reasons(part, p) \
+            or _baseline_reasons(part, p + t)  # 协议投资21亿元，不及…: the clause before names the first side
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p) \
             or _opposite_event(part, sentence)
@@ -876,12 +877,15 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
     out = []
     for q in mine:
         q = _denied_bound(c, q, mine)
-        matches = [t for t in theirs if compatible(q, t)]
+        wholes = [w for w in mine if w.end <= q.start and w.exact and units_match(w.unit, q.unit)
+                  and "其中" in c[w.end:q.start] and not re.search(r"[。；！？]", c[w.end:q.start])]
+        matches = [t for t in theirs if compatible(q, t) and not any(_same(w, t) for w in wholes)]  # 其中: a part
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
         if q.exact and q.lo == 2 and any(re.search(rf"[双两]{re.escape(n[:2])}", p) for n in _count_nouns(c, q)):
             continue  # 两个片区 for 双片区布局: a pair named by its prefix
-        if not matches and (any(compatible(q, t) for t in headline) or _counts_listed(c, q, p, theirs)
+        if not matches and (any(compatible(q, t) and not any(_same(w, t) for w in wholes) for t in headline)
+                            or _counts_listed(c, q, p, theirs)
                             or _counts_named_next(c, q, p) or _counts_people(c, q, p)
                             or _derived(c, q, p, theirs) or _day_arithmetic(c, q, p, theirs)):
             continue
@@ -930,6 +934,8 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
     if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%
         return _a_share(c, q, p, theirs)
+    if _count_of_share(q, theirs):  # 超过4000人 for 就业6500人，其中女性占比超过七成
+        return True
     if q.unit == "倍":  # a ratio: 32.5亿元 is 六倍多 4.8亿元
         return _a_ratio(c, q, p, theirs)
     if _a_difference(c, q, p, theirs) or _per_unit(c, q, p, theirs):  # 多3亿元 for 9亿元 against 6亿元
@@ -946,6 +952,19 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         return any(near(a - b) for a, b in itertools.permutations(same, 2))
     if any(w in clause for w in lang.words("quantities", "total_words")):
         return near(sum(same)) or any(near(a + b) for a, b in itertools.combinations(same, 2))
+    return False
+
+
+def _count_of_share(q: Quantity, theirs: list[Quantity]) -> bool:
+    """A count the passage implies by a share of a whole in the same unit (占比超过七成 of 6500人 is more
+    than 4550): a bound the claim puts on it holds when the implied one is at least as strong."""
+    shares = [t for t in theirs if t.unit == "%" and not t.about]
+    wholes = [t for t in theirs if t.exact and not t.ordinal and t.unit and units_match(q.unit, t.unit)]
+    for s, w in itertools.product(shares, wholes):
+        if s.bound == "more" and q.bound == "more" and q.lo < w.lo:
+            return s.lo * w.lo / 100 >= q.lo
+        if s.bound == "less" and q.bound == "less":
+            return s.lo * w.lo / 100 <= q.lo
     return False
 
 
@@ -1120,7 +1139,9 @@ def _compared(part: str, p: str) -> tuple | None:
     theirs = [t for t in quantities(p) if t.exact and not t.ordinal and t.unit not in _CALENDAR]
     before = part[:m.start()]
     head = before.rsplit("的", 1)[-1]  # 博览会吸引的|参展企业数量: what 的 modifies is the side compared
-    left = (len(head) >= 2 and _amount_named(head, p, theirs)) or _amount_named(before, p, theirs)
+    nouns = "".join(w.text for w in tag(head) if w.tag in _NOUNS)  # 预计年产值将: 年产值, not 预计
+    left = (len(nouns) >= 2 and _amount_named(nouns, p, theirs)) or (len(head) >= 2 and _amount_named(head, p, theirs)) \
+        or _amount_named(before, p, theirs)
     right = _amount_named(part[m.end():], p, theirs)
     if not left or not right or left is right or not units_match(left.unit, right.unit) or left.lo == right.lo:
         return None
@@ -1840,10 +1861,11 @@ def _written_out(word: str, text: str) -> bool:
 
 
 def _province_word(e: str, p: str) -> bool:
-    """四川 where the passage says 川内 or 川企: a province in the one-character form news puts before
-    内/企/籍/资 (lang.toml province_words)."""
-    return any(f"{ch}{after}" in p for ch, full in _place_short().items() if full == e
-               for after in lang.words("claims", "province_words"))
+    """四川 where the passage says 川内 or 川企, and 港商 where it says 香港: a province in the
+    one-character form news puts before 内/企/籍/资/商 (lang.toml province_words)."""
+    short, after = _place_short(), lang.words("claims", "province_words")
+    return any(f"{ch}{a}" in p for ch, full in short.items() if full == e for a in after) \
+        or len(e) == 2 and e[1] in after and short.get(e[0], "\0") in p
 
 
 def _short_form(e: str, p: str) -> bool:
@@ -2012,9 +2034,14 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     dated = _DATED.search(sentence) or lang.pattern("claims", "reported").search(sentence)
     completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)] \
         if dated else []
-    if (done and their_plan and not their_done) or (planned and (their_done or completed) and not their_plan):
+    described = not dated and _DESCRIBED.search(sentence[:sentence.find(said) + 1])  # 项目…投资2.4亿元，…开通…专线
+    if (done and (their_plan or described) and not their_done) or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
+
+
+# a project's description: who leads it and what it invests, then what it is to build (not a report of the day)
+_DESCRIBED = re.compile(r"项目[^。；]{0,30}投资(?:约|总额)?\d")
 
 
 def _shared_negations_blanked(part: str, restated: str) -> tuple[str, str]:

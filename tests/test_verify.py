@@ -966,3 +966,24 @@ def test_what_a_second_speaker_set_against_the_first_promised_is_not_the_firsts(
     assert supports(passage, "巴中市承诺，将在仓储用地、物流通道和人才住房等方面给予支持。")
     verdict = judge(passage, "青白江区负责人承诺，将在仓储用地、物流通道和人才住房等方面给予支持。")
     assert not verdict.supported and any("巴中市" in r for r in verdict.reasons), verdict.reasons
+
+
+def test_a_comparison_reads_the_nouns_of_its_sides_and_may_name_the_first_in_the_clause_before():
+    passage = "物流园项目总投资18亿元，建成后预计年营业收入25亿元。另一个冷链项目投资3亿元。"
+    assert supports(passage, "物流园项目建成后的预计年营业收入将高于其总投资。")
+    assert not supports(passage, "物流园项目建成后的预计年营业收入将低于其总投资。")
+    assert supports(passage, "冷链项目投资3亿元，不及物流园项目的总投资。")
+    assert not supports(passage, "物流园项目总投资18亿元，不及冷链项目的投资。")
+
+
+def test_done_where_a_projects_description_says_what_it_is_to_build():
+    passage = "农产品集配中心项目由某供销集团牵头，投资1.6亿元，在县城东部建设分拣仓库，开通县城至省会的农产品专线。"
+    assert supports(passage, "农产品集配中心项目将开通县城至省会的农产品专线。")
+    assert not supports(passage, "县城至省会的农产品专线已经开通运行。")
+
+
+def test_a_part_counted_by_a_share_of_the_whole_holds_only_the_bound_the_share_implies():
+    passage = "园区带动当地群众就业8000人，其中女性就业人员占比超过六成。"
+    assert supports(passage, "园区带动就业8000人，其中女性超过4000人。")
+    assert not supports(passage, "园区带动就业8000人，其中女性超过5000人。")
+    assert supports("截至去年底，香港在四川设立的外资企业超过5000家。", "截至去年底，港商在四川设立的外资企业逾五千家。")
