@@ -1437,21 +1437,33 @@ def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         return False  # 三类, and 至少四个 (a floor): the items listed are that many
     if any(t.unit == q.unit and _counted(p, t) == _counted(c, q) for t in theirs):
         return False
-    for listed in _readings(_LIST_SEPARATOR.split(c[_clause_start(c, q.start):q.start])):
+    before = re.sub(r"(?:这|这些)$", "", c[_clause_start(c, q.start):q.start])  # A、B和C这三个方面
+    for listed in _readings(_LIST_SEPARATOR.split(before)):
         if len(listed) < n:
             continue
         counted = listed[-int(n):]
         head = next((counted[0][i:] for i in range(len(counted[0]) - 1) if counted[0][i:] in p), "")
         if len(listed) == n and head and all(len(x) >= 2 and x in p for x in counted[1:]):
-            start, end = p.find(head), p.find(counted[-1]) + len(counted[-1])
-            whole = not (p[end:].startswith("、") or _LAST_JOIN.match(p, end)) and not p[:start].endswith("、")
-            inner = p[start:end - len(counted[-1])]  # none left out between: 纺织服装、鞋帽箱包和电子组装 is three
-            joined = any(m.end() == len(inner) for m in _LAST_JOIN.finditer(inner))
-            return whole and inner.count("、") + 1 + joined == n
+            return _none_left_out([head, *counted[1:]], p, apart_ok=False)
     return False
 
 
-_NAMED_NEXT = re.compile(r"[^。；：]{0,12}?(?:即|分别是|分别为|包括|：)")
+def _none_left_out(items: list[str], p: str, apart_ok: bool = True) -> bool:
+    """The passage lists these items and no more: 纺织服装、鞋帽箱包和电子组装 is three, and no item
+    stands before the first or after the last. Items the passage names apart (汽车零部件项目 8 个、
+    智能家居项目 4 个) hold when `apart_ok`: there is no list of them to count against."""
+    start, end = p.find(items[0]), p.find(items[-1]) + len(items[-1])
+    if apart_ok and (start < 0 or end < start or re.search(r"[，。；：]", p[start:end])):
+        return True
+    whole = not (p[end:].startswith("、") or _LAST_JOIN.match(p, end)) and not p[:start].endswith("、")
+    if apart_ok:  # 挂面、饼干和酒 for 青稞挂面、青稞饼干和青稞酒: the passage's list read both ways
+        return whole and any(len(r) == len(items) for r in _readings(_LIST_SEPARATOR.split(p[start:end])))
+    inner = p[start:end - len(items[-1])]
+    joined = any(m.end() == len(inner) for m in _LAST_JOIN.finditer(inner))
+    return whole and inner.count("、") + 1 + joined == len(items)
+
+
+_NAMED_NEXT = re.compile(r"[^。；：:]{0,16}?(?:，?(?:即|分别(?:是|为|[\u4e00-\u9fff]{1,2}(?=[^，。]{2,}、))|包括|[：:])|，(?=[^，。；]{1,16}、))")  # 分别生产A、B; 三类：A、B和C (a colon the clauses were joined at)
 
 
 def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
@@ -1459,7 +1471,7 @@ def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
     n, m = q.lo, _NAMED_NEXT.match(c, q.end)
     if not m or q.unit not in lang.words("quantities", "count_classifiers") or q.strict or n != int(n) or n < 2:
         return False
-    return any(len(r) == n and all(len(x) >= 2 and (x in p or _contracted(x, p)) for x in r)
+    return any(len(r) == n and all(x and (x in p or _contracted(x, p)) for x in r) and _none_left_out(r, p)
                for r in _readings(_LIST_SEPARATOR.split(re.split(r"[。；，]", c[m.end():])[0])))
 
 
@@ -2295,7 +2307,7 @@ def _coverage_reasons(part: str, p: str, clause: str, title: str = "") -> list[s
 def _framing_words() -> frozenset[str]:
     keys = ("planned", "done", "negation", "time_frames", "not_only", "restrictives", "contrast_openers",
             "universals", "majority", "minority", "partitions", "speech_verbs", "auxiliaries", "measure_nouns",
-            "comparisons", "comparative_more", "comparative_less", "superlatives")
+            "comparisons", "comparative_more", "comparative_less", "superlatives", "frame_nouns")
     return frozenset(w for k in keys for w in lang.words("claims", k))
 
 

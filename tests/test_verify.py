@@ -987,3 +987,18 @@ def test_a_part_counted_by_a_share_of_the_whole_holds_only_the_bound_the_share_i
     assert supports(passage, "园区带动就业8000人，其中女性超过4000人。")
     assert not supports(passage, "园区带动就业8000人，其中女性超过5000人。")
     assert supports("截至去年底，香港在四川设立的外资企业超过5000家。", "截至去年底，港商在四川设立的外资企业逾五千家。")
+
+
+def test_a_count_that_sums_up_the_list_named_after_it_holds_when_the_passage_lists_as_many():
+    passage = "茶旅融合项目投资0.8亿元，建设茶叶加工车间、茶文化体验馆和民宿集群。"
+    assert supports(passage, "茶旅融合项目将建设三类设施：茶叶加工车间、茶文化体验馆和民宿集群。")
+    assert supports(passage, "茶旅融合项目将建设三处设施，分别建设加工车间、体验馆和民宿集群。")
+    assert not supports(passage, "茶旅融合项目将建设四类设施：茶叶加工车间、茶文化体验馆和民宿集群。")
+    assert not supports("园区发展茶叶加工、竹木家具、文旅康养和农产品电商。",
+                        "园区发展三类产业：茶叶加工、竹木家具和文旅康养。")
+
+
+def test_a_noun_that_frames_the_answer_is_not_a_fact_the_passage_must_state():
+    passage = "9月29日，为期四天的农产品交易会在县体育中心落下帷幕。"
+    assert supports(passage, "农产品交易会的举办地点是县体育中心。")
+    assert not supports(passage, "农产品交易会的举办地点是市图书馆。")
