@@ -1471,7 +1471,8 @@ def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
     n, m = q.lo, _NAMED_NEXT.match(c, q.end)
     if not m or q.unit not in lang.words("quantities", "count_classifiers") or q.strict or n != int(n) or n < 2:
         return False
-    return any(len(r) == n and all(x and (x in p or _contracted(x, p)) for x in r) and _none_left_out(r, p)
+    some = "中" in c[_clause_start(c, q.start):q.start]  # 5个项目中有两个…，即A和B: a selection, not the whole list
+    return any(len(r) == n and all(x and (x in p or _contracted(x, p)) for x in r) and (some or _none_left_out(r, p))
                for r in _readings(_LIST_SEPARATOR.split(re.split(r"[。；，]", c[m.end():])[0])))
 
 
