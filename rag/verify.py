@@ -500,6 +500,9 @@ def _subject_swapped(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[
     return []
 
 
+_REPORTED = re.compile(r"^(?:记者|本报|笔者)?(?:从|自|据|经)[^，。]{0,24}?(?:获悉|了解到|得知|介绍|消息|报道)，|^据悉，")
+
+
 def _sentences_joined(part: str, p: str) -> list[str]:
     """One claim clause holding what two passage sentences say of two different subjects (高原青稞项目
     投资1.3亿元。雀儿山项目由某集团牵头。 → 由某集团牵头的高原青稞项目投资1.3亿元): the clause's names,
@@ -525,7 +528,8 @@ def _sentences_joined(part: str, p: str) -> list[str]:
     generic = set(lang.words("claims", "subject_anaphors"))
     subjects = {}
     for i in found:
-        own = lang.pattern("answer", "indefinites").sub("", _subject(texts[i][:clauses(texts[i])[0][1]])[0])
+        text = _REPORTED.sub("", texts[i].strip())  # 记者从某县获悉，…: the reporter is no subject of the facts
+        own = lang.pattern("answer", "indefinites").sub("", _subject(text[:clauses(text)[0][1]])[0]) if text else ""
         if len(own) >= 2 and own not in generic and not own.startswith(("该", "此", "这", "其", "上述")):
             subjects[i] = own
     named = [i for i in subjects if _bigrams(subjects[i]) & _bigrams(part)]
@@ -1356,7 +1360,7 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
         last = _LAST_JOIN.split(runs[-1], maxsplit=1)
         closing = [last[-1].split("等")[0]] if "等" in last[-1] else []  # 和农机装备等领域, 、白酒等特色农产品
         for item in runs[1:-1] + last[:-1] + closing:
-            item = _COLLECTIVE.split(item.removesuffix("等"))[0]  # 邻水、渝北两地共同管理: the count closes the list
+            item = _COLLECTIVE.split(item.split("等")[0])[0]  # 邻水、渝北两地共同管理: the count closes the list
             if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
         out += _last_item_reasons(runs[1:-1] + last[:-1], _clause_rest(c, m), p, runs[0])
@@ -1376,9 +1380,9 @@ def _pair_reasons(c: str, p: str) -> list[str]:
             continue
         mine = re.split(r"[，。；：、]", c[:m.start()])[-1]
         theirs = re.split(r"[，。；：、]", p[:at])[-1]
-        for op, a, b, _, _ in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
-            if op != "replace" or a < 2 or not 2 <= len(mine) - b <= 4:
-                continue  # a swap stands between words both share, inside the item the join closes
+        for op, a, b, i, j in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
+            if op != "replace" or a < 2 or not 2 <= len(mine) - b <= 4 or _JOINED.search(theirs[i:j]):
+                continue  # a swap stands between words both share, inside the item the join closes (no join in it)
             new = [w.text for w in tag(mine[a:b]) if w.tag in ("n", "nz") and len(w.text) >= 2 and w.text not in p]
             if new:
                 return [f"资料所列的项中没有：{mine[max(0, a - 3):b + 2]}"]
@@ -1424,7 +1428,7 @@ _ONE_OF = re.compile(r"^(?:[一两二三四五六七八九十]|\d+)[个家项所
 def _names_item(item: str, text: str) -> bool:
     """The item verbatim or contracted (汽车零部件 for 新能源汽车零部件, 农博会 for 农产品博览会)."""
     item = _ONE_OF.sub("", item)
-    return item in text or _contracted(item, text)
+    return item in text or _contracted(item, text) or _province_list(item, text)
 
 
 def _counts_listed(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
@@ -1666,7 +1670,7 @@ def _written(e: str, p: str, c: str, title: str = "") -> bool:
     """The passage (or its title) names `e`, in full, short, contracted, by a nickname or as a pair."""
     return e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) \
         or _shortens(e, p) or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
-        or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p)
+        or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p) or _province_list(e, p)
 
 
 def _compass_part(e: str, text: str) -> bool:
@@ -1871,6 +1875,11 @@ def _written_out(word: str, text: str) -> bool:
     """跨境电子商务 where the text says 跨境电商: the word in full, one of the text's words (the
     tagger's) its contraction."""
     return len(word) >= 4 and any(contracts(w.text, word) for w in tag(text))
+
+
+def _province_list(e: str, p: str) -> bool:
+    """四川、重庆、贵州 where the passage lists 川、渝、黔: a province named by its one character as a list item."""
+    return any(full == e and re.search(rf"(?:^|[、，（(自在从由与和及])({ch})(?=[、等和及）)])", p) for ch, full in _place_short().items())
 
 
 def _province_word(e: str, p: str) -> bool:

@@ -1002,3 +1002,21 @@ def test_a_noun_that_frames_the_answer_is_not_a_fact_the_passage_must_state():
     passage = "9月29日，为期四天的农产品交易会在县体育中心落下帷幕。"
     assert supports(passage, "农产品交易会的举办地点是县体育中心。")
     assert not supports(passage, "农产品交易会的举办地点是市图书馆。")
+
+
+def test_provinces_a_passage_lists_by_their_one_character_names_are_named():
+    passage = "来自川、渝、黔、滇等地的300余家企业参加了对接会。"
+    assert supports(passage, "来自四川、重庆、贵州、云南等地的企业参加了对接会。")
+    assert not supports(passage, "来自四川、重庆、湖南、云南等地的企业参加了对接会。")
+
+
+def test_a_reporters_source_opening_a_sentence_is_not_the_subject_of_its_facts():
+    passage = ("记者从某县获悉，今年一季度，两县共建的产业园新签约项目14个，协议投资40亿元，同比增长两成。"
+               "新签约项目以食品加工和新材料为主，其中食品加工项目 9 个、新材料项目 3 个，另有 2 个物流项目。")
+    assert supports(passage, "一季度新签约的14个项目中食品加工项目占了一半以上,数量是新材料项目的三倍。")
+
+
+def test_an_item_swapped_before_a_join_is_read_within_the_item_not_across_another_list():
+    passage = "园区入驻企业多为外地企业在本地设立的生产基地，产品通过中欧班列和综合保税区出口中亚和欧洲市场。"
+    assert supports(passage, "园区产品经由两条渠道出口中亚和欧洲市场，分别是中欧班列和综合保税区。")
+    assert not supports("园区产品通过中欧班列和综合保税区出口。", "园区产品通过中欧班列和跨境电商平台出口。")
