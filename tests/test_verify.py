@@ -91,6 +91,7 @@ def test_a_sentence_before_a_cited_one_is_a_claim_of_its_own():
     # a negation that says the passage's positive the other way round
     ("全市12个区县全部组团参展。", "全市12个区县无一缺席，都组团参展。", True),
     ("该展会首次设立独立的四川展馆。", "该展会此前从未设立独立的四川展馆。", True),
+    ("该省首次以独立展馆形式亮相。", "该省此前并未以独立展馆形式亮相，本届是首次。", True),
     ("该展会首次设立独立的四川展馆。", "该展会没有设立独立的四川展馆。", False),
     # period words only on word boundaries: 达产后|年产值 names no 后年
     ("项目一期明年建成，全部达产后年产值80亿元。", "项目全部达产后年产值有望达到80亿元。", True),
