@@ -1667,9 +1667,12 @@ def _entity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str =
 
 
 def _written(e: str, p: str, c: str, title: str = "") -> bool:
-    """The passage (or its title) names `e`, in full, short, contracted, by a nickname or as a pair."""
-    return e in p or e in title or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) \
-        or _shortens(e, p) or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
+    """The passage (or its title) names `e`, in full, short, contracted, by a nickname or as a pair,
+    or with another word for a business after the same place (四川公司 for 四川企业)."""
+    bodies = lang.words("claims", "generic_bodies")
+    stem = next((e[:-len(b)] for b in bodies if e.endswith(b)), "")
+    return len(stem) >= 2 and any(stem + b in p + title for b in bodies) or e in p or e in title \
+        or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
         or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p) or _province_list(e, p)
 
 

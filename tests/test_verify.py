@@ -1021,3 +1021,9 @@ def test_an_item_swapped_before_a_join_is_read_within_the_item_not_across_anothe
     passage = "园区入驻企业多为外地企业在本地设立的生产基地，产品通过中欧班列和综合保税区出口中亚和欧洲市场。"
     assert supports(passage, "园区产品经由两条渠道出口中亚和欧洲市场，分别是中欧班列和综合保税区。")
     assert not supports("园区产品通过中欧班列和综合保税区出口。", "园区产品通过中欧班列和跨境电商平台出口。")
+
+
+def test_a_business_named_by_its_place_with_another_word_for_business_is_the_same():
+    passage = "代表团表示，将帮助四川企业拓展东盟市场。"
+    assert supports(passage, "代表团称将协助四川公司开拓东盟市场。")
+    assert not supports(passage, "代表团称将协助贵州公司开拓东盟市场。")
