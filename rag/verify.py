@@ -1144,8 +1144,8 @@ def _compared(part: str, p: str) -> tuple | None:
     before = part[:m.start()]
     head = before.rsplit("的", 1)[-1]  # 博览会吸引的|参展企业数量: what 的 modifies is the side compared
     nouns = "".join(w.text for w in tag(head) if w.tag in _NOUNS)  # 预计年产值将: 年产值, not 预计
-    left = (len(nouns) >= 2 and _amount_named(nouns, p, theirs)) or (len(head) >= 2 and _amount_named(head, p, theirs)) \
-        or _amount_named(before, p, theirs)
+    left = (len(nouns) >= 2 and _amount_named(nouns, p, theirs)) \
+        or (len(head) >= 2 and _amount_named(head, p, theirs)) or _amount_named(before, p, theirs)
     right = _amount_named(part[m.end():], p, theirs)
     if not left or not right or left is right or not units_match(left.unit, right.unit) or left.lo == right.lo:
         return None
@@ -1467,7 +1467,9 @@ def _none_left_out(items: list[str], p: str, apart_ok: bool = True) -> bool:
     return whole and inner.count("、") + 1 + joined == len(items)
 
 
-_NAMED_NEXT = re.compile(r"[^。；：:]{0,16}?(?:，?(?:即|分别(?:是|为|[\u4e00-\u9fff]{1,2}(?=[^，。]{2,}、))|包括|[：:])|，(?=[^，。；]{1,16}、))")  # 分别生产A、B; 三类：A、B和C (a colon the clauses were joined at)
+# 即A和B, 分别是A、B, 分别生产A、B, 包括, 三类：A、B和C (also where the clauses were joined at the colon: 三类，A、B和C)
+_NAMED_NEXT = re.compile(r"[^。；：:]{0,16}?(?:，?(?:即|分别(?:是|为|[\u4e00-\u9fff]{1,2}(?=[^，。]{2,}、))|包括|[：:])"
+                         r"|，(?=[^，。；]{1,16}、))")
 
 
 def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
@@ -1672,7 +1674,8 @@ def _written(e: str, p: str, c: str, title: str = "") -> bool:
     bodies = lang.words("claims", "generic_bodies")
     stem = next((e[:-len(b)] for b in bodies if e.endswith(b)), "")
     return len(stem) >= 2 and any(stem + b in p + title for b in bodies) or e in p or e in title \
-        or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
+        or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
+        or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
         or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p) or _province_list(e, p)
 
 
@@ -1882,7 +1885,8 @@ def _written_out(word: str, text: str) -> bool:
 
 def _province_list(e: str, p: str) -> bool:
     """四川、重庆、贵州 where the passage lists 川、渝、黔: a province named by its one character as a list item."""
-    return any(full == e and re.search(rf"(?:^|[、，（(自在从由与和及])({ch})(?=[、等和及）)])", p) for ch, full in _place_short().items())
+    return any(full == e and re.search(rf"(?:^|[、，（(自在从由与和及])({ch})(?=[、等和及）)])", p)
+               for ch, full in _place_short().items())
 
 
 def _province_word(e: str, p: str) -> bool:
@@ -2060,7 +2064,8 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)] \
         if dated else []
     described = not dated and _DESCRIBED.search(sentence[:sentence.find(said) + 1])  # 项目…投资2.4亿元，…开通…专线
-    if (done and (their_plan or described) and not their_done) or (planned and (their_done or completed) and not their_plan):
+    if (done and (their_plan or described) and not their_done) \
+            or (planned and (their_done or completed) and not their_plan):
         out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
     return out
 
