@@ -179,9 +179,10 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _universal_reasons(part, sentence)
         reasons += _opposite_reasons(part, sentence)
         reasons += _majority_reasons(part, p) or _share_word_flipped(part, sentence)
-        ranking = before + "，" + part if before and _comparative(part) and not _comparative(part)[0].start() else part
+        opens = _comparative(part)  # 不及… opening the clause: the clause before names the first side
+        ranking = before + "，" + part if before and opens and not opens[0].start() else part
         reasons += _comparison_reasons(ranking, p) or _complement_reasons(part, p) or _extreme_named_reasons(part, p) \
-            or _baseline_reasons(part, p + t)  # 协议投资21亿元，不及…: the clause before names the first side
+            or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p) \
             or _opposite_event(part, sentence)
@@ -964,12 +965,9 @@ def _count_of_share(q: Quantity, theirs: list[Quantity]) -> bool:
     than 4550): a bound the claim puts on it holds when the implied one is at least as strong."""
     shares = [t for t in theirs if t.unit == "%" and not t.about]
     wholes = [t for t in theirs if t.exact and not t.ordinal and t.unit and units_match(q.unit, t.unit)]
-    for s, w in itertools.product(shares, wholes):
-        if s.bound == "more" and q.bound == "more" and q.lo < w.lo:
-            return s.lo * w.lo / 100 >= q.lo
-        if s.bound == "less" and q.bound == "less":
-            return s.lo * w.lo / 100 <= q.lo
-    return False
+    return any(s.bound == q.bound == "more" and q.lo < w.lo and s.lo * w.lo / 100 >= q.lo
+               or s.bound == q.bound == "less" and s.lo * w.lo / 100 <= q.lo
+               for s, w in itertools.product(shares, wholes))
 
 
 _YEAR_RANGE = re.compile(r"((?:19|20)\d\d)年?(?:至|到|-|—|－|~)((?:19|20)\d\d)年")
