@@ -191,7 +191,8 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         short = len(_content_words(part)) < 3
         after = c[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
         scope = before + "，" + part if before and short else part + "，" + after if short and after else part
-        reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t) or _invented_phrase(part, p, t)
+        reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t) or _invented_phrase(part, p, t) \
+            or _inserted_modifier(part, p, t)
         before = part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
@@ -329,14 +330,19 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
         rest = part.replace(name, "")
         for subject in (_in_title(rest, e, title) for e in _entities(rest)):
             rest = rest.replace(subject, "") if len(subject) >= 4 else rest  # the article's subject: every sentence is of it
-        if name not in p or len(_bigrams(rest)) < 4:
+        if name not in p:
             continue
-        # every passage sentence the rest restates (a claim clause often merges two)
-        sentence = "。".join(dict.fromkeys(_sentence_of(x, p) for x in region(rest, p, p_spans).split("，")))
-        others = [o for h, o in _designations(sentence) if o not in part and not _names_item(name, o)
-                  and (h == head or not _names_item(name, title))]  # the article's subject is what 园区 and 该 refer to
-        if others and name not in sentence:
-            return [f"{name}与资料中的{others[0]}位置不符"]
+        # what the rest says, and apart what is said after the name (发布的《某倡议》|首批收录…: the
+        # words before it may rightly come from another sentence than its predicate)
+        for said in dict.fromkeys((rest, part[part.find(name) + len(name):])):
+            if len(_bigrams(said)) < 4:
+                continue
+            # every passage sentence it restates (a claim clause often merges two)
+            sentence = "。".join(dict.fromkeys(_sentence_of(x, p) for x in region(said, p, p_spans).split("，")))
+            others = [o for h, o in _designations(sentence) if o not in part and not _names_item(name, o)
+                      and (h == head or not _names_item(name, title))]  # the article's subject is what 园区 and 该 refer to
+            if others and name not in sentence:
+                return [f"{name}与资料中的{others[0]}位置不符"]
     return []
 
 
@@ -1359,10 +1365,18 @@ def _list_reasons(c: str, p: str, title: str = "") -> list[str]:
         closing = [last[-1].split("等")[0]] if "等" in last[-1] else []  # 和农机装备等领域, 、白酒等特色农产品
         for item in runs[1:-1] + last[:-1] + closing:
             item = _COLLECTIVE.split(item.split("等")[0])[0]  # 邻水、渝北两地共同管理: the count closes the list
-            if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title):  # 项目八个: a count
+            if len(item) >= 2 and not quantities(item) and not _names_item(item, p + title) \
+                    and not _spelled_out(item, p + title):  # 项目八个: a count
                 out.append(f"资料未提及：{item}")
         out += _last_item_reasons(runs[1:-1] + last[:-1], _clause_rest(c, m), p, runs[0])
     return out
+
+
+def _spelled_out(item: str, text: str) -> bool:
+    """An item a slogan's terse form states with a verb put in (会理负责服务 for 会理服务): the item
+    without that one verb is the passage's. A negation is no such verb (会理不服务)."""
+    return any(w.tag == "v" and len(w.text) >= 2 and not _negated(w.text) and item.replace(w.text, "", 1) in text
+               and 0 < item.find(w.text) < len(item) - len(w.text) for w in tag(item))  # between its doer and its act
 
 
 _COLLECTIVE = re.compile(r"(?<=..)(?:[两二三四五六七八九十]|双)(?:地|方|国|省|市|县|区|岸|城)")
@@ -1481,10 +1495,13 @@ def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
 
 
 def _readings(items: list[str]) -> list[list[str]]:
-    """A list as written, and with its last item split at each 和/及/与 (which names also hold:
-    经济和信息化厅), since either may be the list's last join."""
+    """A list with its last item split at each 和/及/与, and as written where the item is a body's
+    name, which may hold the join (经济和信息化厅); a join elsewhere is the list's last one
+    (电池回收和储能系统集成 is two items)."""
     last = items[-1]
-    return [items] + [items[:-1] + [last[:m.start()], last[m.end():]] for m in _LAST_JOIN.finditer(last)]
+    split = [items[:-1] + [last[:m.start()], last[m.end():]] for m in _LAST_JOIN.finditer(last)]
+    bodies = tuple(lang.words("answer", "org_suffixes"))
+    return split if split and not last.endswith(bodies) else [items] + split
 
 
 def _counts_people(c: str, q: Quantity, p: str) -> bool:
@@ -2346,6 +2363,25 @@ def _invented_phrase(part: str, p: str, title: str = "") -> list[str]:
         if len(run) >= 2:
             return [f"资料未提及：{''.join(run)}"]
         run = []
+    return []
+
+
+def _inserted_modifier(part: str, p: str, title: str = "") -> list[str]:
+    """调味品|原料基地 where the passage says 和原料基地: a common noun put before a phrase of the passage,
+    which neither the passage nor the title writes (nor half its characters), narrows what the passage
+    said to a kind it never named. Names are the entity check's; a denied clause the polarity check's."""
+    masked = _masked(part)
+    words = tag(masked)
+    if _negated(masked):
+        return []
+    for w, nxt in zip(words, words[1:]):
+        if w.tag != "n" or len(w.text) < 2 or w.text in _framing_words() or w.text in p + title \
+                or sum(ch in p for ch in w.text) * 2 >= len(w.text):
+            continue
+        phrase = masked[masked.find(w.text) + len(w.text):][:max(4, len(nxt.text))]
+        at = p.find(phrase)
+        if len(phrase) >= 4 and nxt.tag in ("n", "nz", "vn") and at >= 0:
+            return [f"资料未提及：{w.text}{phrase}"]
     return []
 
 

@@ -1027,3 +1027,31 @@ def test_a_business_named_by_its_place_with_another_word_for_business_is_the_sam
     passage = "代表团表示，将帮助四川企业拓展东盟市场。"
     assert supports(passage, "代表团称将协助四川公司开拓东盟市场。")
     assert not supports(passage, "代表团称将协助贵州公司开拓东盟市场。")
+
+
+def test_a_count_after_a_list_counts_its_items_unless_the_join_is_inside_a_body_s_name():
+    passage = "签约项目聚焦电池隔膜、电解液、锂电铜箔、结构件、电池回收和储能系统集成等环节。"
+    assert supports(passage, "签约项目聚焦电池隔膜、电解液、锂电铜箔、结构件、电池回收和储能系统集成六大环节。")
+    assert not supports(passage, "签约项目聚焦电池隔膜、电解液、锂电铜箔、结构件、电池回收和储能系统集成五大环节。")
+    bodies = "会议由市科技局、市财政局、市经济和信息化局联合召开。"
+    assert supports(bodies, "会议由市科技局、市财政局、市经济和信息化局三个部门联合召开。")
+
+
+def test_what_is_said_after_a_name_is_read_against_its_own_sentence():
+    passage = ("开幕式上，省市部门联合发布《山区协作倡议》，提出共建物流枢纽。"
+               "大会还发布了山区产业地图，首批收录四大领域的重点企业180家。")
+    assert supports(passage, "省市部门联合发布的《山区协作倡议》提出共建物流枢纽。")
+    assert not supports(passage, "省市部门联合发布的《山区协作倡议》首批收录了180家重点企业。")
+
+
+def test_a_slogan_s_terse_items_may_be_spelled_out_with_a_verb_between_doer_and_act():
+    passage = "园区由两地共同组建管委会，实行“甲地招商、乙地服务、收益共享”的运营机制。"
+    assert supports(passage, "园区实行甲地负责招商、乙地负责服务、收益双方共享的运营机制。")
+    assert not supports(passage, "园区实行甲地负责招商、乙地负责投资、收益双方共享的运营机制。")
+    assert not supports("园区集聚航空维修、航空物流和航空培训企业。", "园区集聚航空维修、航空制造和航空培训企业。")
+
+
+def test_a_common_noun_put_before_a_phrase_of_the_passage_narrows_it_to_a_kind_never_named():
+    passage = "推介会后，企业赴开发区考察，就标准厂房租赁和原料基地共建进行了洽谈。"
+    assert not supports(passage, "推介会后，企业赴开发区考察，就厂房租赁和茶叶原料基地共建进行了洽谈。")
+    assert supports(passage, "推介会后，企业赴开发区实地考察，洽谈了标准厂房租赁和原料基地共建。")
