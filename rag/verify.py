@@ -155,6 +155,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c))
                 if not ranked.search(p) and not _extreme_listed(c, w, p) and not _rank_derived(c, p)]
+    reasons += _first_of_kind(c, p)
     before = ""
     spans = clauses(c)
     quoted = [norm(q) for q in _quoted(claim)]
@@ -904,9 +905,9 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
             continue  # 第一位, 排名第一: the first is said as 首 or 最 as often as with a numeral
         if not matches:
             out.append(f"数字不符：{q.text}")
-        elif q.unit not in _CALENDAR and not q.ordinal and not _counts_the_same(c, q, p, matches) and (
+        elif q.unit not in _CALENDAR and not q.ordinal and (not _counts_the_same(c, q, p, matches) and (
                 _said_of_another(c, q, mine, p, theirs, matches) or _counts_another(c, q, p, theirs, matches)
-                or _narrowed_to_another(c, q, p, matches)):
+                or _narrowed_to_another(c, q, p, matches)) or _acted_elsewhere(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
 
@@ -1116,11 +1117,15 @@ def _comparative(part: str) -> tuple[re.Match, bool] | None:
     more, less = lang.pattern("claims", "comparative_more"), lang.pattern("claims", "comparative_less")
     found = [m for m in (more.search(part), less.search(part)) if m]
     if not found:
-        return None
+        m = _BI.search(part)  # 比意向签约金额还高: 比 opens the second side, the adjective after it ranks
+        return (m, bool(m.group(1))) if m else None
     m = min(found, key=lambda x: (x.start(), -len(x.group())))
     if any(n.start == 0 for n in quantities(part[m.end():m.end() + 8])):
         return None
     return m, m.re is more
+
+
+_BI = re.compile(r"比(?=[^，。；比]{2,16}?(?:还|更|要)?(?:(高|多|大)|低|少|小)(?![于出]))")
 
 
 def _comparison_reasons(part: str, p: str) -> list[str]:
@@ -1573,6 +1578,29 @@ def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: 
         words = _said_of(c, q, mine, reach, "，。；！？\n") or _said_of(c, q, mine, reach)
         fit = lambda t: len(words & _said_of(p, t, theirs, reach))  # noqa: E731
         if rivals and max(map(fit, rivals)) >= max(map(fit, matches)) + margin:
+            return True
+    return False
+
+
+def _acted_elsewhere(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
+    """120多家企业现场签约 where 120余家企业 参会 and 签约 is said in another sentence, with its own amount
+    (现场签约项目23个): the verb next to the claim's amount is the other sentence's act. A verb after a
+    count that qualifies a noun (约60人的代表团抵达) is the noun's; one sharing a character with the
+    amount's own sentence (签署 for 签约) is read as a paraphrase of it."""
+    if len(matches) != 1:
+        return False
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。；！？\n]+[。；！？\n]?", p)]
+    home = next((p[a:b] for a, b in sentences if a <= matches[0].start < b), "")
+    light = set(lang.words("claims", "amount_verbs"))
+    for w in tag(c):
+        before, after = 0 <= q.start - w.end <= 4, 0 <= w.start - q.end <= 6
+        between = c[min(w.start, q.start):max(w.end, q.end)]
+        if w.tag != "v" or len(w.text) < 2 or w.text in light or not (before or after) \
+                or re.search(r"[，。；]", between) or (after and "的" in c[q.end:w.start]) \
+                or any(ch in home for ch in w.text):
+            continue
+        if any(w.text in p[a:b] and p[a:b] != home and any(a <= t.start < b for t in theirs if t.unit not in _CALENDAR)
+               for a, b in sentences):
             return True
     return False
 
@@ -2364,6 +2392,14 @@ def _invented_phrase(part: str, p: str, title: str = "") -> list[str]:
             return [f"资料未提及：{''.join(run)}"]
         run = []
     return []
+
+
+def _first_of_kind(c: str, p: str) -> list[str]:
+    """首个以独立展馆亮相的省份 where the passage says the province 首次以独立展馆亮相: the first time for
+    the subject is not the first among all."""
+    first, once = lang.pattern("claims", "first_of_kind"), lang.pattern("claims", "first_time")
+    m = first.search(c)
+    return [f"资料只说{once.search(p).group()}：{m.group()}"] if m and not first.search(p) and once.search(p) else []
 
 
 def _inserted_modifier(part: str, p: str, title: str = "") -> list[str]:

@@ -1055,3 +1055,28 @@ def test_a_common_noun_put_before_a_phrase_of_the_passage_narrows_it_to_a_kind_n
     passage = "推介会后，企业赴开发区考察，就标准厂房租赁和原料基地共建进行了洽谈。"
     assert not supports(passage, "推介会后，企业赴开发区考察，就厂房租赁和茶叶原料基地共建进行了洽谈。")
     assert supports(passage, "推介会后，企业赴开发区实地考察，洽谈了标准厂房租赁和原料基地共建。")
+
+
+def test_a_first_time_for_the_subject_is_not_the_first_of_its_kind():
+    passage = "该省作为本届展会的伙伴省份，首次以独立展馆形式亮相。"
+    assert supports(passage, "该省第一次以独立展馆形式亮相本届展会。")
+    assert not supports(passage, "该省是首个以独立展馆形式亮相本届展会的省份。")
+    assert supports("该园区是全省首个跨市共建的产业园。", "该园区是全省第一个跨市共建的产业园。")
+
+
+def test_an_amount_put_with_the_act_another_sentence_counts_is_of_the_other_thing():
+    passage = ("3月15日，某市食品产业推介会在省城举行，200余家企业代表参会。"
+               "推介会上，现场签约项目18个，协议投资96亿元。")
+    assert not supports(passage, "某市食品产业推介会上，200多家企业现场签约，协议投资96亿元。")
+    assert supports(passage, "某市食品产业推介会吸引200多家企业代表参会，现场签下18个项目。")
+    assert supports("现场签约12个项目，金额86亿元。代表团与企业还签署了合作备忘录2份。",
+                    "现场签署了12个项目，签约额达86亿元。")
+    assert supports("代表团一行约60人。5月21日，代表团抵达成都，开始为期三天的访问。",
+                    "约60人的代表团5月21日抵达成都。")
+
+
+def test_a_comparison_with_bi_ranks_the_two_amounts_the_passage_gives():
+    passage = "展会期间现场交易额达4.8亿元，意向签约金额32.5亿元。"
+    assert not supports(passage, "展会期间现场交易额达到4.8亿元，比意向签约金额还高。")
+    assert supports(passage, "展会期间意向签约金额达32.5亿元，比现场交易额高得多。")
+    assert supports(passage, "展会期间现场交易额为4.8亿元，比意向签约金额少。")
