@@ -65,7 +65,7 @@ def score(path: Path | None = None, rows: list[dict] | None = None, articles: Pa
     by_category: dict[str, list[bool]] = defaultdict(list)
     for (r, v), f in zip(judged, flagged):
         by_category[r.get("category", "all")].append(f == (not r["supported"]))
-    return {"claims": len(rows), "unsupported": sum(unsupported), "flagged": sum(flagged),
+    return {"claims": len(rows), "unsupported": sum(unsupported), "flagged": sum(flagged), "caught": tp,
             "precision": tp / sum(flagged) if any(flagged) else None,
             "recall": tp / sum(unsupported) if any(unsupported) else None,
             "by_category": {k: sum(v) / len(v) for k, v in sorted(by_category.items())},
@@ -77,11 +77,25 @@ def _num(value) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def table(results: dict[str, dict]) -> str:
-    lines = ["| claims | n | unsupported | flagged | precision | recall |", "|---|---|---|---|---|---|"]
+def pooled(results: dict[str, dict]) -> dict[str, dict]:
+    """The development and the held-out sets each taken as one set: the figures a reader wants first."""
+    parts: dict[str, list[dict]] = defaultdict(list)
     for name, r in results.items():
-        lines.append(f"| {name} | {r['claims']} | {r['unsupported']} | {r['flagged']} | {_num(r['precision'])} "
-                     f"| {_num(r['recall'])} |")
+        parts["held-out sets, pooled" if "heldout" in name else "development sets, pooled"].append(r)
+    out = {}
+    for part in ("development sets, pooled", "held-out sets, pooled"):
+        rs = parts.get(part, [])
+        n, unsupported, flagged, caught = (sum(r.get(k, 0) for r in rs) for k in ("claims", "unsupported", "flagged", "caught"))
+        out[part] = {"claims": n, "unsupported": unsupported, "flagged": flagged, "caught": caught,
+                     "precision": caught / flagged if flagged else None,
+                     "recall": caught / unsupported if unsupported else None, "by_category": {}}
+    return out
+
+
+def table(results: dict[str, dict]) -> str:
+    """The pooled figures, then each set's, then each category's by set."""
+    lines = ["| claims | n | unsupported | flagged | precision | recall |", "|---|---|---|---|---|---|"]
+    lines += _rows(pooled(results)) + ["", lines[0], lines[1]] + _rows(results)
     categories = sorted({c for r in results.values() for c in r["by_category"] if c != "all"})
     if categories:
         names = [n for n, r in results.items() if set(r["by_category"]) - {"all"}]
@@ -89,6 +103,14 @@ def table(results: dict[str, dict]) -> str:
         for c in categories:
             lines.append(f"| {c} | " + " | ".join(_num(results[n]["by_category"].get(c)) for n in names) + " |")
     return "\n".join(lines)
+
+
+def _rows(results: dict[str, dict]) -> list[str]:
+    lines = []
+    for name, r in results.items():
+        lines.append(f"| {name} | {r['claims']} | {r['unsupported']} | {r['flagged']} | {_num(r['precision'])} "
+                     f"| {_num(r['recall'])} |")
+    return lines
 
 
 def run(files: list[Path]) -> dict[str, dict]:

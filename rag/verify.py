@@ -944,8 +944,8 @@ def _denies_a_part(part: str, p: str) -> bool:
 def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """The rest or the total of the passage's amounts in the claim's unit, where the claim's clause
     says it is one (lang.toml rest_words, total_words): 非无锡企业有16家 for 累计引进27家，其中无锡11家."""
-    if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%
-        return _a_share(c, q, p, theirs)
+    if q.unit == "%":  # a share: 72家 of 186家 is 不到五成, 38.7%; 男性不到三成 where 女性超过七成
+        return _a_share(c, q, p, theirs) or _share_of_rest(c, q, p, theirs)
     if _count_of_share(q, theirs):  # 超过4000人 for 就业6500人，其中女性占比超过七成
         return True
     if q.unit == "倍":  # a ratio: 32.5亿元 is 六倍多 4.8亿元
@@ -1233,6 +1233,29 @@ def _a_share(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
             if (abs(share - q.lo) <= 0.5) if q.exact else compatible(q, replace(q, lo=share, hi=share, bound="")):
                 return True
     return False
+
+
+def _share_of_rest(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """男性不到三成 where the passage says 其中女性…占比超过七成: the rest's share, bounded the other way,
+    said of the rest by name (the opposite of the passage's part: lang.toml opposite_morphemes) or
+    as the rest (其余, 其他: rest_words)."""
+    def stated(x: Quantity) -> float:
+        return x.hi if x.bound == "less" else x.lo
+    clause = c[_clause_start(c, q.start):q.start]
+    for t in theirs:
+        if t.unit != "%" or {q.bound, t.bound} not in ({"more", "less"}, {""}) or abs(stated(q) + stated(t) - 100) > 0.5:
+            continue
+        theirs_clause = p[_clause_start(p, t.start):t.start]
+        rest = any(w in clause for w in lang.words("quantities", "rest_words")) or any(
+            w.replace(a, b) in theirs_clause for a, b in _opposites() for w in re.findall(rf"{a}[\u4e00-\u9fff]", clause))
+        if rest:
+            return True
+    return False
+
+
+def _opposites() -> list[tuple[str, str]]:
+    pairs = lang.data()["claims"]["opposite_morphemes"]
+    return [(a, b) for a, b in pairs] + [(b, a) for a, b in pairs]
 
 
 _LIST_SEPARATOR = re.compile(r"[、]")

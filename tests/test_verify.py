@@ -1080,3 +1080,10 @@ def test_a_comparison_with_bi_ranks_the_two_amounts_the_passage_gives():
     assert not supports(passage, "展会期间现场交易额达到4.8亿元，比意向签约金额还高。")
     assert supports(passage, "展会期间意向签约金额达32.5亿元，比现场交易额高得多。")
     assert supports(passage, "展会期间现场交易额为4.8亿元，比意向签约金额少。")
+
+
+def test_the_rest_s_share_is_bounded_the_other_way():
+    passage = "产业园带动当地群众就业6500人，其中女性就业人员占比超过七成。"
+    assert supports(passage, "在产业园带动就业的6500名群众中，男性不到三成。")
+    assert not supports(passage, "在产业园带动就业的6500名群众中，女性不到三成。")
+    assert not supports(passage, "在产业园带动就业的6500名群众中，男性超过三成。")
