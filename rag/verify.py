@@ -714,15 +714,19 @@ def _coordinated(a: str, b: str, p: str, noun: str = "") -> bool:
 def _direction_reasons(part: str, p: str) -> list[str]:
     """Who gives to whom with a verb of transfer (lang.toml transfer_verbs): 正极材料企业将向电池回收项目
     供应金属 where the passage says 回收的金属将供应正极材料企业. In the claim, what stands before 向 gives
-    and what stands between 向 and the verb receives; in the passage, with no 向, what follows the verb
+    and what stands between 向 and the verb receives, and what stands between 由 and the verb gives; in the passage, with no 向, what follows the verb
     receives or is given, and what precedes it gives or is given. A word giving in one and receiving
     in the other was moved across."""
     for verb in lang.words("claims", "transfer_verbs"):
-        at, to = part.find(verb), part.rfind("向", 0, max(part.find(verb), 0))
+        at = part.find(verb)
+        to, by = part.rfind("向", 0, max(at, 0)), part.rfind("由", 0, max(at, 0))
         theirs = p.find(verb)
-        if at < 0 or to < 0 or theirs < 0 or "向" in p[_clause_start(p, theirs):theirs]:
+        if at < 0 or max(to, by) < 0 or theirs < 0 or re.search("[向由]", p[_clause_start(p, theirs):theirs]):
             continue
-        giver, receiver = part[_clause_start(part, to):to], part[to + 1:at]
+        if to > by:  # A向B供应: A gives, B receives
+            giver, receiver = part[_clause_start(part, to):to], part[to + 1:at]
+        else:  # 金属由B供应: B gives, what the clause opens with is given
+            giver, receiver = part[by + 1:at], ""
         before, after = p[_clause_start(p, theirs):theirs], p[theirs + len(verb):theirs + len(verb) + 30]
         moved = [w for w in _content_words(giver) if w in after and w not in before] + \
                 [w for w in _content_words(receiver) if w in before and w not in after]

@@ -1087,3 +1087,9 @@ def test_the_rest_s_share_is_bounded_the_other_way():
     assert supports(passage, "在产业园带动就业的6500名群众中，男性不到三成。")
     assert not supports(passage, "在产业园带动就业的6500名群众中，女性不到三成。")
     assert not supports(passage, "在产业园带动就业的6500名群众中，男性超过三成。")
+
+
+def test_who_supplies_is_read_after_you_too():
+    passage = "电池回收项目建成后，回收的镍、钴、锂等金属将直接供应园区内正极材料企业。"
+    assert not supports(passage, "电池回收项目所需的镍、钴、锂等金属由园区内正极材料企业直接供应。")
+    assert supports(passage, "电池回收项目回收的镍、钴、锂等金属，将由该项目直接供应园区内正极材料企业。")
