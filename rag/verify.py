@@ -142,7 +142,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
     p_spans = clauses(p)
-    denied = _denied(c)
+    denied = _denied(c) | {i for i, (lo, hi) in enumerate(clauses(c)) if _venue_denied(c[lo:hi], p, p_spans)}
     said = "，".join(c[lo:hi] for i, (lo, hi) in enumerate(clauses(c)) if i not in denied)
     reasons += _quantity_reasons(p, said, p_spans, t)
     reasons += _entity_reasons(p, said, p_spans, t)
@@ -223,6 +223,18 @@ def _denied(c: str) -> set[int]:
     return {i for i in range(len(spans) - 1)
             if opens.match(c[spans[i + 1][0]:].lstrip()) and _denies(c[spans[i][0]:spans[i][1]])
             or _adds(c[spans[i + 1][0]:spans[i + 1][1]].lstrip()) and _not_all().search(c[spans[i][0]:spans[i][1]])}
+
+
+_NOT_AT = re.compile(r"(?:不|并不|没有|未)(?:会|再|将)?在([\u4e00-\u9fff]{2,8}?)(?:举办|举行|召开|开幕|落户|落地)")
+
+
+def _venue_denied(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
+    """不在重庆举办 where the passage holds the event elsewhere (明年…将移师四川成都举办): a place denied
+    that the passage's clause never names, while it names another, is set aside like a denied
+    alternative (`_affirmed` still flags one the passage does name)."""
+    m = _NOT_AT.search(part)
+    restated = region(part, p, p_spans) if m else ""
+    return bool(m) and m[1] not in restated and bool(re.search(r"(?:在|移师|落户)[\u4e00-\u9fff]{2,}", restated))
 
 
 def _affirmed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:

@@ -1093,3 +1093,10 @@ def test_who_supplies_is_read_after_you_too():
     passage = "电池回收项目建成后，回收的镍、钴、锂等金属将直接供应园区内正极材料企业。"
     assert not supports(passage, "电池回收项目所需的镍、钴、锂等金属由园区内正极材料企业直接供应。")
     assert supports(passage, "电池回收项目回收的镍、钴、锂等金属，将由该项目直接供应园区内正极材料企业。")
+
+
+def test_a_venue_denied_where_the_passage_holds_the_event_elsewhere_is_consistent():
+    passage = "主办方负责人表示，明年第三届交易会将移师省城举办，两地轮流承办。"
+    assert supports(passage, "第三届交易会将不在本市举办。")
+    assert supports(passage, "明年的第三届交易会不会在本市举办，将移师省城。")
+    assert not supports(passage, "第三届交易会将不在省城举办。")
