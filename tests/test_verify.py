@@ -1042,6 +1042,7 @@ def test_what_is_said_after_a_name_is_read_against_its_own_sentence():
                "大会还发布了山区产业地图，首批收录四大领域的重点企业180家。")
     assert supports(passage, "省市部门联合发布的《山区协作倡议》提出共建物流枢纽。")
     assert not supports(passage, "省市部门联合发布的《山区协作倡议》首批收录了180家重点企业。")
+    assert not supports(passage, "省市两地部门联合发布的《山区协作倡议》首批收录了180家重点企业。")
 
 
 def test_a_slogan_s_terse_items_may_be_spelled_out_with_a_verb_between_doer_and_act():
