@@ -336,8 +336,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
     """_displaced for the designations a tagger does not see as names (电池回收项目, 农业科技展区): what
     the claim says of one, the passage says in a sentence of another of the same head noun, and names
     the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
-    def several(text: str) -> bool:  # 分别有8个、4个和2个, A比B多22亿元, A的投资高于B: each is said of its own
-        return bool(lang.pattern("claims", "joining").search(text) or lang.pattern("claims", "comparisons").search(text)
+    def several(text: str, joins: tuple[str, str] = ("claims", "joining")) -> bool:  # 分别有8个、4个和2个: each its own
+        return bool(lang.pattern(*joins).search(text) or lang.pattern("claims", "comparisons").search(text)
                     or _compared(text, p))
 
     for head, name in _designations(part):
@@ -349,7 +349,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
         # what the rest says, and apart what is said after the name (发布的《某倡议》|首批收录…: the
         # words before it may rightly come from another sentence than its predicate)
         for said in dict.fromkeys((rest, part[part.find(name) + len(name):])):
-            if len(_bigrams(said)) < 4 or several(part if said is rest else said):
+            # after the name, only 分别/各自 share a predicate out (a list there is the predicate's object)
+            if len(_bigrams(said)) < 4 or (several(part) if said is rest else several(said, ("claims", "shared_out"))):
                 continue
             # every passage sentence it restates (a claim clause often merges two)
             sentence = "。".join(dict.fromkeys(_sentence_of(x, p) for x in region(said, p, p_spans).split("，")))

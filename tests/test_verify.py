@@ -1101,3 +1101,10 @@ def test_a_venue_denied_where_the_passage_holds_the_event_elsewhere_is_consisten
     assert supports(passage, "第三届交易会将不在本市举办。")
     assert supports(passage, "明年的第三届交易会不会在本市举办，将移师省城。")
     assert not supports(passage, "第三届交易会将不在省城举办。")
+
+
+def test_a_list_after_the_verb_is_its_object_and_does_not_share_the_act_out():
+    passage = ("交易会设本地展区、协作展区和科技展区三大板块。"
+               "协作展区还邀请了浙江、广东等协作省份的企业设展。")
+    assert not supports(passage, "交易会的科技展区邀请了浙江、广东等协作省份的企业设展。")
+    assert supports(passage, "交易会的协作展区邀请了浙江、广东等协作省份的企业设展。")
