@@ -1316,13 +1316,25 @@ def _extreme_listed(c: str, word: str, p: str) -> bool:
     if not most and word not in lang.words("claims", "superlatives_least"):
         return False
     amounts = _listed(p, quantities(p))  # not 总投资11.5亿元
-    for name in (n for _, n in _designations(c) if n in p):
-        at = p.find(name) + len(name)
-        own = next((q for q in amounts if 0 <= q.start - at <= 12), None)
-        peers = [q.lo for q in amounts if own and q.unit == own.unit and not q.ordinal]
-        if own and len(peers) >= 3 and own.lo == (max(peers) if most else min(peers)):
-            return True
+    names = [n for _, n in _designations(c) if n in p]  # 投资最大的是某项目: a designation anywhere in the claim
+    for name in names + _named_before(c, word, p):
+        for start in (m.start() for m in re.finditer(re.escape(name), p)):
+            at = start + len(name)
+            # its amount after it (铜箔项目，投资4.2亿元) or right before it (2 个现代物流项目)
+            own = next((q for q in amounts if 0 <= q.start - at <= 12
+                        or 0 <= start - q.end <= 2 and not p[q.end:start].strip()), None)
+            peers = [q.lo for q in amounts if own and q.unit == own.unit and not q.ordinal]
+            if own and len(peers) >= 3 and own.lo == (max(peers) if most else min(peers)):
+                return True
     return False
+
+
+def _named_before(c: str, word: str, p: str) -> list[str]:
+    """The longest run of the passage's words right before a superlative in the claim (汽车零部件|类最多):
+    what it ranks, where no designation names it."""
+    at = c.find(word)
+    lead = re.sub(r"(?:类|的|项目|方面)$", "", c[_clause_start(c, at):at])
+    return [lead[i:] for i in range(len(lead) - 2) if lead[i:] in p][:1]
 
 
 @lru_cache(maxsize=4096)
@@ -2189,11 +2201,13 @@ def _majority_reasons(part: str, p: str) -> list[str]:
         if not said:
             continue
         rest = _bigrams(part[said.end():])
+        if len(re.sub(r"\W", "", part[said.end():])) < 3:  # 无锡来的企业占了一大半: the part is named before it
+            rest = _bigrams(part[_clause_start(part, said.start()):said.start()])
         amounts = [q for q in quantities(p) if q.exact and q.unit and not q.ordinal]
-        for q in amounts:
-            peers = [t.lo for t in amounts if t.unit == q.unit]
-            total = max(peers)
-            if q.lo < total and len(rest & _said_of(p, q, amounts, ends="。；！？\n，")) >= 2 and (q.lo / total > 0.5) != more:
+        fit = {q: len(rest & _said_of(p, q, amounts, ends="。；！？\n，")) for q in amounts}
+        for q in amounts:  # the part is the amount said most nearly as the claim says it (外地企业, not 本地企业)
+            total = max(t.lo for t in amounts if t.unit == q.unit)
+            if q.lo < total and fit[q] >= 2 and fit[q] == max(fit.values()) and (q.lo / total > 0.5) != more:
                 return [f"{said.group()}与资料中的{q.text}（共{total:g}{q.unit}）不符"]
     return []
 

@@ -1108,3 +1108,18 @@ def test_a_list_after_the_verb_is_its_object_and_does_not_share_the_act_out():
                "协作展区还邀请了浙江、广东等协作省份的企业设展。")
     assert not supports(passage, "交易会的科技展区邀请了浙江、广东等协作省份的企业设展。")
     assert supports(passage, "交易会的协作展区邀请了浙江、广东等协作省份的企业设展。")
+
+
+def test_a_body_said_to_act_wholly_alone_where_the_passage_has_it_act_jointly():
+    passage = "园区由甲区派驻干部与乙市共同组建管委会。"
+    assert not supports(passage, "园区管委会完全由甲区派驻的干部组成。")
+    assert supports(passage, "园区管委会由甲区派驻干部和乙市共同组建。")
+
+
+def test_extremes_of_listed_counts_and_a_majority_named_before_its_word():
+    passage = "新签约项目中，汽车零部件项目 8 个、智能家居项目 4 个，另有 2 个现代物流项目。"
+    assert supports(passage, "新签约项目里汽车零部件类最多，有8个，现代物流项目最少。")
+    assert not supports(passage, "新签约项目里智能家居类最多。")
+    whole = "园区已累计引进企业27家，其中来自无锡的企业11家。"
+    assert not supports(whole, "园区引进的27家企业里，无锡来的企业占了一大半。")
+    assert supports(whole, "园区引进的27家企业里，无锡来的企业不到一半。")
