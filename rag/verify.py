@@ -194,11 +194,11 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         scope = before + "，" + part if before and short else part + "，" + after if short and after else part
         reasons += _coverage_reasons(scope, p, region(scope, p, p_spans), t) or _invented_phrase(part, p, t) \
             or _inserted_modifier(part, p, t)
-        before = part
+        previous, before = before, part
         reasons += _displaced(part, restated, p) or _moved_designation(part, p, p_spans, t) \
             or _moved_phase(part, p, p_spans)
         reasons += _crossed(part, p, p_spans) or _subject_swapped(part, p, p_spans) or _sentences_joined(part, p) \
-            or _amount_of_another_count(part, p) or _change_of_another_measure(part, p) \
+            or _amount_of_another_count(part, p, previous) or _change_of_another_measure(part, p) \
             or _amount_of_parallel_subject(part, p) or _total_given_to_part(part, p)
         if not _negated(_masked(part)):  # 并非全部来自顺德区: a role denied is for the polarity check to judge
             reasons += _preposition_reasons(part, p) or _venue_reasons(part, p, sentence)
@@ -564,12 +564,16 @@ def _same(a: Quantity, b: Quantity) -> bool:
     return a.lo == b.lo and a.hi == b.hi and a.unit == b.unit
 
 
-def _amount_of_another_count(part: str, p: str) -> list[str]:
+def _amount_of_another_count(part: str, p: str, previous: str = "") -> list[str]:
     """A clause pairing a count with an amount (签约的6个项目协议总投资42亿元) that the passage states in
     different sentences, where the amount's own sentence pairs it with another count (累计引进企业27家，
-    协议总投资42亿元): the amount is that count's, not the claim's."""
+    协议总投资42亿元): the amount is that count's, not the claim's. A clause with an amount and no count
+    is paired with the count of the clause before (现场签了6个项目，协议总投资42亿元)."""
     classifiers = set(lang.words("quantities", "count_classifiers"))
     mine = [q for q in quantities(part) if q.amount]
+    if previous and not any(q.unit in classifiers for q in mine):
+        part = previous + "，" + part
+        mine = [q for q in quantities(part) if q.amount]
     counts = [q for q in mine if q.unit in classifiers]
     amounts = [q for q in mine if q.unit and q.unit not in classifiers]
     if not counts or not amounts:

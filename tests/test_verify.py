@@ -1123,3 +1123,10 @@ def test_extremes_of_listed_counts_and_a_majority_named_before_its_word():
     whole = "园区已累计引进企业27家，其中来自无锡的企业11家。"
     assert not supports(whole, "园区引进的27家企业里，无锡来的企业占了一大半。")
     assert supports(whole, "园区引进的27家企业里，无锡来的企业不到一半。")
+
+
+def test_an_amount_in_the_clause_after_a_count_is_paired_with_that_count():
+    passage = ("9月11日，两地举行第二批合作项目签约仪式，现场签约6个项目。"
+               "自共建以来，产业园已累计引进企业27家，协议总投资42亿元。")
+    assert not supports(passage, "9月11日的签约仪式上，现场签了6个项目，协议总投资42亿元。")
+    assert supports(passage, "产业园累计引进了27家企业，协议总投资42亿元。")
