@@ -34,9 +34,9 @@ def test_the_claim_checking_table_is_the_committed_run():
     run = (ROOT / "docs" / "results" / "verify.md").read_text("utf-8").strip().splitlines()
     page = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
     assert len(run) > 10 and all(line in page for line in run)
-    by_set = run[:run.index("")] if "" in run else run  # README shows the first table, by set
+    pooled = run[:run.index("")] if "" in run else run  # README shows the first table, the pooled figures
     readme = (ROOT / "README.md").read_text("utf-8")
-    assert all(line in readme for line in by_set), "README's claim table differs from docs/results/verify.md"
+    assert all(line in readme for line in pooled), "README's claim table differs from docs/results/verify.md"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
