@@ -2396,7 +2396,8 @@ def _content_words(part: str) -> list[str]:
                 + lang.words("claims", "negation")  # _polarity_reasons judges these, _quantity_reasons totals
                 + lang.words("quantities", "total_words") + lang.words("claims", "time_frames")
                 + lang.words("claims", "stage_frames")  # _polarity_reasons
-                + lang.words("claims", "comparative_more") + lang.words("claims", "comparative_less"))  # _comparative
+                + lang.words("claims", "comparative_more") + lang.words("claims", "comparative_less")  # _comparative
+                + lang.words("claims", "frame_nouns"))  # 地点在某中心: the noun frames the fact, the place is checked
     masked, measures = _masked(part), set(lang.words("claims", "measure_nouns"))
     words = [w.text for w in tag(masked) if w.tag in _CONTENT and len(w.text) >= 2 and w.text not in modal
              and not (w.text in measures and masked[w.end:w.end + 1] == " ")]  # 面积3000亩: the unit says it

@@ -1130,3 +1130,9 @@ def test_an_amount_in_the_clause_after_a_count_is_paired_with_that_count():
                "自共建以来，产业园已累计引进企业27家，协议总投资42亿元。")
     assert not supports(passage, "9月11日的签约仪式上，现场签了6个项目，协议总投资42亿元。")
     assert supports(passage, "产业园累计引进了27家企业，协议总投资42亿元。")
+
+
+def test_a_noun_that_frames_a_fact_is_no_content_the_passage_must_hold():
+    passage = "10月19日至21日，第二十八届澳门国际贸易投资展览会在澳门金光会展中心举行。"
+    assert supports(passage, "第28届澳门国际贸易投资展览会10月19日至21日举行，前后三天，地点在澳门金光会展中心。")
+    assert not supports(passage, "第28届澳门国际贸易投资展览会10月19日至21日举行，地点在澳门国际博览中心。")
