@@ -141,9 +141,9 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     if not re.sub(r"\W", "", c):
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
-    p_spans = clauses(p)
-    denied = _denied(c) | {i for i, (lo, hi) in enumerate(clauses(c)) if _venue_denied(c[lo:hi], p, p_spans)}
-    said = "，".join(c[lo:hi] for i, (lo, hi) in enumerate(clauses(c)) if i not in denied)
+    p_spans, spans = clauses(p), clauses(c)
+    denied = _denied(c) | {i for i, (lo, hi) in enumerate(spans) if _venue_denied(c[lo:hi], p, p_spans)}
+    said = "，".join(c[lo:hi] for i, (lo, hi) in enumerate(spans) if i not in denied)
     reasons += _quantity_reasons(p, said, p_spans, t)
     reasons += _entity_reasons(p, said, p_spans, t)
     words_only = lambda text: re.sub(r"\W", "", norm(text))  # noqa: E731  临港研发、德阳制造 quotes 临港研发+德阳制造
@@ -157,7 +157,6 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
                 if not ranked.search(p) and not _extreme_listed(c, w, p) and not _rank_derived(c, p)]
     reasons += _first_of_kind(c, p)
     before = ""
-    spans = clauses(c)
     quoted = [norm(q) for q in _quoted(claim)]
     for i, (lo, hi) in enumerate(spans):
         if i in denied:
@@ -225,16 +224,14 @@ def _denied(c: str) -> set[int]:
             or _adds(c[spans[i + 1][0]:spans[i + 1][1]].lstrip()) and _not_all().search(c[spans[i][0]:spans[i][1]])}
 
 
-_NOT_AT = re.compile(r"(?:不|并不|没有|未)(?:会|再|将)?在([\u4e00-\u9fff]{2,8}?)(?:举办|举行|召开|开幕|落户|落地)")
-
-
 def _venue_denied(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     """不在重庆举办 where the passage holds the event elsewhere (明年…将移师四川成都举办): a place denied
     that the passage's clause never names, while it names another, is set aside like a denied
-    alternative (`_affirmed` still flags one the passage does name)."""
-    m = _NOT_AT.search(part)
+    alternative (`_affirmed` still flags one the passage does name). lang.toml venue_verbs, venue_words."""
+    verbs, at = lang.pattern("claims", "venue_verbs").pattern, lang.pattern("claims", "venue_words").pattern
+    m = re.search(rf"(?:不|并不|没有|未)(?:会|再|将)?在([\u4e00-\u9fff]{{2,8}}?)(?:{verbs})", part)
     restated = region(part, p, p_spans) if m else ""
-    return bool(m) and m[1] not in restated and bool(re.search(r"(?:在|移师|落户)[\u4e00-\u9fff]{2,}", restated))
+    return bool(m) and m[1] not in restated and bool(re.search(rf"(?:{at})[\u4e00-\u9fff]{{2,}}", restated))
 
 
 def _affirmed(part: str, p: str, p_spans: list[tuple[int, int]]) -> list[str]:
@@ -336,8 +333,8 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
     """_displaced for the designations a tagger does not see as names (电池回收项目, 农业科技展区): what
     the claim says of one, the passage says in a sentence of another of the same head noun, and names
     the claim's elsewhere (not one it shortens: 香港企业 for 香港物流企业)."""
-    def several(text: str, joins: tuple[str, str] = ("claims", "joining")) -> bool:  # 分别有8个、4个和2个: each its own
-        return bool(lang.pattern(*joins).search(text) or lang.pattern("claims", "comparisons").search(text)
+    def several(text: str, joins: str) -> bool:  # 分别有8个、4个和2个, A比B多22亿元: each is said of its own
+        return bool(lang.pattern("claims", joins).search(text) or lang.pattern("claims", "comparisons").search(text)
                     or _compared(text, p))
 
     for head, name in _designations(part):
@@ -347,10 +344,13 @@ def _moved_designation(part: str, p: str, p_spans: list[tuple[int, int]], title:
         if name not in p:
             continue
         # what the rest says, and apart what is said after the name (发布的《某倡议》|首批收录…: the
-        # words before it may rightly come from another sentence than its predicate)
-        for said in dict.fromkeys((rest, part[part.find(name) + len(name):])):
-            # after the name, only 分别/各自 share a predicate out (a list there is the predicate's object)
-            if len(_bigrams(said)) < 4 or (several(part) if said is rest else several(said, ("claims", "shared_out"))):
+        # words before it may rightly come from another sentence than its predicate); after the name
+        # only 分别/各自 share a predicate out among several (a list there is the verb's object); a name
+        # opening the clause leaves nothing apart to read
+        after = part[part.find(name) + len(name):]
+        readings = [(rest, "joining")] + ([(after, "shared_out")] if after != rest else [])
+        for said, joins in readings:
+            if len(_bigrams(said)) < 4 or several(part if joins == "joining" else said, joins):
                 continue
             # every passage sentence it restates (a claim clause often merges two)
             sentence = "。".join(dict.fromkeys(_sentence_of(x, p) for x in region(said, p, p_spans).split("，")))
@@ -578,7 +578,7 @@ def _amount_of_another_count(part: str, p: str, previous: str = "") -> list[str]
     amounts = [q for q in mine if q.unit and q.unit not in classifiers]
     if not counts or not amounts:
         return []
-    texts = [m.group() for m in re.finditer(r"[^。！？；\n]+", p)]
+    texts = [p[a:b] for a, b in _sentence_spans(p)]
     held = [quantities(t) for t in texts]
     for a in amounts:
         with_a = [i for i, qs in enumerate(held) if any(_same(a, x) for x in qs)]
@@ -1337,7 +1337,7 @@ def _named_before(c: str, word: str, p: str) -> list[str]:
     """The longest run of the passage's words right before a superlative in the claim (汽车零部件|类最多):
     what it ranks, where no designation names it."""
     at = c.find(word)
-    lead = re.sub(r"(?:类|的|项目|方面)$", "", c[_clause_start(c, at):at])
+    lead = re.sub(rf"(?:{lang.pattern('claims', 'rank_suffixes').pattern})$", "", c[_clause_start(c, at):at])
     return [lead[i:] for i in range(len(lead) - 2) if lead[i:] in p][:1]
 
 
@@ -1639,6 +1639,10 @@ def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: 
     return False
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^。；！？\n]+[。；！？\n]?", text)]
+
+
 def _acted_elsewhere(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
     """120多家企业现场签约 where 120余家企业 参会 and 签约 is said in another sentence, with its own amount
     (现场签约项目23个): the verb next to the claim's amount is the other sentence's act. A verb after a
@@ -1646,7 +1650,7 @@ def _acted_elsewhere(c: str, q: Quantity, p: str, theirs: list[Quantity], matche
     amount's own sentence (签署 for 签约) is read as a paraphrase of it."""
     if len(matches) != 1:
         return False
-    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。；！？\n]+[。；！？\n]?", p)]
+    sentences = _sentence_spans(p)
     home = next((p[a:b] for a, b in sentences if a <= matches[0].start < b), "")
     light = set(lang.words("claims", "amount_verbs"))
     for w in tag(c):
