@@ -120,7 +120,7 @@ def _read(m: re.Match) -> Quantity | None:
     if v is None:
         return None
     unit = "%" if m["pct"] else (m["unit"] or "")
-    if not unit and not pre and not m["scale"] and not re.search(r"\d", num):
+    if not unit and not pre and not m["scale"] and not re.search(r"\d", num) and not _spoken_amount(num):
         return None  # 一些, 三大 …: Chinese numerals without a classifier are words, not quantities
     plain = not (pre or m["lead"] or m["more"] or m["post"] or m["scale"])
     ordinal = num == "首" or m.start() > 0 and m.string[m.start() - 1] == "第"
@@ -141,6 +141,12 @@ def _read(m: re.Match) -> Quantity | None:
     about = not side and lo < hi and bool({pre, m["more"], m["post"]} & set(lang.words("quantities", "about")))
     return Quantity(lo * scale * factor, hi * scale * factor, unit, start, m.end(), m.string[start:m.end()], ordinal,
                     side, strict, about)
+
+
+def _spoken_amount(num: str) -> bool:
+    """六千万, 一点八亿: an amount said with its unit left off, as people say money. A digit and a
+    decimal point or a closing 万/亿/千 make it one; 千万 (by all means) and 万一 (in case) are words."""
+    return len(num) >= 3 and bool(re.search(r"[一二两三四五六七八九]", num)) and ("点" in num or num[-1] in "千万亿")
 
 
 def _of_reference(before: str) -> re.Match | None:

@@ -177,7 +177,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _trend_reasons(part, sentence)
         reasons += _formality_reasons(part, sentence)
         reasons += _universal_reasons(part, sentence)
-        reasons += _opposite_reasons(part, sentence)
+        reasons += _opposite_reasons(part, sentence) or _lasting_reasons(part, sentence)
         reasons += _majority_reasons(part, p) or _share_word_flipped(part, sentence)
         opens = _comparative(part)  # 不及… opening the clause: the clause before names the first side
         ranking = before + "，" + part if before and opens and not opens[0].start() else part
@@ -701,10 +701,11 @@ def _rebound(part: str, p: str) -> list[str]:
     """A name put before a noun that the passage gives to another name of the claim: 顺德花椒 where
     the passage says 美姑花椒 and 顺德企业 — the claim swapped what the two names qualify."""
     mine, theirs = _modified(part), _modified(p)
-    for a, x in mine - theirs:
+    for a, x in sorted(mine - theirs, key=lambda ax: (part.find(ax[0] + ax[1]), ax)):  # the first in the claim, every run
         if x + a in p or any(y == x and a in b for b, y in theirs):
             continue  # 泽仁多吉县长 for 县长泽仁多吉: a title after its holder; 家居|项目 within 智能家居|项目
-        owners = [b for b, y in theirs if y == x and b in part and a in p and x in p
+        owners = [b for b, y in sorted(theirs, key=lambda by: (p.find(by[0] + by[1]), by))
+                  if y == x and b in part and a in p and x in p
                   and not (a in b or b in a or _bigrams(a) & _bigrams(b)) and not _coordinated(a, b, p, x)
                   and _named(a) == _named(b)]  # 产业|梯度转移 is no name's place taken (喀什|梯度转移)
         if owners:
@@ -1030,7 +1031,27 @@ def _a_ratio(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     growths (quantities: 是…的两倍 is 增长一倍), rounded as the claim rounds."""
     amounts = [t for t in theirs if t.exact and not t.ordinal and t.lo > 0 and t.unit not in _CALENDAR + ("倍", "%")
                and _spoken_of(c, t, p, theirs)]
-    return any(a.unit == b.unit and _rounds_to(q, a.lo / b.lo - 1) for a, b in itertools.permutations(amounts, 2))
+    sides = _ratio_sides(c, q)
+    return any(a.unit == b.unit and _rounds_to(q, a.lo / b.lo - 1) and _in_order(a, b, sides, p, theirs)
+               for a, b in itertools.permutations(amounts, 2))
+
+
+def _ratio_sides(c: str, q: Quantity) -> tuple[set[str], set[str]] | None:
+    """The character pairs of what a ratio compares and of what it compares it with: 电池回收项目的投资额|是|
+    锂电铜箔项目|的两倍多."""
+    before = c[_clause_start(c, q.start):q.start]
+    m = re.search(rf"(?:{lang.pattern('quantities', 'ratio_verbs').pattern})([^，。；：]{{2,14}}?)的?$", before)
+    return (_bigrams(before[:m.start()]), _bigrams(m[1])) if m else None
+
+
+def _in_order(a: Quantity, b: Quantity, sides: tuple[set[str], set[str]] | None, p: str,
+              theirs: list[Quantity]) -> bool:
+    """Is `a` the amount the ratio's subject names and `b` the one it is compared with, not the reverse?
+    Where the claim's words tell neither apart, either order is."""
+    if not sides:
+        return True
+    (subject, reference), mine, other = sides, _own_words(p, a, theirs), _own_words(p, b, theirs)
+    return len(mine & subject) + len(other & reference) >= len(mine & reference) + len(other & subject)
 
 
 def _rounds_to(q: Quantity, x: float) -> bool:
@@ -1407,11 +1428,14 @@ def _speaker_reasons(c: str, p: str) -> list[str]:
     named = [s for s, _ in speakers if len(own[s] & _bigrams(c)) >= 2]  # 负责人 names no one of two 负责人
     if len(named) != 1:
         return []
-    words = _bigrams(c) - _bigrams(named[0])
-    fit = {s: len(words & _bigrams(said)) for s, said in speakers}
-    best = max(fit, key=fit.get)
-    if best != named[0] and fit[best] >= fit[named[0]] + SWAP_MARGIN:
-        return [f"资料中这是{best}说的，不是{named[0]}"]
+    # the whole claim, then each clause of it: one speaker's words run on with what the other said
+    # (某区负责人表示，将推动…，并承诺提供保障 where 某市则承诺 the latter)
+    for text in [c, *re.split(r"[，,；;]", c)]:
+        words = _bigrams(text) - _bigrams(named[0])
+        fit = {s: len(words & _bigrams(said)) for s, said in speakers}
+        best = max(fit, key=fit.get)
+        if best != named[0] and fit[best] >= fit[named[0]] + SWAP_MARGIN:
+            return [f"资料中这是{best}说的，不是{named[0]}"]
     return []
 
 
@@ -1470,6 +1494,9 @@ def _clause_rest(text: str, m: re.Match) -> str:
     return _LAST_JOIN.split(text[m.start():end].split("、")[-1], maxsplit=1)[-1]
 
 
+_ITEM_END = re.compile(r"等|的|这|那|\d|[一二两三四五六七八九十百千万]")  # what closes a list's last item
+
+
 def _last_item_reasons(items: list[str], tail: str, p: str, first: str = "") -> list[str]:
     """The item after a list's 和 is read against the passage's list of the same items, from which it
     is cut by what both say after it (…和农业科技展区四大板块 against …和预制菜展区四大板块): an item
@@ -1478,11 +1505,17 @@ def _last_item_reasons(items: list[str], tail: str, p: str, first: str = "") -> 
         theirs = m.group()
         shared = sum(len(x) >= 2 and x in theirs for x in items)
         opens_alike = len(os.path.commonprefix([first[::-1], theirs.split("、")[0][::-1]])) >= 2  # 分别是算力产业、
-        if shared + opens_alike < 2 or not _LAST_JOIN.search(theirs.split("、")[-1]):
+        if shared + opens_alike < 2:
+            continue
+        if not _LAST_JOIN.search(theirs.split("、")[-1]):  # 木雕、土陶、藏香、铜器锻造等: closed by 等, not 和
+            mine = _ITEM_END.split(tail)[0]  # 唐卡这几样
+            words = tag(mine)
+            if len(mine) >= 2 and words and all(w.tag in _NOUNS for w in words) and not _names_item(mine, p):
+                return [f"资料所列的项中没有：{mine}"]
             continue
         rest = _clause_rest(p, m)
         common = len(os.path.commonprefix([tail[::-1], rest[::-1]]))
-        mine = re.split(r"等|的|\d|[一二两三四五六七八九十百千万]", tail[:len(tail) - common])[0]  # 物流等四个领域
+        mine = _ITEM_END.split(tail[:len(tail) - common])[0]  # 物流等四个领域
         their_item = rest[:len(rest) - common]
         if common >= 2 and len(mine) >= 2 and mine not in theirs and not _contracted(mine, theirs) \
                 and not _LAST_JOIN.search(mine) \
@@ -1619,8 +1652,12 @@ def _count_nouns(text: str, q: Quantity) -> set[str]:
     """What a count counts: the noun or nouns after its classifier (21个|区县|组团, 2个|现代物流项目), or
     the nouns right before its number (参展企业|860家)."""
     after = text[q.end:q.end + 10]
-    return {n for n in (_counted(text, q), _noun_run(after), _noun_run(text[max(0, q.start - 10):q.start], True))
+    before = _COPULA_END.sub("", text[max(0, q.start - 12):q.start])  # 参展的企业|有|一千二百家: the subject counted
+    return {n for n in (_counted(text, q), _noun_run(after), _noun_run(before, True))
             if len(n) >= 2 and tag(n)[0].tag in _NOUNS}
+
+
+_COPULA_END = re.compile(r"(?:总共|一共|共计|累计|共|总计)?(?:有|是|为|达到|达)$")
 
 
 def _said_of_another(c: str, q: Quantity, mine: list[Quantity], p: str, theirs: list[Quantity],
@@ -1957,8 +1994,10 @@ def _shortens(e: str, p: str) -> bool:
 
 def _contracted(word: str, text: str) -> bool:
     """农博会 for 农产品博览会: a name contracted to some of its characters, in order, found within twice
-    its length plus one (the way 人大, 农博会, 进博会 are made). The gate asks it too (`gate.unmentioned`)."""
-    return bool(full_form(word, text))
+    its length plus one (the way 人大, 农博会, 进博会 are made), its head perhaps in its everyday form (邻渝园区
+    for 邻渝协作产业园: lang.toml head_variants). The gate asks it too (`gate.unmentioned`)."""
+    return bool(full_form(word, text)) or any(word.endswith(long) and bool(full_form(word[:-len(long)] + short, text))
+                                              for long, short in lang.data()["claims"]["head_variants"].items())
 
 
 def full_form(word: str, text: str) -> str:
@@ -2144,6 +2183,7 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     """Negation and modality of a claim clause against the passage clause that says the same thing:
     the one sharing most with the claim from its marker on (已建成中央厨房 ← 计划共同建设中央厨房)."""
     words, part, restated = part, _masked(part), _masked(restated)  # masked: numbers' own words (不到, 超过) are no markers
+    masked_restated = restated
     part, restated = _shared_negations_blanked(part, restated)
     ranks = lang.pattern("claims", "negating_comparatives")  # A不及B ranks two things, it denies nothing
     part, restated = ranks.sub("  ", part), ranks.sub("  ", restated)
@@ -2154,7 +2194,22 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
             and not _negated_positive(words, p) and not _not_yet(words, p, p_spans)) \
             or denied and not _negated(words):
         out.append("否定与资料不一致")
-    marker = lang.pattern("claims", "planned").search(words) or lang.pattern("claims", "done").search(words)
+    if _modality_clash(words, p, p_spans, masked_restated):
+        out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
+    return out
+
+
+def _modality_clash(words: str, p: str, p_spans: list[tuple[int, int]], restated: str) -> bool:
+    """A plan reported as done, or the reverse, against the passage clause the claim's marker
+    restates. Where the clause holds both a done and a plan marker (首期已有5家企业确定入驻两市拟共建的
+    园区), each is read over its own stretch: the plan is the park's, the done the firms'."""
+    plan_at, done_at = lang.pattern("claims", "planned").search(words), lang.pattern("claims", "done").search(words)
+    if plan_at and done_at and plan_at.start() != done_at.start():
+        cut = max(plan_at.start(), done_at.start())
+        return any(_modality_clash(stretch, p, p_spans, restated) for stretch in (words[:cut], words[cut:]))
+    part, _ = _shared_negations_blanked(_masked(words), restated)
+    part = lang.pattern("claims", "negating_comparatives").sub("  ", part)
+    marker = plan_at or done_at
     said = _best_clause(words[marker.start():] if marker else words, p, p_spans)
     opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资5.8亿元，在龚垭乡建设…: 计划 covers both
     said = _masked(said)
@@ -2168,10 +2223,8 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     completed = [v for v in lang.words("claims", "completion") if v in part and re.search(rf"{v}(?!后)", said)] \
         if dated else []
     described = not dated and _DESCRIBED.search(sentence[:sentence.find(said) + 1])  # 项目…投资2.4亿元，…开通…专线
-    if (done and (their_plan or described) and not their_done) \
-            or (planned and (their_done or completed) and not their_plan):
-        out.append("已完成与计划中不一致")  # 计划…建成投产 where the passage reports it built
-    return out
+    return bool(done and (their_plan or described) and not their_done
+                or planned and (their_done or completed) and not their_plan)
 
 
 # a project's description: who leads it and what it invests, then what it is to build (not a report of the day)
@@ -2243,6 +2296,17 @@ def _opposite_reasons(part: str, restated: str) -> list[str]:
                 for mine, theirs in ((x + part[i + 1:i + 3], y + part[i + 1:i + 3]), (part[i - 2:i] + x, part[i - 2:i] + y)):
                     if len(mine) == 3 and _HAN_RUN.fullmatch(mine) and theirs in restated and mine not in restated:
                         return [f"{mine}与资料中的{theirs}相反"]
+    return []
+
+
+def _lasting_reasons(part: str, sentence: str) -> list[str]:
+    """才跃居第一 where the passage says it 一直是 the first, or the reverse: a state reached and a
+    state that has lasted are not one fact (lang.toml lasting, became)."""
+    mine, theirs = _words(part), _words(sentence)
+    for now, then in (("became", "lasting"), ("lasting", "became")):
+        if _has(mine, now) and _has(theirs, then) and not _has(mine, then) and not _has(theirs, now):
+            said = next(w for w in lang.words("claims", now) if w in part)
+            return [f"资料未说{said}：资料为{next(w for w in lang.words('claims', then) if w in sentence)}"]
     return []
 
 
@@ -2340,16 +2404,17 @@ def _actor_span(text: str, verb_at: int) -> tuple[int, int]:
 _AGENT = re.compile(r"在([^，。；在]{2,15}?)的[^，。；]{0,8}下")  # 在顺德区的对口帮扶下: who helped
 
 
-def _actors(text: str, verb_at: int) -> set[str]:
+def _actors(text: str, verb_at: int) -> dict[str, None]:
     """The named actors of a role verb; a place after 在/于 is where it happens, not who acts, unless
     it is 在X的帮扶下, which names the one acting (and makes the clause's subject the one acted on)."""
     lo, hi = _actor_span(text, verb_at)
     agents = [m.group(1) for m in _AGENT.finditer(text, lo, verb_at + 8)]
     if agents:
-        return {w.text for a in agents for w in tag(a) if w.tag in (ORG, PERSON, PLACE, "nz") and len(w.text) >= 2}
-    words = tag(text[lo:hi])
-    return {w.text for prev, w in zip([None, *words], words) if w.tag in (ORG, PERSON, PLACE, "nz")
-            and len(w.text) >= 2 and not (prev and prev.text in ("在", "于", "赴", "到"))}
+        return dict.fromkeys(w.text for a in agents for w in tag(a)
+                             if w.tag in (ORG, PERSON, PLACE, "nz") and len(w.text) >= 2)
+    words = tag(text[lo:hi])  # in text order, so that a reason names the first, in every process
+    return dict.fromkeys(w.text for prev, w in zip([None, *words], words) if w.tag in (ORG, PERSON, PLACE, "nz")
+                         and len(w.text) >= 2 and not (prev and prev.text in ("在", "于", "赴", "到")))
 
 
 def _starts_event(text: str, at: int) -> bool:

@@ -642,6 +642,37 @@ CLASSES = [
     ("全市实现地区生产总值同比增长6.1%，规上工业增加值增长8%。", "全市规上工业增加值同比增长6.1%。", False),
     ("公司上半年营业收入同比增长12%。", "公司上半年营收同比增长12%。", True),  # the same measure, shortened
     ("港口货物吞吐量同比增长9%。", "港口吞吐量同比增长9%。", True),
+    # a clause that one speaker's words run on into what another speaker said
+    ("市商务局负责人表示，将组织企业赴东盟参展；合作方则承诺提供展位和翻译服务。",
+     "市商务局负责人表示，将组织企业赴东盟参展，并承诺提供展位和翻译服务。", False),
+    ("市商务局负责人表示，将组织企业赴东盟参展；合作方则承诺提供展位和翻译服务。",
+     "市商务局负责人表示，将组织企业赴东盟参展。", True),
+    # an amount said without its unit, in Chinese numerals, is still the amount of its own noun
+    ("基地总投资2.4亿元，其中省级补助资金8000万元。", "基地总投资八千万，其中省级补助资金是二点四亿。", False),
+    ("基地总投资2.4亿元，其中省级补助资金8000万元。", "基地总投资二点四亿，其中省级补助八千万。", True),
+    # the subject counted before 有: 参会的代表有500名 counts the subject, not what stands right before
+    ("论坛设置分会场12个，吸引参会企业500家。", "参会的企业有十二家。", False),
+    ("论坛设置分会场12个，吸引参会企业500家。", "参会的企业有五百家。", True),
+    # an item added to a list the passage closes with 等
+    ("培训围绕刺绣、竹编、漆器等技艺开展。", "培训的技艺有刺绣、竹编和陶艺这几类。", False),
+    ("培训围绕刺绣、竹编、漆器等技艺开展。", "培训的技艺有刺绣、竹编和漆器这几类。", True),
+    # a period framed by 期间 says no more than the years
+    ("根据协议，2025至2027年开发区每年投入资金不少于3000万元。", "根据协议，2025年至2027年期间，开发区每年投入资金都不少于3000万元。", True),
+    # a plan inside a clause that reports something done: each marker over its own stretch
+    ("两县将在河口镇共建物流园，首期已有3家企业确定入驻。", "首期已有3家企业确定入驻两县拟在河口镇共建的物流园。", True),
+    ("两县将在河口镇共建物流园，首期已有3家企业确定入驻。", "两县已在河口镇建成物流园，首期已有3家企业确定入驻。", False),
+    # 园区 for a name's 园
+    ("东川协作产业园位于两省交界，规划面积8平方公里。", "东川园区规划面积8平方公里。", True),
+    # a ratio read in its direction: A是B的N倍
+    ("其中，光伏组件项目投资30亿元，储能电池项目投资12亿元。", "储能电池项目的投资额是光伏组件项目的两倍多。", False),
+    ("其中，光伏组件项目投资30亿元，储能电池项目投资12亿元。", "光伏组件项目的投资额是储能电池项目的两倍多。", True),
+    # a state that has lasted is not one just reached
+    ("目前，广东一直是当地最大的客源地。", "目前，广东直到今年才成为当地最大的客源地。", False),
+    ("目前，广东首次成为当地最大的客源地。", "目前，广东一直是当地最大的客源地。", False),
+    ("目前，广东一直是当地最大的客源地。", "广东始终是当地最大的客源地。", True),
+    # 头一号 and 过了 are a rank and a bound said plainly
+    ("截至去年底，香港是当地利用外资的第一大来源。", "截至去年底，港资在当地利用的外资里是头一号。", True),
+    ("全年外贸进出口额突破300亿元。", "全年外贸进出口额过了三百亿。", True),
 ]
 
 
