@@ -863,7 +863,8 @@ def _venues(text: str) -> list[tuple[str, tuple[str, ...]]]:
     something is held or built."""
     words = [w for w in tag(text) if not w.text.isspace()]
     out = []
-    for i in (k for k, w in enumerate(words) if w.text in ("在", "于", "赴", "到")):
+    # the tagger glues 在 to the word before it (还在|喀什, 会理市在|会理): a word ending in it opens a venue too
+    for i in (k for k, w in enumerate(words) if w.text in ("在", "于", "赴", "到") or w.text.endswith("在")):
         j = i + 1
         while j < len(words) and words[j].tag == PLACE:
             j += 1  # 在广元市|利州区: the place within its region
@@ -1029,10 +1030,13 @@ def _a_ratio(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     """A multiple that one of the passage's amounts is of another in the same unit, both of which the
     claim speaks of (意向签约金额是现场交易额的六倍多 for 32.5亿元 and 4.8亿元). Ratios are kept as
     growths (quantities: 是…的两倍 is 增长一倍), rounded as the claim rounds."""
-    amounts = [t for t in theirs if t.exact and not t.ordinal and t.lo > 0 and t.unit not in _CALENDAR + ("倍", "%")
-               and _spoken_of(c, t, p, theirs)]
+    at_least = q.bound == "more"  # 三倍以上: 3000多名 of 860家 is at least that many times, by its floor
+    amounts = [t for t in theirs if (t.exact or at_least and t.bound == "more") and not t.ordinal and t.lo > 0
+               and t.unit not in _CALENDAR + ("倍", "%") and _spoken_of(c, t, p, theirs)]
     sides = _ratio_sides(c, q)
-    return any(a.unit == b.unit and _rounds_to(q, a.lo / b.lo - 1) and _in_order(a, b, sides, p, theirs)
+    counts = set(lang.words("quantities", "count_classifiers"))  # 采购商3000名 is 三倍 参展企业860家
+    return any((a.unit == b.unit or {a.unit, b.unit} <= counts) and _rounds_to(q, a.lo / b.lo - 1)
+               and b.exact and _in_order(a, b, sides, p, theirs)
                for a, b in itertools.permutations(amounts, 2))
 
 
@@ -1585,6 +1589,9 @@ def _counts_named_next(c: str, q: Quantity, p: str) -> bool:
     if not m or q.unit not in lang.words("quantities", "count_classifiers") or q.strict or n != int(n) or n < 2:
         return False
     some = "中" in c[_clause_start(c, q.start):q.start]  # 5个项目中有两个…，即A和B: a selection, not the whole list
+    nouns = _count_nouns(c, q)  # 展区共有两个 where the passage has 三个展区: the passage counts them otherwise
+    if not some and any(units_match(t.unit, q.unit) and t.lo != n and nouns & _count_nouns(p, t) for t in quantities(p)):
+        return False
     return any(len(r) == n and all(x and (x in p or _contracted(x, p)) for x in r) and (some or _none_left_out(r, p))
                for r in _readings(_LIST_SEPARATOR.split(re.split(r"[。；，]", c[m.end():])[0])))
 
@@ -1684,7 +1691,8 @@ def _acted_elsewhere(c: str, q: Quantity, p: str, theirs: list[Quantity], matche
     """120多家企业现场签约 where 120余家企业 参会 and 签约 is said in another sentence, with its own amount
     (现场签约项目23个): the verb next to the claim's amount is the other sentence's act. A verb after a
     count that qualifies a noun (约60人的代表团抵达) is the noun's; one sharing a character with the
-    amount's own sentence (签署 for 签约) is read as a paraphrase of it."""
+    amount's own sentence (签署 for 签约) is read as a paraphrase of it, and one before 的 (以汽配为主的|14个
+    项目) says what the items are."""
     if len(matches) != 1:
         return False
     sentences = _sentence_spans(p)
@@ -1695,6 +1703,7 @@ def _acted_elsewhere(c: str, q: Quantity, p: str, theirs: list[Quantity], matche
         between = c[min(w.start, q.start):max(w.end, q.end)]
         if w.tag != "v" or len(w.text) < 2 or w.text in light or not (before or after) \
                 or re.search(r"[，。；]", between) or (after and "的" in c[q.end:w.start]) \
+                or (before and "的" in c[w.end:q.start]) \
                 or any(ch in home for ch in w.text):
             continue
         if any(w.text in p[a:b] and p[a:b] != home and any(a <= t.start < b for t in theirs if t.unit not in _CALENDAR)
@@ -1720,8 +1729,9 @@ def _counts_the_same(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bo
     # or the noun the passage names right before its amount (标准厂房18万平方米 for 18万平方米标准厂房)
     if len(noun) >= 2 and any(_counted(p, t) == noun or noun in p[max(0, t.start - 8):t.start] for t in matches):
         return True
-    phrase = re.match(r"[\u4e00-\u9fff]{3,8}", c[q.end:])  # 16家|非无锡企业 for 非无锡企业16家: the words themselves
-    return bool(phrase) and any(p[:t.start].rstrip().endswith(phrase.group()) for t in matches)
+    phrase = re.match(r"[\u4e00-\u9fff]{3,8}", c[q.end:])  # 16家|非无锡企业 for 非无锡企业16家: the words themselves,
+    words = phrase.group() if phrase else ""  # or the first of them (14个|新签约项目|协议投资…)
+    return any(p[:t.start].rstrip().endswith(words[:n]) for n in range(len(words), 2, -1) for t in matches)
 
 
 def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches: list[Quantity]) -> bool:
@@ -1924,10 +1934,11 @@ def _opposite_event(part: str, sentence: str) -> list[str]:
 
 
 def _kind_swapped(part: str, restated: str, p: str) -> list[str]:
-    """A kind of facility or party the passage never names, where the clause the claim restates names
-    one of another kind (在喀什设立的研发中心 ← 在喀什设立的生产基地, 组织高校 ← 组织企业; lang.toml
-    facility_groups, party_groups)."""
-    groups = lang.data()["claims"]["facility_groups"] + lang.data()["claims"]["party_groups"]
+    """A kind of facility or party, or a way of coming by a site, that the passage never names, where
+    the clause the claim restates names one of another kind (在喀什设立的研发中心 ← 在喀什设立的生产基地,
+    组织高校 ← 组织企业, 租用 ← 投资建设; lang.toml facility_groups, party_groups, means_groups)."""
+    claims = lang.data()["claims"]
+    groups = claims["facility_groups"] + claims["party_groups"] + claims["means_groups"]
     said = [w for g in groups if not any(x in p for x in g) for w in g if w in part]
     instead = [w for g in groups if not any(x in part for x in g) for w in g if w in restated]
     return [f"资料未提及：{said[0]}（资料为{instead[0]}）"] if said and instead else []
@@ -2004,9 +2015,10 @@ def full_form(word: str, text: str) -> str:
     """The name in `text` that `word` contracts (农产品博览会 for 农博会; see `_contracted`), or ""."""
     if len(word) < 2:
         return ""
-    gaps = "".join(f"[^，。；！？、\\s]*?{re.escape(ch)}" for ch in word[1:])
-    return next((m.group() for m in re.finditer(re.escape(word[0]) + gaps, text)
-                 if len(m.group()) <= 2 * len(word) + 1), "")
+    name = re.compile(re.escape(word[0]) + "".join(f"[^，。；！？、\\s]*?{re.escape(ch)}" for ch in word[1:]))
+    # from every occurrence of the first character: the first one (锡会|产业园位于会理…) may reach too far
+    matches = (name.match(text, at) for at, ch in enumerate(text) if ch == word[0])
+    return next((m.group() for m in matches if m and len(m.group()) <= 2 * len(word) + 1), "")
 
 
 def contracts(short: str, full: str) -> bool:
@@ -2159,12 +2171,14 @@ def _double_negated_antonym(part: str, restated: str) -> bool:
     return False
 
 
-def _negated_antonym(part: str, restated: str) -> bool:
-    """不高 where the passage says 偏低: a negated gradable word restates its opposite."""
+def _negated_antonym(part: str, restated: str, sentence: str = "") -> bool:
+    """不高 where the passage says 偏低: a negated gradable word restates its opposite, said in the
+    clause restated or, graded (偏低, 较少), elsewhere in its sentence."""
     pairs = lang.data()["claims"]["antonyms"]
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):
-            if re.search(rf"(?:不|并不|没有|没)[^，。]{{0,2}}{x}", part) and y in restated:
+            if re.search(rf"(?:不|并不|没有|没)[^，。]{{0,2}}{x}", part) and (
+                    y in restated or re.search(rf"(?:偏|较|很|太|过于|相对|比较){y}", sentence)):
                 return True
     return False
 
@@ -2190,7 +2204,8 @@ def _polarity_reasons(part: str, p: str, p_spans: list[tuple[int, int]], restate
     out = []
     denies, denied = _negated(part), _only_denied(words, p)
     if _double_negated_antonym(part, restated) or (
-            denies != _negated(restated) and not (denies and denied) and not _negated_antonym(part, restated)
+            denies != _negated(restated) and not (denies and denied)
+            and not _negated_antonym(part, restated, _sentence_of(restated, p))  # 附加值偏低 a clause on
             and not _negated_positive(words, p) and not _not_yet(words, p, p_spans)) \
             or denied and not _negated(words):
         out.append("否定与资料不一致")
@@ -2404,15 +2419,26 @@ def _actor_span(text: str, verb_at: int) -> tuple[int, int]:
 _AGENT = re.compile(r"在([^，。；在]{2,15}?)的[^，。；]{0,8}下")  # 在顺德区的对口帮扶下: who helped
 
 
+_CLEFT = re.compile(r"[^，。；]{0,20}?的(?:是|为)([^，。；]{2,20})")
+_TOPIC = re.compile(r"以[^，。；]{1,20}?为(?:主|重点|核心|龙头|主导|特色)的?")
+
+
 def _actors(text: str, verb_at: int) -> dict[str, None]:
     """The named actors of a role verb; a place after 在/于 is where it happens, not who acts, unless
-    it is 在X的帮扶下, which names the one acting (and makes the clause's subject the one acted on)."""
+    it is 在X的帮扶下, which names the one acting (and makes the clause's subject the one acted on).
+    Where none stands before the verb, a cleft names it after (在某港投资建设分拨中心的是|一家某国企)."""
+    text = _TOPIC.sub(lambda m: " " * len(m.group()), text)  # 以汽配和家居为主的: what, not who (length kept)
     lo, hi = _actor_span(text, verb_at)
     agents = [m.group(1) for m in _AGENT.finditer(text, lo, verb_at + 8)]
     if agents:
-        return dict.fromkeys(w.text for a in agents for w in tag(a)
-                             if w.tag in (ORG, PERSON, PLACE, "nz") and len(w.text) >= 2)
-    words = tag(text[lo:hi])  # in text order, so that a reason names the first, in every process
+        return _names([w for a in agents for w in tag(a)])
+    cleft = _CLEFT.match(text, verb_at)
+    return _names(tag(text[lo:hi])) or (_names(tag(cleft[1])) if cleft else {})
+
+
+def _names(words) -> dict[str, None]:
+    """The names among tagged words, in text order (so a reason names the same one in every run); a
+    place after 在/于/赴/到 is where, not who."""
     return dict.fromkeys(w.text for prev, w in zip([None, *words], words) if w.tag in (ORG, PERSON, PLACE, "nz")
                          and len(w.text) >= 2 and not (prev and prev.text in ("在", "于", "赴", "到")))
 
