@@ -931,7 +931,8 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
             out.append(f"数字不符：{q.text}")
         elif q.unit not in _CALENDAR and not q.ordinal and (not _counts_the_same(c, q, p, matches) and (
                 _said_of_another(c, q, mine, p, theirs, matches) or _counts_another(c, q, p, theirs, matches)
-                or _narrowed_to_another(c, q, p, matches)) or _acted_elsewhere(c, q, p, theirs, matches)):
+                or _narrowed_to_another(c, q, p, matches) or _measure_moved(c, q, p, matches))
+                or _acted_elsewhere(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
 
@@ -1133,8 +1134,11 @@ def _extreme_named_reasons(part: str, p: str) -> list[str]:
         named, mine = theirs.get(m[1]), _bigrams(head if len(head) >= 2 else m[2]) - {"项目", "企业"}  # heads every item shares
         if named and len(mine & _bigrams(named)) * 2 < len(mine):
             return [f"{m[1]}的是{m[2]}：资料中是{named}"]
+    first = lang.words("claims", "first_place")  # 电池回收投资居首 says 最大 in other words
     for key, named in theirs.items():  # 燃料电池电堆项目投资规模最大: the item named before the superlative
         at = part.find(key)
+        if at < 0 and key in lang.words("claims", "superlatives_most"):
+            at = next((i for w in first if (i := part.find(w)) >= 0), -1)
         if at < 0 or part.startswith(key + "的", at):
             continue
         before = re.split(r"[，：；]|(?<=[目业个家])中", part[:at])[-1]  # 5个项目中，|燃料电池电堆项目…
@@ -1747,6 +1751,19 @@ def _counts_another(c: str, q: Quantity, p: str, theirs: list[Quantity], matches
     if not nouns or any(map(counts, matches)):
         return False
     return any(units_match(t.unit, q.unit) and not compatible(q, t) and counts(t) for t in theirs)
+
+
+def _measure_moved(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bool:
+    """28万平方米的职工宿舍 where the passage has 标准厂房28万平方米 and lists 职工宿舍 among other things
+    with no amount: the claim's amount qualifies another item, and the passage's own noun is gone."""
+    m = re.match(r"的([\u4e00-\u9fff]{2,8})", c[q.end:])
+    noun = _noun_run(m[1]) if m else ""
+    listed = re.search(rf"[、和及与]{re.escape(noun)}|{re.escape(noun)}[、和及与]", p) if len(noun) >= 2 else None
+    if not listed:
+        return False  # only an item the passage lists among others (宿舍、食堂和…) is another thing for sure
+    theirs = set().union(*(_count_nouns(p, t) for t in matches))
+    mine = _bigrams(c[_clause_start(c, q.start):q.start])
+    return bool(theirs) and not any(n in c or noun in n or n in noun or _bigrams(n) & mine for n in theirs)
 
 
 def _narrowed_to_another(c: str, q: Quantity, p: str, matches: list[Quantity]) -> bool:

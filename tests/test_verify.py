@@ -694,6 +694,12 @@ CLASSES = [
     ("园区设置“数字经济”“先进制造”和“现代服务”三个片区。", "园区的片区共有两个，分别为“数字经济”和“现代服务”。", False),
     # a place contracted from its second mention, the first one too far off
     ("锡山产业园位于宜兴市丁蜀镇，规划面积2平方公里。", "锡山园落址宜兴丁蜀镇，规划2平方公里。", True),
+    # the top place said without 最, of another item than the passage's
+    ("其中投资规模最大的是光伏组件项目，计划投资30亿元；储能电池项目投资12亿元。", "储能电池项目投资居首，12亿元。", False),
+    ("其中投资规模最大的是光伏组件项目，计划投资30亿元；储能电池项目投资12亿元。", "光伏组件项目投资居首，30亿元。", True),
+    # an amount put before another noun the passage names, its own noun gone
+    ("基地建成标准厂房12万平方米，并配套建设员工食堂和职工公寓。", "基地建成了12万平方米的职工公寓。", False),
+    ("基地建成标准厂房12万平方米，并配套建设员工食堂和职工公寓。", "基地建成了12万平方米的标准厂房，并配套职工公寓。", True),
     # 头一号 and 过了 are a rank and a bound said plainly
     ("截至去年底，香港是当地利用外资的第一大来源。", "截至去年底，港资在当地利用的外资里是头一号。", True),
     ("全年外贸进出口额突破300亿元。", "全年外贸进出口额过了三百亿。", True),
