@@ -891,7 +891,44 @@ def _venue_reasons(part: str, p: str, sentence: str = "") -> list[str]:
             continue  # 移师遵义举办: the place said with the verb without 在
         if held and not any(_same_place(place, x) for x in held):
             return [f"{place}{verbs[0]}：资料中是在{held[0]}"]
+    return _location_reasons(part, sentence)
+
+
+def _location_reasons(part: str, sentence: str) -> list[str]:
+    """位于佛山市顺德区 where the sentence the clause restates builds it 在巴普镇: where a thing is, said
+    with a verb of location (lang.toml location_verbs), against where its sentence puts it."""
+    verbs = lang.pattern("claims", "location_verbs")
+    held = [x for x, _ in _venues(sentence)] + _located(sentence, verbs)
+    for place in _located(part, verbs):
+        named = _places_not_acting(sentence)  # 凉山州美姑县花椒产业园 places the park in 美姑县 too
+        if held and not any(_same_place(place, x) or _same_place(x, place) or _abbreviates(x, part)  # 川渝: 四川与重庆
+                            for x in held + named):
+            return [f"位于{place}：资料中是在{held[0]}"]
     return []
+
+
+def _places_not_acting(text: str) -> list[str]:
+    """Runs of place names in `text` that no 由, 与 or 和 makes a party (由佛山市顺德区帮扶建设 is who helped)."""
+    out, run, before = [], "", ""
+    for w in [*tag(text), None]:
+        if w is not None and w.tag == PLACE:
+            run += w.text
+            continue
+        if run and before not in ("由", "与", "和", "同", "及", "对"):
+            out.append(run)
+        run, before = "", w.text if w is not None else ""
+    return out
+
+
+def _located(text: str, verbs: re.Pattern) -> list[str]:
+    """The places named right after a verb of location (位于|会理市鹿厂镇)."""
+    out = []
+    for m in verbs.finditer(text):
+        words = [w for w in tag(text[m.end():m.end() + 16]) if not w.text.isspace()]
+        run = "".join(w.text for w in itertools.takewhile(lambda w: w.tag == PLACE, words))
+        if len(run) >= 2:
+            out.append(run)
+    return out
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -977,6 +1014,8 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
         return _a_ratio(c, q, p, theirs)
     if _a_difference(c, q, p, theirs) or _per_unit(c, q, p, theirs):  # 多3亿元 for 9亿元 against 6亿元
         return True
+    if _period_total(c, q, p, theirs):  # 三年合计不少于1.5亿元 for 2024至2026年每年不少于5000万元
+        return True
     if q.ordinal and q.unit in ("位", "名", "人") and lang.pattern("claims", "rank_words").search(_clause_at(c, q.start)):
         return _ranked(c, q.start, q.lo, p, theirs)  # 排在第二位: the second largest of the listed amounts
     clause = c[_clause_start(c, q.start):q.end]
@@ -990,6 +1029,18 @@ def _derived(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     if any(w in clause for w in lang.words("quantities", "total_words")):
         return near(sum(same)) or any(near(a + b) for a, b in itertools.combinations(same, 2))
     return False
+
+
+def _period_total(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
+    """A total over the years of a range (2024至2026年) of what the passage gives each year (每年不少于
+    5000万元), bounded as the yearly amount is."""
+    clause = c[_clause_start(c, q.start):q.end]
+    ranges = list(_YEAR_RANGE.finditer(c + "\n" + p))
+    if not ranges or not any(w in clause for w in lang.words("quantities", "total_words")):
+        return False
+    yearly = [t for t in theirs if t.unit == q.unit and not t.ordinal and "每年" in p[max(0, t.start - 12):t.start]]
+    return any(compatible(q, replace(t, lo=t.lo * n, hi=t.hi * n)) and q.bound == t.bound
+               for t in yearly for n in {int(m[2]) - int(m[1]) + 1 for m in ranges})
 
 
 def _count_of_share(q: Quantity, theirs: list[Quantity]) -> bool:
@@ -2302,6 +2353,10 @@ def _majority_reasons(part: str, p: str) -> list[str]:
             total = max(t.lo for t in amounts if t.unit == q.unit)
             if q.lo < total and fit[q] >= 2 and fit[q] == max(fit.values()) and (q.lo / total > 0.5) != more:
                 return [f"{said.group()}与资料中的{q.text}（共{total:g}{q.unit}）不符"]
+        parts = [q for q in amounts if fit[q] >= 2 and q.lo < max(t.lo for t in amounts if t.unit == q.unit)]
+        if not parts and not any(w in p for w in lang.words("claims", "share_said")) \
+                and not any(t.unit == "%" for t in quantities(p)):
+            return [f"资料未提及：{said.group()}"]  # 其中半数以上为某类企业, where the passage gives no part at all
     return []
 
 
