@@ -2004,12 +2004,19 @@ def _opposite_event(part: str, sentence: str) -> list[str]:
 def _kind_swapped(part: str, restated: str, p: str) -> list[str]:
     """A kind of facility or party, or a way of coming by a site, that the passage never names, where
     the clause the claim restates names one of another kind (在喀什设立的研发中心 ← 在喀什设立的生产基地,
-    组织高校 ← 组织企业, 租用 ← 投资建设; lang.toml facility_groups, party_groups, means_groups)."""
+    组织高校 ← 组织企业, 租用 ← 投资建设, 资本密集型 ← 劳动密集型; lang.toml facility_groups, party_groups,
+    means_groups, trait_groups)."""
     claims = lang.data()["claims"]
     groups = claims["facility_groups"] + claims["party_groups"] + claims["means_groups"]
     said = [w for g in groups if not any(x in p for x in g) for w in g if w in part]
     instead = [w for g in groups if not any(x in part for x in g) for w in g if w in restated]
-    return [f"资料未提及：{said[0]}（资料为{instead[0]}）"] if said and instead else []
+    if said and instead:
+        return [f"资料未提及：{said[0]}（资料为{instead[0]}）"]
+    for g in claims["trait_groups"]:  # one trait for another of its kind, the passage naming only the other
+        mine, theirs = [w for w in g if w in part and w not in p], [w for w in g if w in restated and w not in part]
+        if mine and theirs:
+            return [f"资料未提及：{mine[0]}（资料为{theirs[0]}）"]
+    return []
 
 
 def _times(text: str) -> list[str]:
