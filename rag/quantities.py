@@ -130,7 +130,8 @@ def _read(m: re.Match) -> Quantity | None:
     factor = 1.0
     if unit in lang.data()["quantities"]["unit_factor"]:  # 2.6平方公里 → 2600000平方米
         unit, factor = lang.data()["quantities"]["unit_factor"][unit]
-    start, before = m.start(), m.string[max(0, m.start() - 24):m.start()]
+    start = m.start() if pre or not m["pre"] else m.start("pct") if m["pct"] else m.start("num")  # 不过|首期: no hedge
+    before = m.string[max(0, start - 24):start]
     reference = None if pre else _of_reference(before)  # 不到规划面积的一半: the bound stands before what it is of
     if reference:
         pre, start = reference.group(1), m.start() - len(reference.group())

@@ -185,7 +185,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
             or _baseline_reasons(part, p + t)
         reasons += _role_reasons(part, p, p_spans)
         reasons += _event_reasons(part, p, c) or _event_swapped(part, restated) or _kind_swapped(part, restated, p) \
-            or _opposite_event(part, sentence)
+            or _opposite_event(part, sentence, c)
         # a clause of one or two content words (分两期推进, 金额超过3亿元) is judged with the one before it,
         # an opening one (仪式现场，) with the one after: alone, one paraphrased word would be half of it
         short = len(_content_words(part)) < 3
@@ -1065,8 +1065,13 @@ def _day_arithmetic(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool
         return False
     if q.unit == "天":
         return any(int(m[2]) - int(m[1]) + 1 == q.lo for m in _DAY_RANGE.finditer(p))
-    if q.unit == "年":  # 2024年到2026年这三年: the years of a range the claim or the passage states
-        return any(int(m[2]) - int(m[1]) + 1 == q.lo for m in _YEAR_RANGE.finditer(c + "\n" + p))
+    ranges = [(int(m[1]), int(m[2])) for m in _YEAR_RANGE.finditer(c + "\n" + p)]
+    if q.unit in ("年", "") and 1900 <= q.lo <= 2100:  # 2024、2025和2026: a year within the passage's range,
+        own_range = any(m.start() <= q.start < m.end() for m in _YEAR_RANGE.finditer(c))  # not a narrower range's end
+        return not own_range and any(int(m[1]) <= q.lo <= int(m[2]) for m in _YEAR_RANGE.finditer(p))
+    if q.unit == "年" or q.unit == "个" and c.startswith(("年度", "年"), q.end):
+        # 2024年到2026年这三年, 三个年度: the years of a range the claim or the passage states
+        return any(b - a + 1 == q.lo for a, b in ranges)
     if q.unit != "日":
         return False
     said = lambda text, key: lang.pattern("claims", key).search(text) is not None  # noqa: E731
@@ -1189,8 +1194,8 @@ def _extreme_named_reasons(part: str, p: str) -> list[str]:
     for key, named in theirs.items():  # 燃料电池电堆项目投资规模最大: the item named before the superlative
         at = part.find(key)
         if at < 0 and key in lang.words("claims", "superlatives_most"):
-            at = next((i for w in first if (i := part.find(w)) >= 0), -1)
-        if at < 0 or part.startswith(key + "的", at):
+            at = next((i for w in first if (i := part.find(w)) >= 0 and not part.startswith(w + "的", i)), -1)
+        if at < 0 or part.startswith(key + "的", at):  # 居首的是X names the item after it: the loop above
             continue
         before = re.split(r"[，：；]|(?<=[目业个家])中", part[:at])[-1]  # 5个项目中，|燃料电池电堆项目…
         distinct = _bigrams(named) - {"项目", "企业"}
@@ -1310,9 +1315,17 @@ def _own_words(p: str, t: Quantity, theirs: list[Quantity]) -> set[str]:
 
 
 def _listed(p: str, amounts: list[Quantity]) -> list[Quantity]:
-    """The amounts of a listing, its totals (共, 合计, 总投资) left out."""
+    """The amounts of a listing, its totals left out: those said as one (共, 合计, 总投资), and one that
+    is the sum of the others of its unit after it, with 其中 between (新签约项目14个…其中…8个、4个和2个)."""
     totals = lang.words("quantities", "total_words") + ["总"]
-    return [q for q in amounts if not any(w in p[max(0, q.start - 4):q.start] for w in totals)]
+    kept = [q for q in amounts if not any(w in p[max(0, q.start - 4):q.start] for w in totals)]
+
+    def total(q: Quantity) -> bool:
+        parts = [o for o in kept if o.start > q.end and o.unit == q.unit and o.exact and not o.ordinal]
+        return q.exact and len(parts) >= 2 and "其中" in p[q.end:parts[0].start] \
+            and abs(q.lo - sum(o.lo for o in parts)) < 1e-9
+
+    return [q for q in kept if not total(q)]
 
 
 def _a_share(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
@@ -1400,7 +1413,8 @@ def _extreme_listed(c: str, word: str, p: str) -> bool:
     if not most and word not in lang.words("claims", "superlatives_least"):
         return False
     amounts = _listed(p, quantities(p))  # not 总投资11.5亿元
-    names = [n for _, n in _designations(c) if n in p]  # 投资最大的是某项目: a designation anywhere in the claim
+    names = [n for _, n in _designations(c) if n in p  # 投资最大的是某项目: a designation anywhere in the claim,
+             and not re.match(r"里|中|内|当中|之中", c[c.find(n) + len(n):])]  # not the set ranked in (新签约项目里)
     for name in names + _named_before(c, word, p):
         for start in (m.start() for m in re.finditer(re.escape(name), p)):
             at = start + len(name)
@@ -1484,6 +1498,12 @@ def _speaker_reasons(c: str, p: str) -> list[str]:
     if len(speakers) < 2:
         return []
     own = {s: _bigrams(s) - set().union(*(_bigrams(o) for o, _ in speakers if o != s)) for s, _ in speakers}
+    for mine, what in _speeches(c):  # two speakers of the passage, each given the other's words
+        match = [s for s, _ in speakers if len(own[s] & _bigrams(mine)) >= 2]
+        fit = {s: len(_bigrams(what) & _bigrams(said)) for s, said in speakers}
+        best = max(fit, key=fit.get)
+        if len(match) == 1 and best != match[0] and fit[best] >= fit[match[0]] + SWAP_MARGIN:
+            return [f"资料中这是{best}说的，不是{match[0]}"]
     named = [s for s, _ in speakers if len(own[s] & _bigrams(c)) >= 2]  # 负责人 names no one of two 负责人
     if len(named) != 1:
         return []
@@ -1895,7 +1915,8 @@ def _written(e: str, p: str, c: str, title: str = "") -> bool:
     return len(stem) >= 2 and any(stem + b in p + title for b in bodies) or e in p or e in title \
         or _abbreviates(e, p, c) or _short_form(e, p) or _expands(e, p) or _shortens(e, p) \
         or _contracted(e, p + title) or _written_out(e, p + title) or _shortens(e, title) \
-        or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p) or _province_list(e, p)
+        or _of_subject(e, p, title) or _nickname(e, p + title) or _province_word(e, p) or _province_list(e, p) \
+        or len(e) > 2 and e.endswith("类") and e[:-1] in p + title  # 智能家居类: the kind the passage names
 
 
 def _compass_part(e: str, text: str) -> bool:
@@ -1988,12 +2009,13 @@ def _event_swapped(part: str, restated: str) -> list[str]:
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日|(?<!月)\d{1,2}日")
 
 
-def _opposite_event(part: str, sentence: str) -> list[str]:
-    """An opening on the day the passage closes the event (9月29日开幕 ← 9月29日落下帷幕), or the reverse.
-    A day the claim counts from the passage's (9月26日开幕 from 为期四天…9月29日落幕) is another day."""
-    one, other = lang.data()["claims"]["opposite_events"]
-    days = set(_DAY.findall(part))
-    for mine, theirs in ((one, other), (other, one)):
+def _opposite_event(part: str, sentence: str, claim: str = "") -> list[str]:
+    """An opening on the day the passage closes the event (9月29日开幕 ← 9月29日落下帷幕), or the reverse;
+    an arrival for a departure (lang.toml opposite_events). A day the claim counts from the passage's
+    (9月26日开幕 from 为期四天…9月29日落幕) is another day. The day may open the claim in a clause of its own."""
+    days = set(_DAY.findall(part)) or set(_DAY.findall(claim))
+    for mine, theirs in ((a, b) for one, other in lang.data()["claims"]["opposite_events"]
+                         for a, b in ((one, other), (other, one))):
         said = next((w for w in mine if w in part), "")
         if said and days and any(w in sentence for w in theirs) and not any(w in sentence for w in mine) \
                 and days <= set(_DAY.findall(sentence)):
@@ -2170,10 +2192,14 @@ _ADVERB_DENIAL = re.compile(_ADVERBS + _DENIALS)
 _MODAL_DENIAL = re.compile(f"{_ADVERBS}?{_DENIALS}[可能得会用予再]?")
 
 
+_OPENING_BUT = re.compile(r"(?:^|(?<=[，。；：]))\s*不过")
+
+
 def _negated(text: str) -> bool:
     """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
     (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, and
     “not only” (不仅, 并不只有) adds rather than denies, and two negations assert (并非没有)."""
+    text = _OPENING_BUT.sub(lambda m: " " * len(m.group()), text)  # 不过，… opening a clause: "but"
     words = tag(lang.pattern("claims", "double_negations").sub("", text))
     for w, after in zip(words, [*words[1:], None]):
         not_only = lang.words("claims", "not_only")
@@ -2448,8 +2474,11 @@ def _trend_reasons(part: str, restated: str) -> list[str]:
 
 
 def _alone_reasons(part: str, restated: str) -> list[str]:
-    """单独主办 where the passage says 联合主办: done alone against done together (lang.toml alone/jointly)."""
+    """单独主办 where the passage says 联合主办: done alone against done together (lang.toml alone/jointly);
+    not alone (不是由一家单位独自推进) says together."""
     alone, jointly = lang.pattern("claims", "alone").search(part), lang.pattern("claims", "jointly").search(restated)
+    if alone and _negated(part[_clause_start(part, alone.start()):alone.start()]):
+        return []
     return [f"{alone.group()}与资料中的{jointly.group()}不一致"] if alone and jointly else []
 
 
