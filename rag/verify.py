@@ -138,6 +138,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     amount counts are read from the passage alone, since a headline is no sentence of it."""
     p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
     c = _frame().sub("", c)  # 根据资料，… says where, not what
+    c = _opener().sub("", c)  # 没错，… agrees, it denies nothing
     if not re.sub(r"\W", "", c):
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
@@ -155,7 +156,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     ranked = lang.pattern("claims", "superlatives")
     reasons += [f"资料未提及：{w}" for w in dict.fromkeys(ranked.findall(c))
                 if not ranked.search(p) and not _extreme_listed(c, w, p) and not _rank_derived(c, p)]
-    reasons += _first_of_kind(c, p)
+    reasons += _first_of_kind(c, p) + _rank_reasons(c, p)
     before = ""
     quoted = [norm(q) for q in _quoted(claim)]
     for i, (lo, hi) in enumerate(spans):
@@ -172,7 +173,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
             reasons += _polarity_reasons(joined, p, p_spans, region(joined, p, p_spans))
         elif not _denies_a_part(part, p):
             reasons += _polarity_reasons(part, p, p_spans, restated)
-        reasons += _alone_reasons(part, restated)
+        reasons += _alone_reasons(part, restated, p)
         sentence = _sentence_of(restated, p)  # what a move or an attribute is said of is often named before it
         reasons += _trend_reasons(part, sentence)
         reasons += _formality_reasons(part, sentence)
@@ -211,6 +212,13 @@ def _frame() -> re.Pattern:
     """An opening frame: 根据介绍， 文章提到， 资料显示： 据悉， (lang.toml frame_leads, frame_sources, frame_verbs)."""
     part = lambda key: lang.pattern("claims", key).pattern  # noqa: E731
     return re.compile(rf"^(?:{part('frame_leads')})?(?:{part('frame_sources')})(?:{part('frame_verbs')})?[，：]")
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern:
+    """A chat answer's opening word before a comma, at the start of any of its sentences (lang.toml
+    answer_openers)."""
+    return re.compile(rf"(?:^|(?<=[。！？]))(?:{lang.pattern('claims', 'answer_openers').pattern})[，：]")
 
 
 def _denied(c: str) -> set[int]:
@@ -1132,6 +1140,19 @@ def _rank_derived(c: str, p: str) -> bool:
     words = lang.pattern("claims", "rank_words").pattern
     return any(_ranked(c, m.start(), value(m[1]) or 0, p, quantities(p))
                for m in re.finditer(rf"(?:{words})第?([一二三四五六七八九十]+|\d+)", c))
+
+
+def _rank_reasons(c: str, p: str) -> list[str]:
+    """排第二 where the passage says 第一大来源 (or 最大, 居首) of the same thing, and its figures rank
+    nothing second: a rank the passage gives otherwise."""
+    words = lang.pattern("claims", "rank_words").pattern
+    mine = {value(m[1]) for m in re.finditer(rf"(?:{words})第?([一二三四五六七八九十]+|\d+)", c)}
+    theirs = {value(m[1]) for m in re.finditer(r"第([一二三四五六七八九十]+|\d+)(?:大|位|名)", p)}
+    if re.search("|".join(lang.words("claims", "first_place") + lang.words("claims", "superlatives_most")), p):
+        theirs.add(1.0)
+    if mine and theirs and not mine & theirs and not _rank_derived(c, p):
+        return [f"排名与资料不符：资料为第{int(min(theirs))}"]
+    return []
 
 
 def _ranked(c: str, at: int, rank: float, p: str, theirs: list[Quantity]) -> bool:
@@ -2473,13 +2494,16 @@ def _trend_reasons(part: str, restated: str) -> list[str]:
     return []
 
 
-def _alone_reasons(part: str, restated: str) -> list[str]:
+def _alone_reasons(part: str, restated: str, p: str = "") -> list[str]:
     """单独主办 where the passage says 联合主办: done alone against done together (lang.toml alone/jointly);
     not alone (不是由一家单位独自推进) says together."""
     alone, jointly = lang.pattern("claims", "alone").search(part), lang.pattern("claims", "jointly").search(restated)
-    if alone and _negated(part[_clause_start(part, alone.start()):alone.start()]):
+    if not alone or _negated(part[_clause_start(part, alone.start()):alone.start()]):
         return []
-    return [f"{alone.group()}与资料中的{jointly.group()}不一致"] if alone and jointly else []
+    act = part[alone.end():alone.end() + 2]  # 单独主办 where another sentence says 联合主办: the same act, done together
+    jointly = jointly or (re.search(rf"(?:{lang.pattern('claims', 'jointly').pattern}){re.escape(act)}", p)
+                          if len(act) == 2 else None)
+    return [f"{alone.group()}与资料中的{jointly.group()}不一致"] if jointly else []
 
 
 def _planned(text: str) -> bool:

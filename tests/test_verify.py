@@ -740,6 +740,14 @@ CLASSES = [
     # two speakers the passage names, each given the other's words
     ("省商务厅负责人表示，下一步将在香港设立联络处。香港贸发局负责人则表示，欢迎更多内地企业来港。",
      "省商务厅负责人表示欢迎更多内地企业来港，香港贸发局负责人则表示将在香港设立联络处。", False),
+    # a chat answer's opening word agrees, it denies nothing
+    ("一家私募机构将与省属国企联合设立规模10亿元的产业基金。", "没错，这只规模10亿元的产业基金将由一家私募机构和省属国企联合设立。", True),
+    ("开发区每年安排帮扶资金不少于2000万元。", "是的，开发区每年安排的帮扶资金至少2000万元，不会低于这个数。", True),
+    # done alone where another sentence of the passage has the same act done together
+    ("第三届茶博会在福州闭幕。本届茶博会由省农业农村厅和省商务厅联合主办。", "由省农业农村厅单独主办的第三届茶博会在福州闭幕。", False),
+    # a rank the passage gives otherwise
+    ("截至去年底，台资是当地利用外资的第一大来源。", "其实台资在当地利用外资里排第二。", False),
+    ("截至去年底，台资是当地利用外资的第一大来源。", "台资在当地利用外资里排名第一。", True),
     # 头一号 and 过了 are a rank and a bound said plainly
     ("截至去年底，香港是当地利用外资的第一大来源。", "截至去年底，港资在当地利用的外资里是头一号。", True),
     ("全年外贸进出口额突破300亿元。", "全年外贸进出口额过了三百亿。", True),
