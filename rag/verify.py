@@ -906,11 +906,13 @@ def _location_reasons(part: str, sentence: str) -> list[str]:
     """位于佛山市顺德区 where the sentence the clause restates builds it 在巴普镇: where a thing is, said
     with a verb of location (lang.toml location_verbs), against where its sentence puts it."""
     verbs = lang.pattern("claims", "location_verbs")
-    held = [x for x, _ in _venues(sentence)] + _located(sentence, verbs)
-    for place in _located(part, verbs):
-        named = _places_not_acting(sentence)  # 凉山州美姑县花椒产业园 places the park in 美姑县 too
-        if held and not any(_same_place(place, x) or _same_place(x, place) or _abbreviates(x, part)  # 川渝: 四川与重庆
-                            for x in held + named):
+    places = _located(part, verbs)
+    held = [x for x, _ in _venues(sentence)] + _located(sentence, verbs) if places else []
+    if not held:
+        return []
+    named = held + _places_not_acting(sentence)  # 凉山州美姑县花椒产业园 places the park in 美姑县 too
+    for place in places:
+        if not any(_same_place(place, x) or _same_place(x, place) or _abbreviates(x, part) for x in named):  # 川渝
             return [f"位于{place}：资料中是在{held[0]}"]
     return []
 
@@ -1137,16 +1139,19 @@ def _rounds_to(q: Quantity, x: float) -> bool:
 
 def _rank_derived(c: str, p: str) -> bool:
     """Does the claim rank something by an ordinal (排名第三, 位列第2) that the passage's amounts give it?"""
-    words = lang.pattern("claims", "rank_words").pattern
-    return any(_ranked(c, m.start(), value(m[1]) or 0, p, quantities(p))
-               for m in re.finditer(rf"(?:{words})第?([一二三四五六七八九十]+|\d+)", c))
+    return any(_ranked(c, m.start(), value(m[1]) or 0, p, quantities(p)) for m in _ranks_said().finditer(c))
+
+
+@lru_cache(maxsize=1)
+def _ranks_said() -> re.Pattern:
+    """A rank said with its number (排名第三, 位列第2, 排第二)."""
+    return re.compile(rf"(?:{lang.pattern('claims', 'rank_words').pattern})第?([一二三四五六七八九十]+|\d+)")
 
 
 def _rank_reasons(c: str, p: str) -> list[str]:
     """排第二 where the passage says 第一大来源 (or 最大, 居首) of the same thing, and its figures rank
     nothing second: a rank the passage gives otherwise."""
-    words = lang.pattern("claims", "rank_words").pattern
-    mine = {value(m[1]) for m in re.finditer(rf"(?:{words})第?([一二三四五六七八九十]+|\d+)", c)}
+    mine = {value(m[1]) for m in _ranks_said().finditer(c)}
     theirs = {value(m[1]) for m in re.finditer(r"第([一二三四五六七八九十]+|\d+)(?:大|位|名)", p)}
     if re.search("|".join(lang.words("claims", "first_place") + lang.words("claims", "superlatives_most")), p):
         theirs.add(1.0)
@@ -2213,14 +2218,10 @@ _ADVERB_DENIAL = re.compile(_ADVERBS + _DENIALS)
 _MODAL_DENIAL = re.compile(f"{_ADVERBS}?{_DENIALS}[可能得会用予再]?")
 
 
-_OPENING_BUT = re.compile(r"(?:^|(?<=[，。；：]))\s*不过")
-
-
 def _negated(text: str) -> bool:
     """The tagger finds a negation: a listed word (未, 不, 尚未…), one run together with an adverb
     (尚无, 并不), or a verb or adverb opening with one (不由, 未能); 无锡 and 非遗 are names, and
     “not only” (不仅, 并不只有) adds rather than denies, and two negations assert (并非没有)."""
-    text = _OPENING_BUT.sub(lambda m: " " * len(m.group()), text)  # 不过，… opening a clause: "but"
     words = tag(lang.pattern("claims", "double_negations").sub("", text))
     for w, after in zip(words, [*words[1:], None]):
         not_only = lang.words("claims", "not_only")
