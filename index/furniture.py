@@ -30,13 +30,14 @@ from . import furniture_score
 
 MAX_LINE = 120  # a line up to this long may be furniture as a whole; in any line, furniture is cut out
 MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages without 。) costs quadratic time
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"  # names use the extension blocks' rare characters (周𬱖)
 BOUNDARY = "\x1f"  # a blank that stood between Chinese characters (a control character \s matches)
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
 _AFTER_BREAK = re.compile(r"(?:^|(?<=[\s！？!?■□]))[^\s，。！？：:（）()【】\[\]“”《》、]{2,8}$")  # 标题！每经 记者：某某
-_DATELINE = re.compile(r"(?:电|讯|消息)\s*[（(][^（）()]{0,40}[）)]|记者[\u4e00-\u9fff·\s]{2,20}?报道")  # 某社某地电(记者 某某)
+_DATELINE = re.compile(rf"(?:电|讯|消息)\s*[（(][^（）()]{{0,40}}[）)]|记者[{HAN}·\s]{{2,20}}?报道")  # 某社某地电(记者 某某)
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # a sentence end, a closing comma, a date opening a clause (7月27日，), a dateline (某地8月1日电) or a
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline
@@ -76,21 +77,23 @@ class Patterns:
         self.labels = re.compile(_any(data["labels"]))
         credit, source = _longest_first(data["credit_words"]), _longest_first(data["source_words"])
         free = r"[^\s，。！？：:（）()【】\[\]]"
+        named = rf"(?:{free}|[（(][A-Za-z]{{2,8}}[）)])"  # a name may carry its Latin short form: 某协会(NHK)
         outlet = (rf"(?:《[^》]{{1,20}}》(?:视频截图|截图|视频)?"  # 《某报》: the title marks say where it ends
                   rf"|{_longest_first(data['picture_agencies'])}"  # 图源：图虫创意, glued to the text
-                  rf"|{free}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])}){{1,2}}(?:(?<=报)网)?"  # 某某新闻客户端
+                  rf"|{named}{{0,14}}?(?:{_longest_first(data['outlet_suffixes'])}){{1,2}}(?:(?<=报)网)?"  # 某某新闻客户端
                   rf"|{free}{{1,14}}?(?:{_longest_first(data['outlet_last_chars'])})"
                   rf"|{free}{{2,14}}(?={BOUNDARY}))")  # or a blank says where it ends
         not_after = r"(?<![电讯向对据被让给跟与和从在的])(?<![电讯]\s)(?<![电讯息][（(])(?<![电讯息]\s[（(])"  # 某社…电(记者…) is a dateline
         self.credit_word = re.compile(rf"(?:{credit})|(?:{source})")
         # A run of credits is cut at its credit words; what lies between two of them is a name
         # (or an outlet) and the next credit's outlet: no sentence punctuation, and short.
-        self.between = re.compile(r"[\s|｜/:：丨·、，和（）()【】\[\]“”《》□■A-Za-z0-9@._\u4e00-\u9fff-]*")
+        self.between = re.compile(rf"[\s|｜/:：丨·、，和（）()【】\[\]“”《》□■A-Za-z0-9@._{HAN}-]*")
         self.lone_bracket = re.compile(r"[（(【\[](?:[^（）()【】\[\]。，！？\d为是系指]{1,14}"  # (某某) (某某网)
-                                       r"|[\u4e00-\u9fff·]{2,4}(?:\s[\u4e00-\u9fff·]{2,4})+)[）)】\]]")  # (某某 某某)
+                                       rf"|[{HAN}·]{{2,4}}(?:\s[{HAN}·]{{2,4}})+)[）)】\]]")  # (某某 某某)
         self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：丨]?\s*|(?:{source})\s*[:：丨]\s*(?P<outlet>{outlet})"
                                rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
-        image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*{outlet}[）)]?"  # 图源：某网
+        latin = r"[A-Z][A-Za-z]{1,11}(?:[\s/][A-Z][A-Za-z]{1,11})*(?=[\s）)。，]|$)"  # 图源：BBC, 图片来源：SOPA IMAGES/LIGHTROCKET
+        image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*(?:{outlet}|{latin})[）)]?"  # 图源：某网
         # 。来源：某网 before another sentence (closing credits are a run, for the tail rules to judge whole)
         mid_source = rf"(?<=[。！？\s])(?:{_longest_first(data['source_after_sentence'])})\s*[:：丨]\s*{outlet}(?=[^。！？]{{0,80}}[。！？])"
         suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
@@ -102,7 +105,7 @@ class Patterns:
         account = r"(?:[（(](?:ID[:：]\s?)?[A-Za-z][A-Za-z0-9_-]{3,20}[）)])?"  # 某某晚报(wechat_id)
         self.lone_outlet = re.compile(rf"{free}{{2,8}}(?:{suffix}){account}")  # 每日经济新闻 closing the page
         self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix}){{1,2}}$")  # 极目新闻 四川在线 北京日报客户端: 2 + endings
-        self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[\u4e00-\u9fff·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
+        self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[{HAN}·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
         self.surnames = frozenset(data["surnames"])
         self.slash_credit = re.compile(rf"(?<=[。！？!?”{_CUT}\s])(?:{_longest_first(data['slash_credit_words'])})\s?[/／]\s?")
 
@@ -124,7 +127,8 @@ def _glued_picture_credit(data: dict) -> str:
     outlet = (rf"(?:{_longest_first(data['picture_agencies'])}|{name}{{1,14}}?(?:{endings})"
               rf"|{name}{{1,3}}?(?:{_longest_first(data['outlet_last_chars'])}))")  # 美媒 俄新社, not 某某街道社区
     not_after = rf"(?![\d（(“《网报社台媒体厅局处分支大派所]|报道|消息|称|援引|表示|日电|{endings})"  # no longer name
-    return rf"(?<=[。！？，\s])(?:{words}){outlet}{not_after}"
+    by_agency = rf"据(?:{_longest_first(data['picture_agencies'])})(?![A-Za-z]|报道|消息|称|援引|表示)"  # 工作据ICphoto据悉
+    return rf"(?<=[。！？，\s])(?:{words}){outlet}(?:(?:报道)?配图|{not_after})|{by_agency}"  # 图自某社报道配图
 
 
 def _source_list(suffix: str) -> str:
@@ -149,7 +153,9 @@ def patterns() -> Patterns:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     with open(Path(__file__).with_name("furniture.toml"), "rb") as f:
-        return Patterns(tomllib.load(f))
+        data = tomllib.load(f)
+    return Patterns({k: [p.replace(r"\u4e00-\u9fff", HAN) for p in v] if isinstance(v, list) else v
+                     for k, v in data.items()})
 
 
 def is_link_farm(line: str) -> bool:
@@ -398,12 +404,12 @@ def _name_before_credit(clause: str, m: re.Match) -> str:
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _BLANKS = re.compile(rf"[{BOUNDARY} ]*")
-_NAME_CHARS = re.compile(rf"(?:(?!丨)[\u4e00-\u9fff·{BOUNDARY}])+")  # 丨 is a separator in the CJK block
+_NAME_CHARS = re.compile(rf"(?:(?!丨)[{HAN}·{BOUNDARY}])+")  # 丨 is a separator in the CJK block
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")  # jieba tags rare characters (謦) as x, like punctuation
 _NOT_NAME = frozenset("p c u d m t x f q r v uj ul ug eng".split())  # function words, numbers, verbs
 
 
-_BOUNDED_NAME = re.compile(rf"[\u4e00-\u9fff·]{{2,4}}{BOUNDARY}")
+_BOUNDED_NAME = re.compile(rf"[{HAN}·]{{2,4}}{BOUNDARY}")
 
 
 def _name_at(text: str, start: int) -> str:

@@ -210,6 +210,14 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "图据某县公安",
     "▲图源 Acme Labs 公司",  # a Latin-named source, blanks and all
     "▲ 图源 Jane Doe",
+    "图自某国通讯社报道配图",  # a news agency as the outlet, and the picture it ran
+    "（图片来自某县文旅局官网）",
+    "图片来源：某国广播协会(ABC)报道截图",  # an outlet carrying its Latin short form
+    "据ICphoto",
+    "新华社 资料图",
+    "图/受访单位供图",
+    "Play Video0:21/1:48",
+    "记者李𬱖摄",  # a name with a rare character of an extension block
 ])
 def test_a_glued_picture_credit_goes_and_the_caption_and_report_stay(furniture):
     caption = "图为抢险队员在堤坝上加固沙袋。"
@@ -226,6 +234,25 @@ def test_a_slash_credit_glued_between_sentences_goes_up_to_the_name(credit):
 def test_a_slash_inside_a_sentence_is_no_credit():
     text = "基地今年的产量是去年的两倍，图表显示增速达到1/3。"
     assert clean_text(text) == text
+
+
+def test_a_latin_picture_source_ends_where_its_words_do():
+    caption = "图为抢险队员在堤坝上加固沙袋。"
+    cleaned = clean_text(caption + "图源：ABC News " + BODY)
+    assert "ABC" not in cleaned and cleaned.startswith(caption) and cleaned.endswith(BODY)
+
+
+def test_a_caption_naming_who_is_shown_stays_before_its_picture_label():
+    """资料图 after a person's name is the picture's label; the name is its caption, which the
+    marks keep (新华社 资料图: an outlet's label goes whole)."""
+    caption = "图为抢险队员在堤坝上加固沙袋。"
+    assert clean_text(caption + "王某某 资料图" + BODY) == caption + "王某某" + BODY
+
+
+def test_a_picture_label_glued_before_the_next_report_goes():
+    caption, report = "图为抢险队员在堤坝上加固沙袋", "据当地媒体报道，堤坝已经合龙。"
+    assert clean_text(caption + "资料图" + report) == caption + report
+    assert clean_text("他展示了一张资料图据说拍摄于上世纪。") == "他展示了一张资料图据说拍摄于上世纪。"
 
 
 def test_a_picture_credit_word_that_starts_a_report_is_kept():
