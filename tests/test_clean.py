@@ -216,6 +216,7 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "据ICphoto",
     "新华社 资料图",
     "图/受访单位供图",
+    "通讯员李某某 供图",  # the credit's word and name go with it, not only 通讯员某某
     "Play Video0:21/1:48",
     "记者李𬱖摄",  # a name with a rare character of an extension block
 ])
