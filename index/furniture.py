@@ -37,7 +37,8 @@ _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
 _AFTER_BREAK = re.compile(r"(?:^|(?<=[\s！？!?■□]))[^\s，。！？：:（）()【】\[\]“”《》、]{2,8}$")  # 标题！每经 记者：某某
-_DATELINE = re.compile(rf"(?:电|讯|消息)\s*[（(][^（）()]{{0,40}}[）)]|记者[{HAN}·\s]{{2,20}}?报道")  # 某社某地电(记者 某某)
+_DATELINE = re.compile(rf"(?:电|讯|消息)\s*[（(][^（）()]{{0,40}}[）)]|记者[{HAN}·\s]{{2,20}}?报道"  # 某社某地电(记者 某某)
+                       rf"|[【\[（(][^【】\[\]（）()]{{0,16}}报道[^【】\[\]（）()]{{0,40}}[】\]）)]")  # 【某网报道 记者 某某】
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # a sentence end, a closing comma, a date opening a clause (7月27日，), a dateline (某地8月1日电) or a
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline

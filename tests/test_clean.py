@@ -187,6 +187,7 @@ def test_credits_after_a_headline_go_whole_and_the_headline_stays(head):
 
 @pytest.mark.parametrize("prose", [
     "新华社成都8月2日电（记者 张某某）德格县召开藏药材产业推进会。",  # a dateline is the report's
+    "【某某网报道 见习记者 张某某】德格县召开藏药材产业推进会。",  # so is an outlet's report in brackets
     "记者从县农牧局获悉，基地明年扩种。",                               # 记者 + no name: prose
     "测量人员向记者表示，数据已经上报。",
     "他们在现场拍摄了基地的全景。",
