@@ -33,6 +33,7 @@ MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages w
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"  # names use the extension blocks' rare characters (周𬱖)
 BOUNDARY = "\x1f"  # a blank that stood between Chinese characters (a control character \s matches)
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
+_CUT_SENTENCE = re.compile(rf"(?<=[。！？!?]){_CUT}+[。！？!?]+")  # the end mark of a label that was a sentence (。报告截图。)
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
@@ -94,7 +95,9 @@ class Patterns:
         self.head = re.compile(rf"{not_after}(?:{credit})\s*[:：丨]?\s*|(?:{source})\s*[:：丨]\s*(?P<outlet>{outlet})"
                                rf"|^[（(](?P<bracket>[^（）()，。！？]{{0,16}}?(?:{credit}|{outlet})[^（）()，。！？]{{0,8}})[）)]")
         latin = r"[A-Z][A-Za-z]{1,11}(?:[\s/][A-Z][A-Za-z]{1,11})*(?=[\s）)。，]|$)"  # 图源：BBC, 图片来源：SOPA IMAGES/LIGHTROCKET
-        image_source = rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]\s*(?:{outlet}|{latin})[）)]?"  # 图源：某网
+        supplier = r"受访者|受访单位|网络"  # 图源：受访者
+        image_source = (rf"[（(]?(?:{_longest_first(data['image_source_words'])})\s*[:：/]+\s*(?:{outlet}|{latin}|{supplier})"
+                        rf"[）)]?")  # 图源：某网
         # 。来源：某网 before another sentence (closing credits are a run, for the tail rules to judge whole)
         mid_source = rf"(?<=[。！？\s])(?:{_longest_first(data['source_after_sentence'])})\s*[:：丨]\s*{outlet}(?=[^。！？]{{0,80}}[。！？])"
         suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
@@ -108,7 +111,8 @@ class Patterns:
         self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix}){{1,2}}$")  # 极目新闻 四川在线 北京日报客户端: 2 + endings
         self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[{HAN}·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
         self.surnames = frozenset(data["surnames"])
-        self.slash_credit = re.compile(rf"(?<=[。！？!?”{_CUT}\s])(?:{_longest_first(data['slash_credit_words'])})\s?[/／]\s?")
+        self.slash_credit = re.compile(rf"(?<=[。！？!?”{_CUT}\s])(?:{_longest_first(data['slash_credit_words'])})\s?[/／]\s?"
+                                       rf"(?:{_longest_first(data['slash_credit_roles'])})?")
 
 
 def _latin_picture_credit(data: dict, suffix: str) -> str:
@@ -233,7 +237,7 @@ def _strip_patterns(line: str, removed: list | None) -> str:
             _note(removed, s.strip(_CUT + " "))
         else:
             kept.append(s)
-    line = "".join(kept).replace(_CUT, "").strip()
+    line = _CUT_SENTENCE.sub("", "".join(kept)).replace(_CUT, "").strip()
     if len(line) > MAX_LINE:
         line = _cut_spans(line, _head_credits(line), removed)
         tail = _tail(line)

@@ -156,6 +156,7 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "大家都在看↓↓↓某地发布高温预警！某县开通夜间公交...",
     "本文源自某某财经李某",
     "部分素材整理自网络，遇侵必删。",
+    "风险提示：基金有风险，投资需谨慎。本文观点仅供参考，不构成对任何产品的操作建议。基金过往业绩不代表其未来表现。",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -188,6 +189,8 @@ def test_credits_after_a_headline_go_whole_and_the_headline_stays(head):
 @pytest.mark.parametrize("prose", [
     "新华社成都8月2日电（记者 张某某）德格县召开藏药材产业推进会。",  # a dateline is the report's
     "【某某网报道 见习记者 张某某】德格县召开藏药材产业推进会。",  # so is an outlet's report in brackets
+    "某某网8月15日讯(通讯员王某某文/图)德格县召开藏药材产业推进会。",
+    "网友上传的相关截图在网络上引发关注，县里随即回应。",  # a screenshot the report is about
     "记者从县农牧局获悉，基地明年扩种。",                               # 记者 + no name: prose
     "测量人员向记者表示，数据已经上报。",
     "他们在现场拍摄了基地的全景。",
@@ -218,6 +221,10 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "新华社 资料图",
     "图/受访单位供图",
     "通讯员李某某 供图",  # the credit's word and name go with it, not only 通讯员某某
+    "（某县应急管理局/图）",
+    "（来自某某客户端）",
+    "图源：：受访者",
+    "报告截图。",  # a label that was a sentence of its own: no 。。 left behind
     "Play Video0:21/1:48",
     "记者李𬱖摄",  # a name with a rare character of an extension block
 ])
@@ -226,7 +233,7 @@ def test_a_glued_picture_credit_goes_and_the_caption_and_report_stay(furniture):
     assert clean_text(caption + furniture + BODY) == caption + BODY
 
 
-@pytest.mark.parametrize("credit", ["摄影/何红梅", "图/林晓峰", "图片/吴建国"])
+@pytest.mark.parametrize("credit", ["摄影/何红梅", "图/林晓峰", "图片/吴建国", "图/民警林晓峰"])
 def test_a_slash_credit_glued_between_sentences_goes_up_to_the_name(credit):
     """No mark says where the name ends; the report after it starts at once (…某某该基地…)."""
     caption, report = "图为牧民在基地采收红景天。", "该基地今年扩种红景天三百亩。"
