@@ -33,7 +33,8 @@ MAX_SENTENCE = 250  # no notice runs longer; testing longer "sentences" (pages w
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"  # names use the extension blocks' rare characters (周𬱖)
 BOUNDARY = "\x1f"  # a blank that stood between Chinese characters (a control character \s matches)
 _CUT = "\ue000"  # where a piece was cut out (a private-use character: it carries no text)
-_CUT_SENTENCE = re.compile(rf"(?<=[。！？!?]){_CUT}+[。！？!?]+")  # the end mark of a label that was a sentence (。报告截图。)
+# the end mark of a label that was a sentence (。报告截图。), the comma before one that closed it (，某某新闻图。)
+_CUT_SENTENCE = re.compile(rf"(?<=[。！？!?]){_CUT}+[。！？!?]+|[，,]{_CUT}+(?=[。！？!?])")
 _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』\"]*|[^。！？!?\ue000]+")
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start

@@ -158,6 +158,7 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "本文源自某某财经李某",
     "部分素材整理自网络，遇侵必删。",
     "风险提示：基金有风险，投资需谨慎。本文观点仅供参考，不构成对任何产品的操作建议。基金过往业绩不代表其未来表现。",
+    "风险提示及免责条款市场有风险，投资须谨慎。",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -226,6 +227,11 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "（来自某某客户端）",
     "图源：：受访者",
     "报告截图。",  # a label that was a sentence of its own: no 。。 left behind
+    "▲ 图源《某某》杂志 ",  # a blank says where the magazine's name ends
+    "截图自某某网公众号",
+    "某区卫健委供稿",
+    "本文图片均由警方提供",
+    "(原标题为《某县夏粮收购进度过半》)",
     "Play Video0:21/1:48",
     "记者李𬱖摄",  # a name with a rare character of an extension block
 ])
@@ -250,6 +256,11 @@ def test_a_latin_picture_source_ends_where_its_words_do():
     caption = "图为抢险队员在堤坝上加固沙袋。"
     cleaned = clean_text(caption + "图源：ABC News " + BODY)
     assert "ABC" not in cleaned and cleaned.startswith(caption) and cleaned.endswith(BODY)
+
+
+def test_an_outlet_credit_closing_a_caption_takes_no_comma_with_it_and_leaves_none():
+    caption = "医生和患者握手"
+    assert clean_text(BODY + caption + "，某某新闻图。" + BODY) == BODY + caption + "。" + BODY
 
 
 def test_a_caption_naming_who_is_shown_stays_before_its_picture_label():
