@@ -48,9 +48,11 @@ _NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
 _HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")  # marks after a headline (■, blanks)
 _CREDIT = r"\s*[（(][^（）()]{0,40}?(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*"
 # 某某网7月31日讯 and 某社某地8月1日电 may name no reporters: then an outlet (…社, …网, …报, …客户端)
-# and a date before the mark say it is a dateline, not 截至6月30日电价…
+# and a date before the mark say it is a dateline, not 截至6月30日电价…; an outlet's report in brackets
+# (【某网报道 记者 某某】) is one too
 _OPENING_DATELINE = re.compile(rf"[^。，！？]{{0,80}}?(?:(?:电|讯|消息)(?={_CREDIT})"
-                               rf"|[社网报台端闻][^。，！？\d]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|讯))"
+                               rf"|[社网报台端闻][^。，！？\d]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
+                               rf"|[【\[][^【】\[\]。，！？]{{0,16}}报道[^【】\[\]。，！？]{{0,40}}[】\]])"  # 【某网报道 记者 某某】
                                rf"(?P<credit>{_CREDIT}|\s*[（(][^（）()，。：:\d]{{2,16}}[）)]\s*)?")  # …日电 (某某某某)
 
 

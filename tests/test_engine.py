@@ -398,6 +398,11 @@ def test_an_answer_quoting_a_reports_first_sentence_leaves_out_its_dateline_cred
                                               "获悉，德格县藏药加工厂正式投产，年加工藏药材能力达到800吨。")
     a = engine.ask("德格县藏药加工厂是哪天正式投产的？")
     assert not a.refused and "5月11日" in a.text and "周立言" not in a.text, a.text
+    (tmp_path / "bracketed").mkdir()  # an outlet's report in brackets is a dateline as well
+    engine = _engine_over(tmp_path / "bracketed", "德格县藏药加工厂投产\n【某某网报道 见习记者 周立言】德格县藏药加工厂"
+                                                  "昨日正式投产，年加工藏药材能力达到800吨。")
+    a = engine.ask("德格县藏药加工厂的年加工能力是多少？")
+    assert not a.refused and "800吨" in a.text.splitlines()[0] and "周立言" not in a.text, a.text
 
 
 def test_a_question_that_contracts_a_name_the_articles_write_in_full_is_answered(tmp_path):
