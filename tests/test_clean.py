@@ -159,6 +159,8 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
     "部分素材整理自网络，遇侵必删。",
     "风险提示：基金有风险，投资需谨慎。本文观点仅供参考，不构成对任何产品的操作建议。基金过往业绩不代表其未来表现。",
     "风险提示及免责条款市场有风险，投资须谨慎。",
+    "以上观点仅供参考，不作为交易依据。",
+    "以上内容不代表某某网的任何立场。",
 ])
 def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furniture):
     """Scraped pages flattened onto one line: the furniture after the last sentence goes, the
@@ -174,6 +176,7 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
     ("某城晚报客户端 | 记者 周小兰", "近日，德格县召开藏药材产业推进会。"),  # a separator after the outlet
     ("来源：某某县融媒体中心", "德格县召开藏药材产业推进会。"),  # a county's media centre, not 某某县融媒 + 体中心
     ("来源：某市新闻中心", "德格县召开藏药材产业推进会。"),
+    ("本文转自：某某网 ", "德格县召开藏药材产业推进会。"),  # not 转自：某某网 with 本文 left behind, nor the report
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     assert clean_text(credit + rest + BODY) == normalize(rest + BODY)
@@ -232,6 +235,11 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "某区卫健委供稿",
     "本文图片均由警方提供",
     "(原标题为《某县夏粮收购进度过半》)",
+    "(新华社资料图)",
+    "(示意图/Pixabay)",
+    "某某监察网截图",
+    "图片来源：某某研究杂志",
+    "来源：某某卫视",
     "Play Video0:21/1:48",
     "记者李𬱖摄",  # a name with a rare character of an extension block
 ])
