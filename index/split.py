@@ -55,12 +55,14 @@ def split(doc: Document, splitter: SentenceSplitter) -> list[TextNode]:
     # even when the text repeats itself (a title printed twice).
     from llama_index.core.schema import TextNode
 
-    out, pos = [], 0
+    out, pos, last = [], 0, 0
     for no, text in enumerate(splitter.split_text(doc.text)):
         start = doc.text.find(text, pos)
+        if start < 0:  # a chunk that starts where the one before it did (that one was its prefix)
+            start = doc.text.find(text, last)
         if start < 0:  # the splitter only strips and joins, so this means a library change
             raise RuntimeError(f"chunk {no} of {doc.metadata.get('source')} is not a substring of its document")
-        pos = max(start + 1, start + len(text) - splitter.chunk_overlap)
+        pos, last = max(start + 1, start + len(text) - splitter.chunk_overlap), start
         meta = dict(doc.metadata, start=start, end=start + len(text), chunk_no=no)
         out.append(TextNode(id_=f"{doc.doc_id}:{no}", text=text, metadata=meta))
     return out

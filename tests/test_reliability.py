@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from wenjin.index import store
@@ -99,6 +99,7 @@ def test_cleaning_never_fails_and_is_idempotent(raw):
 
 @settings(max_examples=200, deadline=None)
 @given(text, st.integers(20, 120), st.integers(0, 19))
+@example(raw='?【¹©】(元ǎ格9¦县8h65–·¹格c™)8德县斤業)\t[园業投\u3000(、5X\tnǎh¦©(格Ã 签8n8éaÃ，]\n-业拷，|8|(产\r产園è4業园\râZ】™项业-\u3000園?5¹™Y园[【æ[™園！(、投县%、?2斤€%Y；4亿h格¦元âX！]）¦·约)è【3–68‰?ǎ[锟)·6！园2德¦(46目 [德德)斤\n项、©ǎ–园斤\u3000投)。.�y…4目6资\r€）约拷】元？產8園\n县？锟¹)亿约7)?Y资投签?|產产c|(05|¦業园(Ã项Y。?目n', size=28, overlap=18)  # the splitter's next chunk started where its prefix did
 def test_splitting_loses_no_character_and_spans_are_exact(raw, size, overlap):
     doc_text = clean_text(raw)
     if not doc_text:
