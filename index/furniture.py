@@ -39,8 +39,10 @@ _SENTENCES = re.compile(r"[^。！？!?\ue000]*[。！？!?\ue000]+[”’」』
 _CLOSERS = "”’」』\"）) \t"
 _HEAD = re.compile(r"[^。]{0,100}")  # the title (原标题：…, commas and all), credits, the report's start
 _AFTER_BREAK = re.compile(r"(?:^|(?<=[\s！？!?■□]))[^\s，。！？：:（）()【】\[\]“”《》、]{2,8}$")  # 标题！每经 记者：某某
+# an outlet's report in brackets opening the text (【某网报道 记者 某某】): a dateline, as 某社某地电(记者 某某) is
+_REPORT_BRACKET = r"[【\[][^【】\[\]（）()。，！？]{0,16}报道[^【】\[\]（）()。，！？]{0,40}[】\]]"
 _DATELINE = re.compile(rf"(?:电|讯|消息)\s*[（(][^（）()]{{0,40}}[）)]|记者[{HAN}·\s]{{2,20}}?报道"  # 某社某地电(记者 某某)
-                       rf"|[【\[（(][^【】\[\]（）()]{{0,16}}报道[^【】\[\]（）()]{{0,40}}[】\]）)]")  # 【某网报道 记者 某某】
+                       rf"|{_REPORT_BRACKET}")
 _LINK_FARM_SEP = re.compile(r"\s*[|｜]\s*")
 # a sentence end, a closing comma, a date opening a clause (7月27日，), a dateline (某地8月1日电) or a
 # credit's slash (文、图/某报): what the text before a cut holds when it is no headline
@@ -48,11 +50,10 @@ _NOT_A_HEADLINE = re.compile(r"[。！？!?；;]|[，,]$|日[，,电]|[/／]")
 _HEADLINE_END = re.compile(r"[^\w”’」』》）)】\]!！?？]+$")  # marks after a headline (■, blanks)
 _CREDIT = r"\s*[（(][^（）()]{0,40}?(?:记者|通讯员|实习生|摄影|编辑)[^（）()]{0,40}[）)]\s*"
 # 某某网7月31日讯 and 某社某地8月1日电 may name no reporters: then an outlet (…社, …网, …报, …客户端)
-# and a date before the mark say it is a dateline, not 截至6月30日电价…; an outlet's report in brackets
-# (【某网报道 记者 某某】) is one too
+# and a date before the mark say it is a dateline, not 截至6月30日电价…
 _OPENING_DATELINE = re.compile(rf"[^。，！？]{{0,80}}?(?:(?:电|讯|消息)(?={_CREDIT})"
                                rf"|[社网报台端闻][^。，！？\d]{{0,6}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)"
-                               rf"|[【\[][^【】\[\]。，！？]{{0,16}}报道[^【】\[\]。，！？]{{0,40}}[】\]])"  # 【某网报道 记者 某某】
+                               rf"|{_REPORT_BRACKET})"
                                rf"(?P<credit>{_CREDIT}|\s*[（(][^（）()，。：:\d]{{2,16}}[）)]\s*)?")  # …日电 (某某某某)
 
 
@@ -129,7 +130,8 @@ def _latin_picture_credit(data: dict, suffix: str) -> str:
 def _glued_picture_credit(data: dict) -> str:
     """图自美媒, 图据某地公安 glued to the caption before and the report after: after a sentence,
     a comma or a blank, the outlet ends at an outlet's ending that nothing continues — not a
-    longer name (某某新闻网), a date or a quote, which make it the report's (图据某社10日报道)."""
+    longer name (某某新闻网), a date or a quote, which make it the report's (图据某社10日报道).
+    A stock library after 据 (…工作据ICphoto据悉) is one too."""
     words, name = _longest_first(data["picture_from_words"]), r"[^\s\d，。！？：:（）()【】\[\]“”《》|｜/丨]"
     endings = _longest_first(data["outlet_suffixes"] + data["picture_from_endings"])
     outlet = (rf"(?:{_longest_first(data['picture_agencies'])}|{name}{{1,14}}?(?:{endings})"
