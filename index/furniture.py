@@ -106,7 +106,10 @@ class Patterns:
         mid_source = rf"(?<=[。！？\s])(?:{_longest_first(data['source_after_sentence'])})\s*[:：丨]\s*{outlet}(?=[^。！？]{{0,80}}[。！？])"
         suffix = _longest_first(data["outlet_suffixes"] + data["outlet_last_chars"])
         glued = [_latin_picture_credit(data, suffix)]  # before the pieces' ▲图源 rule, which stops at a blank
-        extra = [image_source, mid_source, _glued_picture_credit(data), _source_list(suffix),
+        # 。图/某某新闻16日，…: a slash credit naming an outlet, glued before a date or set off by a blank
+        slash_outlet = (rf"(?<=[。！？!?”\s])(?:图片|摄影|图)\s?[/／]\s?"
+                        rf"{named}{{0,10}}?(?:{_longest_first(data['outlet_suffixes'])})(?=[\d\s]|$)")
+        extra = [image_source, mid_source, slash_outlet, _glued_picture_credit(data), _source_list(suffix),
                  rf"(?:[{re.escape(data['column_marks'])}]\s?(?:{_longest_first(data['column_labels'])})"
                  rf"|【(?:{_longest_first(data['column_labels'])})】)"]  # ■记者来信, 【短评】
         self.pieces = re.compile(_any(glued + data["pieces"] + extra), re.IGNORECASE | re.MULTILINE)
@@ -115,6 +118,7 @@ class Patterns:
         self.head_outlet = re.compile(rf"{free}{{2}}(?:{suffix}){{1,2}}$")  # 极目新闻 四川在线 北京日报客户端: 2 + endings
         self.byline = re.compile(rf"{free}{{1,6}}(?:{suffix})\s[{HAN}·]{{2,3}}(?=\s|\d{{1,2}}月|\d{{4}}年)")  # 某某财经 某某
         self.surnames = frozenset(data["surnames"])
+        self.role_after_name = re.compile(rf"\s?(?:{_longest_first(data['head_credit_roles'])})")
         self.slash_credit = re.compile(rf"(?<=[。！？!?”{_CUT}\s])(?:{_longest_first(data['slash_credit_words'])})\s?[/／]\s?"
                                        rf"(?:{_longest_first(data['slash_credit_roles'])})?")
 
@@ -365,6 +369,8 @@ def _head_credits(line: str) -> list[tuple[int, int]]:
                 pos = m.end()
                 continue
             end = m.end() + len(name)
+            if role := p.role_after_name.match(clause, end):  # 记者 某某 文/制图
+                end = role.end()
         start = m.start()
         if spans and 0 <= start - spans[-1][1] <= 4 and p.between.fullmatch(clause[spans[-1][1]:start]):
             start = spans.pop()[0]  # one run: 记者某某通讯员某某, 每经记者：某某每经编辑：某某

@@ -177,6 +177,9 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
     ("来源：某某县融媒体中心", "德格县召开藏药材产业推进会。"),  # a county's media centre, not 某某县融媒 + 体中心
     ("来源：某市新闻中心", "德格县召开藏药材产业推进会。"),
     ("本文转自：某某网 ", "德格县召开藏药材产业推进会。"),  # not 转自：某某网 with 本文 left behind, nor the report
+    ("某某在线记者 李明 文/制图", "8月14日，德格县召开藏药材产业推进会。"),  # what the credit's name did
+    ("全文共1200字，阅读大约需要3分钟 ", "德格县召开藏药材产业推进会。"),  # a reading-time counter
+    ("扫描二维码观看相关视频。拍摄：李明制作：周小兰", "某某晚报讯（记者 李明）德格县召开藏药材产业推进会。"),
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
     assert clean_text(credit + rest + BODY) == normalize(rest + BODY)
@@ -195,10 +198,12 @@ def test_credits_after_a_headline_go_whole_and_the_headline_stays(head):
     "新华社成都8月2日电（记者 张某某）德格县召开藏药材产业推进会。",  # a dateline is the report's
     "【某某网报道 见习记者 张某某】德格县召开藏药材产业推进会。",  # so is an outlet's report in brackets
     "某某网8月15日讯(通讯员王某某文/图)德格县召开藏药材产业推进会。",
+    "某某网8月15日讯(记者 王某某 李某某摄影报道)德格县召开藏药材产业推进会。",
     "网友上传的相关截图在网络上引发关注，县里随即回应。",  # a screenshot the report is about
     "记者从县农牧局获悉，基地明年扩种。",                               # 记者 + no name: prose
     "测量人员向记者表示，数据已经上报。",
     "他们在现场拍摄了基地的全景。",
+    "卫星7月31日晚拍摄的影像显示，基地已被洪水包围。",  # 拍摄 with no colon is the report's
     "事发后有网友拍摄的视频显示，河水已漫过桥面。",                    # not 某某网+name+摄
     "带队老师王某某(某区摄影家协会副秘书长)指导学员拍摄了基地全景。",      # an office, not a photo credit
     "村民们纷纷为他点个赞，这段视频让更多人看到了守山人的坚持。",        # praise and reach, not page buttons
@@ -242,6 +247,12 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "来源：某某卫视",
     "Play Video0:21/1:48",
     "记者李𬱖摄",  # a name with a rare character of an extension block
+    "某某融媒 供图",
+    "周某某 吴 某摄影报道",  # a photo report's credit: names, one of them written with a blank
+    "BBC报道配图",
+    "截图自某某公司公告",
+    "某区农业农村局办公室供图",
+    "(图截自外媒报道)",
 ])
 def test_a_glued_picture_credit_goes_and_the_caption_and_report_stay(furniture):
     caption = "图为抢险队员在堤坝上加固沙袋。"
@@ -253,6 +264,16 @@ def test_a_slash_credit_glued_between_sentences_goes_up_to_the_name(credit):
     """No mark says where the name ends; the report after it starts at once (…某某该基地…)."""
     caption, report = "图为牧民在基地采收红景天。", "该基地今年扩种红景天三百亩。"
     assert clean_text(caption + credit + report) == caption + report
+
+
+@pytest.mark.parametrize("credit", ["图/某某新闻", "图/公众号", "“某某发布”微信公众号 图"])
+def test_a_slash_credit_naming_an_outlet_goes_before_a_date(credit):
+    caption, report = "图为牧民在基地采收红景天。", "8月7日，该基地扩种红景天三百亩。"
+    assert clean_text(caption + credit + report) == caption + report
+
+
+def test_a_source_title_label_goes_and_the_title_stays():
+    assert clean_text("来源标题：藏药材基地扩种三千亩\n" + BODY) == "藏药材基地扩种三千亩\n" + normalize(BODY)
 
 
 def test_a_slash_inside_a_sentence_is_no_credit():
