@@ -179,6 +179,7 @@ def test_furniture_after_a_flattened_article_is_cut_and_the_report_kept(furnitur
     ("本文转自：某某网 ", "德格县召开藏药材产业推进会。"),  # not 转自：某某网 with 本文 left behind, nor the report
     ("某某在线记者 李明 文/制图", "8月14日，德格县召开藏药材产业推进会。"),  # what the credit's name did
     ("全文共1200字，阅读大约需要3分钟 ", "德格县召开藏药材产业推进会。"),  # a reading-time counter
+    ("撰文丨李明 ", "德格县召开藏药材产业推进会。"),
     ("扫描二维码观看相关视频。拍摄：李明制作：周小兰", "某某晚报讯（记者 李明）德格县召开藏药材产业推进会。"),
 ])
 def test_a_credit_at_the_head_goes_and_the_report_starts_clean(credit, rest):
@@ -253,6 +254,9 @@ def test_photo_credits_inside_an_article_go_but_the_caption_stays():
     "截图自某某公司公告",
     "某区农业农村局办公室供图",
     "(图截自外媒报道)",
+    "某国通讯社报道截图",
+    "(IC photo)",
+    " | 某平台up主“某某”视频截图",
 ])
 def test_a_glued_picture_credit_goes_and_the_caption_and_report_stay(furniture):
     caption = "图为抢险队员在堤坝上加固沙袋。"
