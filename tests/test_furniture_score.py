@@ -14,7 +14,7 @@ BODY = ("德格县与武侯区共建的藏药材种植基地今年扩种到3000�
 OFF = {"weights": {}, "bias": -30.0, "threshold": 1.0}
 
 
-@pytest.mark.parametrize("furniture", [" 视频 某某广电", " 新媒体中心出品", " 某某融媒 出品"])
+@pytest.mark.parametrize("furniture", [" 视频 某某广电出品", " 新媒体中心出品", " 某某融媒 出品"])
 def test_furniture_no_pattern_names_goes_by_its_score(furniture, monkeypatch):
     """Credits closing a page flattened onto one line, in words no pattern lists."""
     assert clean_text(BODY + furniture) == BODY
