@@ -1,7 +1,7 @@
 """How much page furniture cleaning removes, and how much prose it takes with it.
 
 Scored against articles whose furniture was marked by hand (`evals/data/furniture.jsonl`:
-2,980 CRUD-RAG news articles, Apache-2.0, each `{id, half, text, furniture: [exact substrings]}`;
+4,180 CRUD-RAG news articles, Apache-2.0, each `{id, half, text, furniture: [exact substrings]}`;
 the marks were made by reading, without the cleaner in view). The patterns in
 `index/furniture.toml` are written on the `dev` half; the `heldout` half is only reported.
 
