@@ -4,8 +4,9 @@ Each labelled line is {id, passage, claim, supported} and, in the categorised se
 `category` and `split` (dev: the rules were written looking at it; heldout: scored only).
 The checker (rag/verify.py `judge`) flags a claim when the passage does not support it.
 A line naming its `source` article (in `articles/` beside the set) is checked as answers are
-checked in use, with its article's title (`Engine` gives the checker each cited chunk with its
-title), so a claim may name the article's subject where the sentence only says 园区.
+checked in use, with its article's title and date (`Engine` gives the checker each cited chunk with
+them), so a claim may name the article's subject where the sentence only says 园区, and date the
+passage's 10月19日 by the article's year.
 Precision and recall are those of the flag: of the claims flagged, how many were
 unsupported; of the unsupported claims, how many were flagged. Per category, accuracy is
 the share of claims judged as labelled (a supported category cannot have recall).
@@ -23,16 +24,18 @@ from pathlib import Path
 from wenjin.index.clean import clean_text
 from wenjin.index.ingest import Document, to_document
 from wenjin.index.readers import read_file
-from wenjin.rag.verify import judge
+from wenjin.rag.verify import dated_title, judge
 
 @lru_cache(maxsize=None)
 def _documents(folder: Path, source: str) -> tuple[tuple[str, str], ...]:
-    """(title, text in word characters only) of each article the file holds, cleaned as ingest cleans it."""
+    """(header line as the checker is given it in use: title and date, text in word characters only)
+    of each article the file holds, cleaned as ingest cleans it."""
     path = folder / source
     if not path.is_file():
         return ()
     docs = [to_document(raw)[0] for raw in read_file(path, source) if not hasattr(raw, "reason")]
-    return tuple((d.metadata.get("title", ""), _bare(d.text)) for d in docs if isinstance(d, Document))
+    return tuple((dated_title(d.metadata.get("title", ""), d.metadata.get("date", "")), _bare(d.text))
+                 for d in docs if isinstance(d, Document))
 
 
 def _bare(text: str) -> str:
@@ -40,8 +43,8 @@ def _bare(text: str) -> str:
 
 
 def title(row: dict, folder: Path) -> str:
-    """The title of the article holding the row's passage (its `source` in `folder`), which the
-    checker is given in use."""
+    """The title and date of the article holding the row's passage (its `source` in `folder`), which
+    the checker is given in use."""
     bare = _bare(clean_text(row["passage"]))
     for headline, text in _documents(folder, row.get("source", "").split("#")[0]):
         if bare[:30] in text:

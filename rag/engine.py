@@ -381,8 +381,10 @@ def _cited(ranked: list[Sentence], citations: list[Citation]) -> list[Sentence]:
 
 
 def _passages(hits: list[Hit]) -> dict[int, str]:
-    """The passages as the LLM was given them, by number, each with its title."""
-    return {n: f"{h.meta.get('title', '')}\n{h.node.text}" for n, h in enumerate(hits, 1)}
+    """The passages as the LLM was given them, by number, each with its title and date (the model
+    dates a 10月19日 of the passage by the article's year, and the checker must know that year)."""
+    return {n: f"{verify.dated_title(h.meta.get('title', ''), h.meta.get('date', ''))}\n{h.node.text}"
+            for n, h in enumerate(hits, 1)}
 
 
 def _lap(timings: dict, key: str, seconds: float) -> None:

@@ -56,8 +56,9 @@ def _pattern() -> re.Pattern:
     after = sorted(lang.words("quantities", "approx_after"), key=len, reverse=True)
     alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
     classifiers = alt(sorted(lang.words("quantities", "count_classifiers"), key=len, reverse=True))
+    # 38个亿, 三个多亿: 亿 said with a classifier, as people say money
     return re.compile(  # 首届, 首批: 首 before a classifier is the ordinal 第一
-        rf"(?:(?P<pre>{alt(before)})了?)?(?P<pct>百分之)?(?P<num>{_NUMBER}|首(?=(?:{classifiers})))(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
+        rf"(?:(?P<pre>{alt(before)})了?)?(?P<pct>百分之)?(?P<num>{_NUMBER}|首(?=(?:{classifiers})))(?:个(?=多?亿(?!元)))?(?P<lead>多|余)?(?P<scale>万亿|亿|万|千)?"
         rf"(?P<more>{alt(after)})?\s?(?P<unit>{alt(units)})?(?P<post>{alt(after)})?")
 
 
@@ -186,7 +187,7 @@ def _bounds(v: float, before: str | None, after: str | None, num: str) -> tuple[
         return v, float("inf"), "more"  # 不止一家: more than one, however many
     if after == "以上" or before in more:
         return v, v * 1.5, "more"
-    if after in ("多", "余", "有余"):
+    if after in ("多", "余", "有余", "还多"):
         return v, v + step, "more"
     if before in less:  # 近 stays close to its number; 不足 reaches as far down as 超 reaches up
         return v * (0.9 if before in lang.words("quantities", "near") else 2 / 3), v, "less"

@@ -136,6 +136,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     `title` is the passage's article title: what it names (锡会产业园 where the passage says 园区)
     and the amounts it states count as said, but roles, positions, negation and which noun an
     amount counts are read from the passage alone, since a headline is no sentence of it."""
+    title, year = _undated(title)
     p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
     c = _frame().sub("", c)  # 根据资料，… says where, not what
     c = _opener().sub("", c)  # 没错，… agrees, it denies nothing
@@ -145,7 +146,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     p_spans, spans = clauses(p), clauses(c)
     denied = _denied(c) | {i for i, (lo, hi) in enumerate(spans) if _venue_denied(c[lo:hi], p, p_spans)}
     said = "，".join(c[lo:hi] for i, (lo, hi) in enumerate(spans) if i not in denied)
-    reasons += _quantity_reasons(p, said, p_spans, t)
+    reasons += _quantity_reasons(p, said, p_spans, t, year)
     reasons += _entity_reasons(p, said, p_spans, t)
     words_only = lambda text: re.sub(r"\W", "", norm(text))  # noqa: E731  临港研发、德阳制造 quotes 临港研发+德阳制造
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if words_only(t) not in words_only(passage)]
@@ -953,18 +954,23 @@ def supports(quote: str, claim: str, facts: Sequence[str] = ()) -> bool:
     return judge(quote, claim, facts).supported
 
 
-def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "") -> list[str]:
+def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str = "", year: str = "") -> list[str]:
     """Every claim quantity needs a passage quantity of the same value and unit, said of the same thing
-    (or one the title states: 总投资18.6亿元 in the headline is said of the article's subject)."""
+    (or one the title states: 总投资18.6亿元 in the headline is said of the article's subject; or, where
+    the passage names no year, that of the article's date, by which a reader dates its 10月19日)."""
     mine, theirs, headline = quantities(c), quantities(p), quantities(title)
+    if not any(t.unit == "年" and t.lo >= 1000 for t in theirs):  # a passage that names its year is dated by it
+        headline += quantities(year)
     out = []
     for q in mine:
-        q = _denied_bound(c, q, mine)
+        q = _short_year(c, _denied_bound(c, q, mine), theirs + headline)
         wholes = [w for w in mine if w.end <= q.start and w.exact and units_match(w.unit, q.unit)
                   and "其中" in c[w.end:q.start] and not re.search(r"[。；！？]", c[w.end:q.start])]
         matches = [t for t in theirs if compatible(q, t) and not any(_same(w, t) for w in wholes)]  # 其中: a part
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
+        if q.exact and q.lo == 2 and q.unit == "家" and any(t.unit == "方" and t.lo == 2 for t in theirs):
+            continue  # 两家一起建 where the passage says 双方将共建: the same two parties, counted as bodies
         if q.exact and q.lo == 2 and any(re.search(rf"[双两]{re.escape(n[:2])}", p) for n in _count_nouns(c, q)):
             continue  # 两个片区 for 双片区布局: a pair named by its prefix
         if not matches and (any(compatible(q, t) and not any(_same(w, t) for w in wholes) for t in headline)
@@ -982,6 +988,16 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
                 or _acted_elsewhere(c, q, p, theirs, matches)):
             out.append(f"数字与所指对象不符：{q.text}")  # 锂电铜箔项目投资16亿元 where 16亿元 is the other project's
     return out
+
+
+def _short_year(c: str, q: Quantity, theirs: list[Quantity]) -> Quantity:
+    """24年到26年, 到23年底: a year said by its last two digits, as people say it, where the passage
+    names that year in full; not a length of time (23年来, 26年间, 十年)."""
+    if q.unit != "年" or not q.exact or not 0 <= q.lo < 100 or q.lo != int(q.lo) or not re.match(r"\d\d年", q.text) \
+            or re.match(r"[来间内多余的]|以来|时间", c[q.end:q.end + 2]):
+        return q
+    full = next((t.lo for t in theirs if t.unit in ("年", "") and t.exact and t.lo in (1900 + q.lo, 2000 + q.lo)), None)
+    return replace(q, lo=full, hi=full) if full else q
 
 
 def _denied_bound(c: str, q: Quantity, mine: list[Quantity]) -> Quantity:
@@ -2204,12 +2220,14 @@ def _shares_run(entity: str, p: str) -> bool:
 
 
 def _done(text: str) -> bool:
-    """Said as done: 已/已经…, or a verb with the aspect particle 了 (建成了, 举行了)."""
+    """Said as done: 已/已经…, or a verb with the aspect particle 了 (建成了, 举行了) unless a future time
+    says when (明年…就办了: 了 then marks the change to come)."""
     words = tag(text)
     marks, total = set(lang.words("claims", "done")), set(lang.words("claims", "cumulative"))
-    plans = set(lang.words("claims", "plan_made"))
-    return any(w.text in marks or w.text in total or (len(w.text) <= 3 and w.text[:1] in marks) for w in words) or any(
-        a.tag == "v" and b.text == "了" and a.text not in plans for a, b in zip(words, words[1:]))  # 已有/已达: the tagger joins 已 to its verb
+    plans, future = set(lang.words("claims", "plan_made")), set(lang.words("question", "future_times"))
+    return any(w.text in marks or w.text in total or (len(w.text) <= 3 and w.text[:1] in marks) for w in words) or (
+        not any(w.text in future for w in words) and any(  # 已有/已达: the tagger joins 已 to its verb
+            a.tag == "v" and b.text == "了" and a.text not in plans for a, b in zip(words, words[1:])))
 
 
 # a negation run together with an adverb (尚未, 并不, 概不), and one with a modal (不可, 无法, 不予)
@@ -2812,6 +2830,21 @@ def check(text: str, passages: dict[int, str]) -> tuple[str, list[ClaimCheck]]:
         if swept == text:
             return text, checks
         text = swept
+
+
+_HEADER_DATE = re.compile(r"（(\d{4})-\d{2}-\d{2}）$")
+
+
+def dated_title(title: str, date: str) -> str:
+    """A passage's header line: its article's title, then its date where the date has a year."""
+    return f"{title}（{date[:10]}）" if re.match(r"\d{4}-\d{2}-\d{2}", date or "") else title
+
+
+def _undated(header: str) -> tuple[str, str]:
+    """(title, "2023年") of a header line made by dated_title: only the year counts as said, since the
+    day an article was published is seldom the day of what it reports."""
+    m = _HEADER_DATE.search(header)
+    return (header[:m.start()], f"{m[1]}年") if m else (header, "")
 
 
 def _title(passage: str) -> str:

@@ -4,7 +4,7 @@ import pytest
 
 from wenjin.evals.verify_bench import load, score
 from wenjin.rag.quantities import compatible, quantities
-from wenjin.rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED, check, judge, supports
+from wenjin.rag.verify import FLAG_UNCITED, FLAG_UNSUPPORTED, check, dated_title, judge, supports
 
 from conftest import ROOT
 
@@ -1245,3 +1245,40 @@ def test_a_noun_that_frames_a_fact_is_no_content_the_passage_must_hold():
     passage = "10月19日至21日，第二十八届澳门国际贸易投资展览会在澳门金光会展中心举行。"
     assert supports(passage, "第28届澳门国际贸易投资展览会10月19日至21日举行，前后三天，地点在澳门金光会展中心。")
     assert not supports(passage, "第28届澳门国际贸易投资展览会10月19日至21日举行，地点在澳门国际博览中心。")
+
+
+def test_amounts_as_people_say_them_in_a_chat_or_a_bullet():
+    passage = "园区一期投资12亿元，到2025年力争产值突破100亿元，其中女性员工占比超过六成。"
+    assert supports(passage, "园区一期投了12个亿。")            # 个亿: 亿 said with a classifier
+    assert not supports(passage, "园区一期投了15个亿。")
+    assert supports(passage, "园区一期投资快13个亿了。")         # 快: close below, as 近
+    assert not supports(passage, "园区一期投资快20个亿了。")
+    assert supports(passage, "目标：产值破百亿元（2025年）")      # 破 and a bare 百亿
+    assert supports(passage, "女性员工占比>60%")                # a comparison sign bounds the number
+    assert not supports(passage, "女性员工占比<60%")
+    assert not supports("每年计划开工亿元以上项目30个。", "每年计划开工30个亿元以上的项目，共投资30亿元。")
+
+
+def test_a_year_said_by_its_last_two_digits():
+    passage = "按协议，2025至2027年两区每年安排协作资金不少于800万元，截至2024年底已到位1600万元。"
+    assert supports(passage, "按协议，25年到27年两区每年安排协作资金不少于800万。")
+    assert supports(passage, "到24年底已到位协作资金1600万元。")
+    assert not supports(passage, "到23年底已到位协作资金1600万元。")
+    assert not supports("截至2023年底，园区有企业50家。", "23年来，园区已有企业50家。")  # a length of time stays one
+
+
+def test_the_article_year_dates_a_passage_that_names_none():
+    passage = "9月20日至22日，第五届山地农业博览会在某县会展中心举行。"
+    title = dated_title("山地农业博览会开幕", "2024-09-20")
+    assert judge(passage, "第五届山地农业博览会于2024年9月20日至22日举行。", title=title).supported
+    assert not judge(passage, "第五届山地农业博览会于2023年9月20日至22日举行。", title=title).supported
+    assert not judge(passage, "第五届山地农业博览会于2024年9月20日至22日举行。").supported  # no date given
+    said = "2023年，园区实现产值9.8亿元。"  # a passage that names its year is dated by it, not by the article's
+    assert not judge(said, "2024年，园区实现产值9.8亿元。", title=dated_title("园区产值", "2024-03-01")).supported
+
+
+def test_a_change_to_come_is_no_done_deed_and_a_first_time_is_never_before():
+    passage = "明年第六届交易会将移师某市举办，此后两地轮流承办。"
+    assert supports(passage, "明年第六届交易会要挪到某市去办了。")
+    assert supports("甲省首次以独立展馆参展。", "甲省这回是头一次以独立展馆参展，之前没这么办过。")
+    assert supports("双方将在新区共建维修基地。", "两家要一起在新区建维修基地。")
