@@ -140,6 +140,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
     c = _frame().sub("", c)  # 根据资料，… says where, not what
     c = _opener().sub("", c)  # 没错，… agrees, it denies nothing
+    c = re.sub(r"(最[\u4e00-\u9fff]{1,2})[:：]", r"\1的是", c)  # a bullet's 投资规模最大：A says 最大的是A
     if not re.sub(r"\W", "", c):
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
@@ -151,7 +152,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     words_only = lambda text: re.sub(r"\W", "", norm(text))  # noqa: E731  临港研发、德阳制造 quotes 临港研发+德阳制造
     reasons += [f"引号内的文字与资料不符：{t}" for t in _quoted(claim) if words_only(t) not in words_only(passage)]
     reasons += _list_reasons(said, p, t) or _pair_reasons(said, p)
-    reasons += _speaker_reasons(said, p)
+    reasons += _speaker_reasons(said if denied else c, p)  # c keeps a bullet's 负责人：
     reasons += _deputy_reasons(said, p)
     reasons += _division_reasons(said, passage)
     ranked = lang.pattern("claims", "superlatives")
@@ -1220,7 +1221,7 @@ def _a_difference(c: str, q: Quantity, p: str, theirs: list[Quantity]) -> bool:
     return False
 
 
-_EXTREME_NAMED = re.compile(r"(最[\u4e00-\u9fff]{1,2}?)的(?:是|为|要数|当属)([^，。；：]{2,24})")
+_EXTREME_NAMED = re.compile(r"(最[\u4e00-\u9fff]{1,2}?)的(?:是|为|要数|当属)([^，。；：(（]{2,24})")
 
 
 def _extreme_named_reasons(part: str, p: str) -> list[str]:
@@ -1482,10 +1483,14 @@ def _speeches(text: str) -> tuple[tuple[str, str], ...]:
     """(speaker, what they said) of each reported speech: the clause before a speech verb, and the
     text after it up to the next speaker's clause."""
     verbs = lang.pattern("claims", "speech_verbs").pattern
-    # 某市则承诺在用地…: a second speaker set against the first (则, 也) needs no comma after the verb
-    found = [(m, _clause_start(text, m.start())) for m in re.finditer(rf"(?:{verbs})[，：]|(?<=[则也])(?:{verbs})", text)]
-    return tuple((_subject(text[start:m.start()])[0] or text[start:m.start()],  # 梁某|在致辞中: the speaker
-                  text[m.end():found[i + 1][1] if i + 1 < len(found) else len(text)]) for i, (m, start) in enumerate(found))
+    titles = "|".join(map(re.escape, lang.words("answer", "person_titles")))
+    # 某市则承诺在用地…: a second speaker set against the first (则, 也) needs no comma after the verb;
+    # 某局负责人：坚持… (a bullet line): the colon after a person's title introduces their words
+    spans = [m.span() for m in re.finditer(rf"(?:{verbs})[，：]|(?<=[则也])(?:{verbs})", text)]
+    spans += [m.span() for m in re.finditer("[：:]", text) if re.search(rf"[^，。；：:]{{2}}(?:{titles})$", text[:m.start()])]
+    found = [(a, b, _clause_start(text, a)) for a, b in sorted(spans)]
+    return tuple((_subject(text[start:a])[0] or text[start:a],  # 梁某|在致辞中: the speaker
+                  text[b:found[i + 1][2] if i + 1 < len(found) else len(text)]) for i, (a, b, start) in enumerate(found))
 
 
 def _without_common_title(a: str, b: str) -> tuple[str, str]:
@@ -2291,9 +2296,9 @@ def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     """尚未建成 / 还没有开工 where the passage says it is planned (计划…建成, 将…开工) and not done: a
     completion denied restates a plan."""
     verbs = lang.pattern("claims", "completion").pattern + "|" + lang.pattern("claims", "building").pattern
-    m = re.search(rf"(?:{lang.pattern('claims', 'not_yet').pattern})[^，。；]{{0,3}}(?:{verbs})", part)
-    if not m:
-        return False
+    m = re.search(rf"(?:{lang.pattern('claims', 'not_yet').pattern})([^，。；]{{0,3}})(?:{verbs})", part)
+    if not m or lang.pattern("claims", "plan_proposed").search(m[1]):
+        return False  # 尚未提出共建…的计划 denies the plan itself, not that it is carried out
     for said in dict.fromkeys((_best_clause(part[m.start():], p, p_spans), _best_clause(part, p, p_spans))):
         opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资…，在某地建设: 计划 covers both
         if (_planned(said) or _planned(opening)) and not _done(said):

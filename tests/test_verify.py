@@ -1282,3 +1282,18 @@ def test_a_change_to_come_is_no_done_deed_and_a_first_time_is_never_before():
     assert supports(passage, "明年第六届交易会要挪到某市去办了。")
     assert supports("甲省首次以独立展馆参展。", "甲省这回是头一次以独立展馆参展，之前没这么办过。")
     assert supports("双方将在新区共建维修基地。", "两家要一起在新区建维修基地。")
+
+
+def test_bullet_lines_name_speakers_and_extremes_with_a_colon():
+    passage = ("某市商务局相关负责人表示，该市将坚持“龙头+配套”思路招商。"
+               "其中投资最多的是光伏组件项目，投资20亿元；储能项目投资8亿元。")
+    assert supports(passage, "某市商务局负责人：坚持“龙头+配套”思路招商")
+    assert not supports(passage, "某区管委会负责人：坚持“龙头+配套”思路招商")
+    assert supports(passage, "投资最多：光伏组件项目（20亿元）")
+    assert not supports(passage, "投资最多：储能项目（8亿元）")
+
+
+def test_a_plan_denied_is_not_a_plan_not_yet_carried_out():
+    passage = "三家企业组建了产业联盟，计划共同建设冷链配送中心。"
+    assert not supports(passage, "三家企业组建了产业联盟，但尚未提出共建冷链配送中心的计划。")
+    assert supports(passage, "三家企业组建了产业联盟，冷链配送中心尚未建成。")
