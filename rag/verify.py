@@ -140,7 +140,7 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
     p, c, t = _prepared(passage), _prepared(claim), _prepared(title)
     c = _frame().sub("", c)  # 根据资料，… says where, not what
     c = _opener().sub("", c)  # 没错，… agrees, it denies nothing
-    c = re.sub(r"(最[\u4e00-\u9fff]{1,2})[:：]", r"\1的是", c)  # a bullet's 投资规模最大：A says 最大的是A
+    c = _as_prose(c)
     if not re.sub(r"\W", "", c):
         return Verdict(True)
     reasons = [f"资料未提及：{f}" for f in facts if norm(f) in c and norm(f) not in p + t]
@@ -207,6 +207,14 @@ def judge(passage: str, claim: str, facts: Sequence[str] = (), title: str = "") 
         reasons += _rebound(part, p)
         reasons += _direction_reasons(part, p) or _order_reversed(part, p, quoted)
     return Verdict(not reasons, list(dict.fromkeys(reasons)))
+
+
+def _as_prose(c: str) -> str:
+    """A chatbot's bullet line read as the sentence it stands for, so that the role, event and ranking
+    checks see their verbs: 投资最多：A is 投资最多的是A, and A → B：捐赠… is A向B捐赠…. Only an arrow
+    after a Chinese word is read; a formula keeps its own."""
+    c = re.sub(r"(最[\u4e00-\u9fff]{1,2})[:：]", r"\1的是", c)
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s*(?:→|->|⇒)\s*([^：:，。；→]{2,20})[：:]\s*", r"向\1", c)
 
 
 @lru_cache(maxsize=1)

@@ -1297,3 +1297,9 @@ def test_a_plan_denied_is_not_a_plan_not_yet_carried_out():
     passage = "三家企业组建了产业联盟，计划共同建设冷链配送中心。"
     assert not supports(passage, "三家企业组建了产业联盟，但尚未提出共建冷链配送中心的计划。")
     assert supports(passage, "三家企业组建了产业联盟，冷链配送中心尚未建成。")
+
+
+def test_an_arrow_in_a_bullet_line_gives_and_receives():
+    passage = "某市将继续向甲县、乙县捐赠茶苗，并派出技术专家驻村指导。"
+    assert supports(passage, "某市 → 甲县、乙县：捐赠茶苗，派技术专家驻村指导")
+    assert not supports(passage, "某市 → 甲县、乙县：出售茶苗，派技术专家驻村指导")
