@@ -687,8 +687,9 @@ def _change_of_another_measure(part: str, p: str) -> list[str]:
         for t in quantities(p):
             if _same(t, q):
                 theirs = _changed_measure(p, t)
+                head = lambda run: tag(run)[-1].text  # noqa: E731  钒钛产业|产值: what is measured is the last word
                 if len(theirs) >= 2 and mine not in p[_clause_start(p, t.start):t.start] and theirs not in part \
-                        and not _contracted(mine, theirs) and not _bigrams(mine) & _bigrams(theirs):
+                        and not _contracted(mine, theirs) and not _bigrams(head(mine)) & _bigrams(head(theirs)):
                     return [f"{q.text}在资料中是{theirs}的变化，不是{mine}的"]
     return []
 

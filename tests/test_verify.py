@@ -1303,3 +1303,9 @@ def test_an_arrow_in_a_bullet_line_gives_and_receives():
     passage = "某市将继续向甲县、乙县捐赠茶苗，并派出技术专家驻村指导。"
     assert supports(passage, "某市 → 甲县、乙县：捐赠茶苗，派技术专家驻村指导")
     assert not supports(passage, "某市 → 甲县、乙县：出售茶苗，派技术专家驻村指导")
+
+
+def test_a_change_in_per_cent_belongs_to_its_head_noun():
+    passage = "开发区力争年内新材料产业产值增长12%以上。"
+    assert supports(passage, "开发区力争新材料产业产值年内增长12%以上。")
+    assert not supports(passage, "开发区力争年内新材料产业投资增长12%以上。")
