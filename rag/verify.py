@@ -687,11 +687,15 @@ def _change_of_another_measure(part: str, p: str) -> list[str]:
         for t in quantities(p):
             if _same(t, q):
                 theirs = _changed_measure(p, t)
-                head = lambda run: tag(run)[-1].text  # noqa: E731  钒钛产业|产值: what is measured is the last word
                 if len(theirs) >= 2 and mine not in p[_clause_start(p, t.start):t.start] and theirs not in part \
-                        and not _contracted(mine, theirs) and not _bigrams(head(mine)) & _bigrams(head(theirs)):
+                        and not _contracted(mine, theirs) and not _bigrams(_head(mine)) & _bigrams(_head(theirs)):
                     return [f"{q.text}在资料中是{theirs}的变化，不是{mine}的"]
     return []
+
+
+def _head(run: str) -> str:
+    """The last word of a noun run (钒钛产业|产值): what it measures, the words before saying of what."""
+    return tag(run)[-1].text
 
 
 _MODIFIERS = ("LOC", "ORG", "PER", "nz", "n", "s")
@@ -979,8 +983,6 @@ def _quantity_reasons(p: str, c: str, p_spans: list[tuple[int, int]], title: str
         matches = [t for t in theirs if compatible(q, t) and not any(_same(w, t) for w in wholes)]  # 其中: a part
         if q.unit == "方" and q.lo == 2 and not any(t.unit == "方" for t in theirs):
             continue  # 双方: the two parties the passage names, whether or not it counts them
-        if q.exact and q.lo == 2 and q.unit == "家" and any(t.unit == "方" and t.lo == 2 for t in theirs):
-            continue  # 两家一起建 where the passage says 双方将共建: the same two parties, counted as bodies
         if q.exact and q.lo == 2 and any(re.search(rf"[双两]{re.escape(n[:2])}", p) for n in _count_nouns(c, q)):
             continue  # 两个片区 for 双片区布局: a pair named by its prefix
         if not matches and (any(compatible(q, t) and not any(_same(w, t) for w in wholes) for t in headline)
@@ -1492,14 +1494,19 @@ def _speeches(text: str) -> tuple[tuple[str, str], ...]:
     """(speaker, what they said) of each reported speech: the clause before a speech verb, and the
     text after it up to the next speaker's clause."""
     verbs = lang.pattern("claims", "speech_verbs").pattern
-    titles = "|".join(map(re.escape, lang.words("answer", "person_titles")))
     # 某市则承诺在用地…: a second speaker set against the first (则, 也) needs no comma after the verb;
     # 某局负责人：坚持… (a bullet line): the colon after a person's title introduces their words
     spans = [m.span() for m in re.finditer(rf"(?:{verbs})[，：]|(?<=[则也])(?:{verbs})", text)]
-    spans += [m.span() for m in re.finditer("[：:]", text) if re.search(rf"[^，。；：:]{{2}}(?:{titles})$", text[:m.start()])]
+    spans += [m.span(1) for m in _titled_colon().finditer(text)]
     found = [(a, b, _clause_start(text, a)) for a, b in sorted(spans)]
     return tuple((_subject(text[start:a])[0] or text[start:a],  # 梁某|在致辞中: the speaker
                   text[b:found[i + 1][2] if i + 1 < len(found) else len(text)]) for i, (a, b, start) in enumerate(found))
+
+
+@lru_cache(maxsize=1)
+def _titled_colon() -> re.Pattern:
+    """The colon after a person's title (某局负责人：), which opens what they said."""
+    return re.compile(rf"[^，。；：:]{{2}}(?:{lang.pattern('answer', 'person_titles').pattern})([：:])")
 
 
 def _without_common_title(a: str, b: str) -> tuple[str, str]:
@@ -2306,7 +2313,7 @@ def _not_yet(part: str, p: str, p_spans: list[tuple[int, int]]) -> bool:
     completion denied restates a plan."""
     verbs = lang.pattern("claims", "completion").pattern + "|" + lang.pattern("claims", "building").pattern
     m = re.search(rf"(?:{lang.pattern('claims', 'not_yet').pattern})([^，。；]{{0,3}})(?:{verbs})", part)
-    if not m or lang.pattern("claims", "plan_proposed").search(m[1]):
+    if not m or lang.pattern("claims", "plan_proposed").search(m[1]) or lang.pattern("claims", "plan_made").search(m[1]):
         return False  # 尚未提出共建…的计划 denies the plan itself, not that it is carried out
     for said in dict.fromkeys((_best_clause(part[m.start():], p, p_spans), _best_clause(part, p, p_spans))):
         opening = p[p.rfind("。", 0, p.find(said)) + 1:p.find(said)]  # 计划投资…，在某地建设: 计划 covers both
